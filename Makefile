@@ -1,0 +1,37 @@
+# The two commands of the README: `make demo` and `make test`. Each sets up what is missing.
+VENV := .venv
+BIN := $(VENV)/bin
+SETUP_STAMP := $(VENV)/.sopdoc-installed
+
+.PHONY: demo test lint setup setup-test contoh clean
+
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup.sh --test
+
+# The example documents from input/, written to output/.
+demo: setup
+	@mkdir -p output
+	$(BIN)/sopdoc check input/contoh.xlsx || test $$? -eq 1
+	$(BIN)/sopdoc check --json input/contoh.xlsx > output/contoh.json || test $$? -eq 1
+	rm -f output/formulir-kosong.xlsx output/formulir-contoh.xlsx
+	$(BIN)/sopdoc new output/formulir-kosong.xlsx
+	$(BIN)/sopdoc new --contoh output/formulir-contoh.xlsx
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# Lint, type checks and the whole test suite.
+test: setup-test lint
+	$(BIN)/pytest -q
+
+# Regenerate input/contoh.xlsx from scripts/make_contoh.py.
+contoh: setup
+	$(BIN)/python scripts/make_contoh.py
+
+clean:
+	rm -rf output .pytest_cache .mypy_cache .ruff_cache

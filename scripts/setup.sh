@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what sopdoc needs on a fresh machine: system packages (when missing) and the
+# Python virtual environment. Usage: scripts/setup.sh [--test]
+#   --test  also installs what the test suite needs (LibreOffice, poppler-utils).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+missing=()
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+[ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation2)
+if [ "$want_test" = 1 ]; then
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "sopdoc: memasang paket sistem: ${missing[*]}"
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "sopdoc: apt-get tidak ada; pasang paket ini dengan pengelola paket sistem Anda: ${missing[*]}" >&2
+    exit 1
+  fi
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+stamp=.venv/.sopdoc-installed
+if [ ! -e "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e '.[dev]'
+  touch "$stamp"
+fi
