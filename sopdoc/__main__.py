@@ -1,0 +1,5 @@
+"""Run sopdoc as ``python -m sopdoc``."""
+
+from sopdoc.cli import main
+
+main()

@@ -1,0 +1,339 @@
+"""The SOP as frozen dataclasses: what the reader produces and every later stage consumes."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+from types import MappingProxyType
+from typing import Final
+
+#: Upper bound on actor columns (lanes) of one procedure table.
+MAX_ACTORS: Final = 15
+
+
+def column_letter(column: int) -> str:
+    """Return the spreadsheet letters of a 1-based column number (1 -> ``A``, 28 -> ``AB``)."""
+    if column < 1:
+        raise ValueError(f"column must be >= 1, got {column}")
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True, order=True)
+class CellRef:
+    """Where a value came from: a sheet and a 1-based row and column."""
+
+    sheet: str
+    row: int
+    column: int
+
+    @property
+    def coordinate(self) -> str:
+        """The cell's A1 name without the sheet, e.g. ``C40``."""
+        return f"{column_letter(self.column)}{self.row}"
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.coordinate}"
+
+
+def _frozen_cells(cells: Mapping[str, CellRef]) -> Mapping[str, CellRef]:
+    return MappingProxyType(dict(cells))
+
+
+#: Field name -> the cell the field's value was read from. Absent: the value was defaulted.
+Cells = Mapping[str, CellRef]
+
+
+def _no_cells() -> Cells:
+    return MappingProxyType({})
+
+
+class Paper(enum.Enum):
+    """Paper sizes, portrait width x height in millimetres; pages are printed landscape."""
+
+    F4 = ("F4", 215.0, 330.0)
+    A4 = ("A4", 210.0, 297.0)
+    LETTER = ("LETTER", 215.9, 279.4)
+
+    def __init__(self, label: str, width_mm: float, height_mm: float) -> None:
+        self.label = label
+        self.width_mm = width_mm
+        self.height_mm = height_mm
+
+    @property
+    def landscape_mm(self) -> tuple[float, float]:
+        """(width, height) in millimetres of the landscape page."""
+        return (self.height_mm, self.width_mm)
+
+    @classmethod
+    def from_name(cls, name: str) -> Paper:
+        """Look up a paper by name, ignoring case and spaces; raises ValueError naming choices."""
+        key = "".join(name.split()).upper()
+        for paper in cls:
+            if paper.label == key:
+                return paper
+        choices = ", ".join(p.label for p in cls)
+        raise ValueError(f"unknown paper {name!r}; choose one of {choices}")
+
+
+class Severity(enum.Enum):
+    """How bad a problem is: an error stops its SOP from being drawn, a warning does not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a workbook, in Bahasa Indonesia, with the cell it concerns."""
+
+    severity: Severity
+    message: str
+    cell: CellRef | None = None
+    sheet: str | None = None
+    #: The NOMOR SOP label cell of the SOP this problem belongs to, if any.
+    sop: CellRef | None = None
+
+    @property
+    def where(self) -> str:
+        """``Sheet!C40``, the sheet alone, or an empty string."""
+        if self.cell is not None:
+            return str(self.cell)
+        return self.sheet or ""
+
+    def __str__(self) -> str:
+        where = self.where
+        return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """Who signs (mengesahkan) an SOP."""
+
+    jabatan: str
+    nama: str
+    nip: str = ""
+    pangkat: str = ""
+    cells: Cells = field(default_factory=_no_cells, compare=False, repr=False)
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The non-empty lines as printed: jabatan, nama, pangkat, NIP."""
+        return tuple(x for x in (self.jabatan, self.nama, self.pangkat, self.nip) if x)
+
+
+@dataclass(frozen=True)
+class Agency:
+    """Settings of the ``Instansi`` sheet, shared by every SOP of a workbook."""
+
+    pemerintah: str = ""
+    unit: str = ""
+    alamat: str = ""
+    #: The logo file as written in the workbook, resolved against the workbook's folder.
+    logo: PurePath | None = None
+    paper: Paper = Paper.F4
+    font: str = "Arial"
+    signatory: Signatory | None = None
+    cells: Cells = field(default_factory=_no_cells, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The identity rows of one SOP."""
+
+    nomor: str
+    nama: str
+    tanggal_pembuatan: date | None
+    tanggal_revisi: date | None
+    tanggal_efektif: date | None
+    disahkan: Signatory | None
+    cells: Cells = field(default_factory=_no_cells, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One of the six text sections, as list items with the markers the user wrote."""
+
+    items: tuple[str, ...] = ()
+    cell: CellRef | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+@dataclass(frozen=True)
+class Sections:
+    """The three section pairs of the identity page."""
+
+    dasar_hukum: Section = Section()
+    kualifikasi: Section = Section()
+    keterkaitan: Section = Section()
+    peralatan: Section = Section()
+    peringatan: Section = Section()
+    pencatatan: Section = Section()
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor (pelaksana) column of the procedure table, i.e. one swimlane."""
+
+    name: str
+    cell: CellRef | None = None
+
+
+class StepKind(enum.Enum):
+    """What the user marked in the actor cells."""
+
+    ACTIVITY = "activity"
+    DECISION = "decision"
+
+
+class Symbol(enum.Enum):
+    """The five flowchart symbols of the regulation (the connector is drawn by the layout)."""
+
+    START = "start"
+    END = "end"
+    PROCESS = "process"
+    DECISION = "decision"
+    CONNECTOR = "connector"
+
+
+#: A flow target: a step number, or None for "selesai" (the flow ends there).
+Target = int | None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One row of the procedure table, with its flow targets resolved."""
+
+    number: int
+    kegiatan: tuple[str, ...]
+    #: Indices into ``Sop.actors`` of the lanes this step's symbol spans, ascending.
+    actors: tuple[int, ...]
+    kind: StepKind
+    kelengkapan: tuple[str, ...] = ()
+    waktu: str = ""
+    output: tuple[str, ...] = ()
+    keterangan: str = ""
+    #: Where an activity goes next (ignored for decisions); None ends the flow.
+    next: Target = None
+    #: Where a decision goes on "Ya" and on "Tidak"; None ends the flow.
+    yes: Target = None
+    no: Target = None
+    row: int = 0
+    cells: Cells = field(default_factory=_no_cells, compare=False, repr=False)
+
+    @property
+    def is_decision(self) -> bool:
+        return self.kind is StepKind.DECISION
+
+    @property
+    def targets(self) -> tuple[tuple[Target, str], ...]:
+        """The outgoing flow as (target, label) pairs; labels are ``Ya``/``Tidak`` or empty."""
+        if self.is_decision:
+            return ((self.yes, "Ya"), (self.no, "Tidak"))
+        return ((self.next, ""),)
+
+    @property
+    def ends(self) -> bool:
+        """True when at least one outgoing flow of this step is "selesai"."""
+        return any(target is None for target, _ in self.targets)
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One arrow of the flowchart, from step to step; ``target`` None means the end."""
+
+    source: int
+    target: Target
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Sop:
+    """One SOP: header, identity, sections, actors and steps, with the cell of every value."""
+
+    sheet: str
+    #: The NOMOR SOP label cell: identifies the block within its workbook.
+    key: CellRef
+    #: Header lines above the table, e.g. PEMERINTAH KABUPATEN LUMAJANG / KECAMATAN RANUYOSO.
+    header: tuple[str, ...]
+    identity: Identity
+    sections: Sections
+    actors: tuple[Actor, ...]
+    steps: tuple[Step, ...]
+    agency: Agency = Agency()
+    #: True when the procedure table has a KETERANGAN column.
+    has_keterangan: bool = False
+
+    def step(self, number: int) -> Step:
+        """The step numbered ``number``; raises KeyError naming the valid range."""
+        for step in self.steps:
+            if step.number == number:
+                return step
+        raise KeyError(f"no step {number}; steps run 1..{len(self.steps)}")
+
+    def edges(self) -> tuple[Edge, ...]:
+        """Every arrow of the flow, in step order, decision 'Ya' before 'Tidak'."""
+        return tuple(
+            Edge(step.number, target, label)
+            for step in self.steps
+            for target, label in step.targets
+        )
+
+    def symbol(self, step: Step) -> Symbol:
+        """The regulation's symbol for a step: start, end, decision or process."""
+        if step.is_decision:
+            return Symbol.DECISION
+        if step.number == self.steps[0].number:
+            return Symbol.START
+        if step.next is None:
+            return Symbol.END
+        return Symbol.PROCESS
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """Everything read from one workbook: its settings, its SOPs and its problems."""
+
+    path: PurePath
+    agency: Agency
+    sops: tuple[Sop, ...]
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    def problems_of(self, sop: Sop) -> tuple[Problem, ...]:
+        """The problems that belong to one SOP."""
+        return tuple(p for p in self.problems if p.sop == sop.key)
+
+    def is_drawable(self, sop: Sop) -> bool:
+        """True when no error belongs to this SOP, nor to the workbook as a whole."""
+        return not any(
+            p.severity is Severity.ERROR and (p.sop == sop.key or p.sop is None)
+            for p in self.problems
+        )
+
+    def drawable(self) -> tuple[Sop, ...]:
+        """The SOPs that can be drawn: the others have errors."""
+        return tuple(s for s in self.sops if self.is_drawable(s))
+
+
+def frozen_cells(cells: Mapping[str, CellRef]) -> Cells:
+    """A read-only copy of a field-name -> cell mapping, for the ``cells`` fields."""
+    return _frozen_cells(cells)
