@@ -1,0 +1,221 @@
+"""Every text a user reads, in Bahasa Indonesia: problems, CLI messages, document labels."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- Flowchart and document labels -------------------------------------------------------
+
+YA: Final = "Ya"
+TIDAK: Final = "Tidak"
+
+# --- Command line -----------------------------------------------------------------------------
+
+CLI_HELP: Final = "sopdoc membuat dokumen SOP AP (Permenpan-RB 35/2012) dari buku kerja Excel."
+CHECK_HELP: Final = "Periksa buku kerja SOP dan tampilkan ringkasan serta semua masalahnya."
+CHECK_JSON_HELP: Final = "Cetak seluruh isi SOP dan masalahnya sebagai satu dokumen JSON."
+NEW_HELP: Final = "Buat buku kerja formulir SOP kosong di PATH."
+NEW_CONTOH_HELP: Final = "Isi formulir dengan contoh SOP lengkap."
+NEW_DONE: Final = "Formulir SOP dibuat: {path}"
+SEVERITY_LABELS: Final = {"error": "KESALAHAN", "warning": "PERINGATAN"}
+CHECK_SUMMARY: Final = "{path}: {sops} SOP, {errors} kesalahan, {warnings} peringatan"
+CHECK_SOP_LINE: Final = "{sheet} | {nomor} | {nama}"
+CHECK_SOP_COUNTS: Final = "{steps} langkah, {actors} pelaksana ({names})"
+CHECK_SOP_BROKEN: Final = "tidak bisa digambar sampai kesalahannya diperbaiki"
+CHECK_WORKBOOK_PROBLEMS: Final = "Masalah buku kerja:"
+CHECK_OK: Final = "Semua SOP siap dibuat dokumennya."
+CHECK_HAS_ERRORS: Final = "Perbaiki kesalahan di atas, lalu jalankan 'sopdoc check' lagi."
+NO_VALUE: Final = "(kosong)"
+INTERRUPTED: Final = "Dihentikan oleh pengguna."
+INTERNAL_ERROR: Final = (
+    "Terjadi kesalahan di dalam sopdoc ({error}). Ini bukan kesalahan Anda; laporkan pesan ini "
+    "beserta buku kerjanya kepada pengelola sopdoc."
+)
+
+# --- Reading a workbook: files that cannot be read (exit 2) ---------------------------------
+
+FILE_MISSING: Final = "File tidak ditemukan. Periksa nama dan folder file buku kerja."
+FILE_IS_FOLDER: Final = "Ini sebuah folder, bukan file buku kerja. Sebutkan file .xlsx di dalamnya."
+FILE_EMPTY: Final = "File kosong (0 byte). Simpan ulang buku kerja dari Excel sebagai .xlsx."
+FILE_XLS: Final = (
+    "Ini buku kerja Excel lama (.xls). Buka di Excel atau LibreOffice Calc lalu simpan sebagai "
+    ".xlsx (Buku Kerja Excel)."
+)
+FILE_ENCRYPTED: Final = (
+    "Buku kerja ini dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
+    "(File > Info > Proteksi Buku Kerja), lalu simpan ulang."
+)
+FILE_NOT_XLSX: Final = (
+    "Ini bukan buku kerja .xlsx (isinya {kind}). Simpan data SOP sebagai Buku Kerja Excel (.xlsx)."
+)
+FILE_CORRUPT: Final = (
+    "Buku kerja rusak dan tidak bisa dibaca ({reason}). Buka di Excel atau LibreOffice Calc, "
+    "perbaiki, lalu simpan ulang sebagai .xlsx."
+)
+FILE_UNREADABLE: Final = "File tidak bisa dibuka ({reason}). Periksa izin akses file."
+FILE_TOO_BIG: Final = (
+    "Buku kerja terlalu besar untuk dibaca dengan aman ({reason}). Periksa isinya atau "
+    "pecah menjadi beberapa buku kerja."
+)
+FILE_XML_UNSAFE: Final = (
+    "Buku kerja berisi XML yang tidak aman ({reason}) dan ditolak. Simpan ulang dari Excel."
+)
+
+# --- Reading a workbook: problems of its content ---------------------------------------------
+
+#: Identity field -> its label as printed in messages.
+IDENTITY_LABELS: Final = {
+    "nomor": "NOMOR SOP",
+    "tanggal_pembuatan": "TGL. PEMBUATAN",
+    "tanggal_revisi": "TGL. REVISI",
+    "tanggal_efektif": "TGL. EFEKTIF",
+    "disahkan": "DISAHKAN OLEH",
+    "nama": "NAMA SOP",
+}
+#: Flow column role -> its label as printed in messages.
+FLOW_LABELS: Final = {"lanjut": "LANJUT KE", "ya": "YA", "tidak": "TIDAK"}
+
+WORKBOOK_WITHOUT_SOP: Final = (
+    "Tidak ada SOP di buku kerja ini: tidak satu pun lembar berisi label NOMOR SOP. "
+    "Buat formulir dengan 'sopdoc new' dan isi sesuai contohnya."
+)
+SHEET_WITHOUT_SOP: Final = (
+    "Lembar ini berisi data tetapi tidak ada label NOMOR SOP, jadi dilewati. "
+    "Tambahkan baris NOMOR SOP jika lembar ini memang berisi SOP."
+)
+CONTROL_CHARS_REMOVED: Final = "Sel ini berisi karakter kendali tak terlihat (biasanya dari salin-tempel); karakter itu dibuang."
+HEADER_MISSING: Final = (
+    "Kop SOP kosong: tidak ada baris PEMERINTAH / UNIT KERJA di atas NOMOR SOP dan lembar Instansi "
+    "tidak mengisinya. Isi PEMERINTAH dan UNIT KERJA di lembar Instansi."
+)
+LABEL_REPEATED: Final = "Label '{label}' muncul dua kali dalam satu SOP; yang kedua diabaikan."
+NOMOR_EMPTY: Final = (
+    "NOMOR SOP kosong. Tulis nomor SOP di sel kanan label, misalnya 070/12/35.08.25/2020."
+)
+NAMA_EMPTY: Final = "NAMA SOP kosong. Tulis nama SOP di sel kanan label."
+NAMA_MISSING: Final = (
+    "Baris NAMA SOP tidak ditemukan. Tambahkan baris NAMA SOP di bawah DISAHKAN OLEH."
+)
+DATE_MISSING: Final = "Baris {label} tidak ditemukan. Tambahkan baris {label} dengan tanggalnya."
+DATE_EMPTY: Final = "{label} kosong. Isi tanggal, misalnya 13 Januari 2020."
+DATE_INVALID: Final = (
+    "{label} '{value}' bukan tanggal yang dikenali. Tulis seperti 13 Januari 2020, 13-01-2020, "
+    "13/01/2020 atau 2020-01-13."
+)
+SIGNATORY_MISSING: Final = (
+    "DISAHKAN OLEH kosong dan lembar Instansi tidak punya pengesah. Isi jabatan, nama dan NIP "
+    "(satu per baris), atau isi JABATAN/NAMA/NIP PENGESAH di lembar Instansi."
+)
+SIGNATORY_UNSPLIT: Final = (
+    "DISAHKAN OLEH tidak bisa dipisah menjadi jabatan dan nama. Tulis jabatan, nama dan NIP "
+    "masing-masing pada baris sendiri (Alt+Enter), atau isi JABATAN PENGESAH di lembar Instansi."
+)
+SIGNATORY_NO_NIP: Final = (
+    "DISAHKAN OLEH tidak memuat NIP. Tambahkan baris 'NIP. ...' di bawah nama."
+)
+CELL_OUTSIDE_SECTIONS: Final = (
+    "Sel ini berada di antara identitas SOP dan bagian DASAR HUKUM tanpa label, jadi diabaikan."
+)
+SECTION_MISSING: Final = (
+    "Bagian {label} tidak ditemukan; dokumen akan mencetaknya kosong. Tambahkan label {label} "
+    "berpasangan seperti pada formulir."
+)
+PROCEDURE_MISSING: Final = (
+    "Tabel prosedur tidak ditemukan. Tambahkan baris judul NO | KEGIATAN | PELAKSANA | MUTU BAKU "
+    "dan di bawahnya nama pelaksana serta KELENGKAPAN | WAKTU | OUTPUT."
+)
+PELAKSANA_MISSING: Final = (
+    "Judul PELAKSANA tidak ada di baris judul tabel. Tulis PELAKSANA di atas kolom-kolom pelaksana."
+)
+ACTORS_MISSING: Final = (
+    "Tidak ada nama pelaksana di bawah PELAKSANA. Tulis satu nama pelaksana per kolom "
+    "(misalnya Kasubag, Camat)."
+)
+ACTORS_TOO_MANY: Final = (
+    "Ada {count} kolom pelaksana; paling banyak {limit}. Gabungkan pelaksana atau pecah SOP ini."
+)
+ACTOR_DUPLICATE: Final = (
+    "Pelaksana '{name}' ditulis dua kali. Setiap kolom pelaksana harus punya nama berbeda."
+)
+MUTU_MISSING: Final = (
+    "Judul MUTU BAKU tidak ada di baris judul tabel; Mutu Baku akan dicetak kosong. Tulis MUTU BAKU "
+    "di atas kolom KELENGKAPAN, WAKTU dan OUTPUT."
+)
+MUTU_COLUMNS_MISSING: Final = (
+    "Di bawah MUTU BAKU tidak ada kolom {labels}; kolom itu akan dicetak kosong."
+)
+NO_STEPS: Final = "Tabel prosedur belum punya langkah. Isi NO dan KEGIATAN mulai baris ini."
+ROWS_AFTER_TABLE: Final = (
+    "Baris ini berisi data setelah baris kosong yang mengakhiri tabel prosedur, jadi diabaikan. "
+    "Hapus baris kosong di tengah tabel jika ini masih langkah SOP."
+)
+STEP_NUMBER_INVALID: Final = (
+    "NO '{value}' bukan nomor langkah. Tulis {expected} (langkah diberi nomor 1, 2, 3, ...)."
+)
+STEP_NUMBER_ORDER: Final = (
+    "Nomor langkah {value} tidak urut; seharusnya {expected}. Langkah diberi nomor 1, 2, 3, ... "
+    "tanpa loncatan atau ulangan."
+)
+KEGIATAN_EMPTY: Final = "KEGIATAN langkah {number} kosong. Tulis uraian kegiatannya."
+MARK_UNKNOWN: Final = (
+    "Tanda '{value}' di kolom pelaksana tidak dikenali. Tulis x untuk kegiatan atau ? untuk "
+    "keputusan, atau kosongkan jika pelaksana ini tidak terlibat."
+)
+MARK_UNNAMED_COLUMN: Final = (
+    "Ada tanda di kolom pelaksana yang tidak bernama. Tulis nama pelaksana di baris judul kedua."
+)
+STEP_NO_ACTOR: Final = (
+    "Langkah {number} (baris {row}) belum punya pelaksana. Beri tanda x (kegiatan) atau ? "
+    "(keputusan) di kolom pelaksana {columns} ({names})."
+)
+TARGET_INVALID: Final = (
+    "{label} '{value}' tidak dikenali. Tulis nomor langkah tujuan atau 'selesai'."
+)
+TARGET_MISSING: Final = (
+    "Langkah tujuan {value} tidak ada. Tulis nomor langkah 1 sampai {count} atau 'selesai'."
+)
+TARGET_SELF: Final = (
+    "Langkah {number} menunjuk ke dirinya sendiri. Tulis langkah lain atau 'selesai'."
+)
+DECISION_NO_TIDAK: Final = (
+    "Langkah {number} adalah keputusan tetapi tujuan TIDAK belum diisi. Tambahkan kolom TIDAK di "
+    "kanan tabel (baris judul pertama) dan isi nomor langkah tujuan atau 'selesai'."
+)
+LANJUT_ON_DECISION: Final = "Langkah {number} adalah keputusan: alurnya diatur kolom YA dan TIDAK, jadi LANJUT KE diabaikan."
+FLOW_ON_ACTIVITY: Final = (
+    "Langkah {number} bukan keputusan (tidak bertanda ?), jadi kolom {label} diabaikan. Beri tanda ? "
+    "di kolom pelaksana jika langkah ini keputusan."
+)
+LAST_STEP_ENDS: Final = "Langkah terakhir selalu mengakhiri alur, jadi LANJUT KE di sini diabaikan."
+STEP_UNREACHABLE: Final = (
+    "Langkah {number} tidak pernah dicapai dari langkah 1. Periksa kolom LANJUT KE, YA dan TIDAK "
+    "pada langkah-langkah sebelumnya."
+)
+INSTANSI_KEY_UNKNOWN: Final = (
+    "Kunci '{key}' tidak dikenal di lembar Instansi dan diabaikan. Kunci yang dikenal: {keys}."
+)
+NIP_AS_NUMBER: Final = (
+    "NIP ditulis sebagai angka, sehingga Excel bisa membulatkan digit terakhirnya. Tulis NIP sebagai "
+    "teks (awali dengan tanda ') dan periksa digitnya."
+)
+PAPER_INVALID: Final = "KERTAS '{value}' tidak dikenal. Pilih salah satu: {choices}."
+LOGO_ABSOLUTE: Final = (
+    "LOGO '{value}' ditulis dengan alamat lengkap. Simpan logo di folder buku kerja dan tulis nama "
+    "filenya saja (misalnya logo.png); logo tidak dipakai."
+)
+LOGO_OUTSIDE: Final = "LOGO '{value}' berada di luar folder buku kerja. Salin logo ke folder buku kerja; logo tidak dipakai."
+LOGO_MISSING: Final = (
+    "File LOGO '{value}' tidak ditemukan di folder buku kerja; logo tidak dipakai."
+)
+LOGO_NOT_IMAGE: Final = "File LOGO '{value}' bukan gambar PNG atau JPEG; logo tidak dipakai."
+LOGO_TOO_BIG: Final = (
+    "Gambar LOGO '{value}' terlalu besar (lebih dari 20 MB atau 40 juta piksel). Perkecil gambarnya; "
+    "logo tidak dipakai."
+)
+NIP_MISMATCH: Final = (
+    "Pengesah {nama} ditulis dengan NIP '{nip}', padahal di {where} NIP-nya '{other}'. "
+    "Samakan NIP-nya."
+)
+UNIT_SPELLING: Final = (
+    "Nama '{name}' ditulis berbeda dengan '{other}' di {where}. Samakan penulisannya."
+)

@@ -1,0 +1,93 @@
+"""The labels of the workbook format: accepted spellings, the first being what `new` writes."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# Identity rows: field name -> spellings.
+NOMOR: Final = ("NOMOR SOP",)
+TGL_PEMBUATAN: Final = ("TGL. PEMBUATAN", "TANGGAL PEMBUATAN")
+TGL_REVISI: Final = ("TGL. REVISI", "TANGGAL REVISI")
+TGL_EFEKTIF: Final = ("TGL. EFEKTIF", "TANGGAL EFEKTIF")
+DISAHKAN: Final = ("DISAHKAN OLEH",)
+NAMA: Final = ("NAMA SOP",)
+
+IDENTITY: Final[dict[str, tuple[str, ...]]] = {
+    "nomor": NOMOR,
+    "tanggal_pembuatan": TGL_PEMBUATAN,
+    "tanggal_revisi": TGL_REVISI,
+    "tanggal_efektif": TGL_EFEKTIF,
+    "disahkan": DISAHKAN,
+    "nama": NAMA,
+}
+
+# Section pairs: (left field, left spellings), (right field, right spellings).
+DASAR_HUKUM: Final = ("DASAR HUKUM",)
+KUALIFIKASI: Final = ("KUALIFIKASI PELAKSANA",)
+KETERKAITAN: Final = ("KETERKAITAN",)
+PERALATAN: Final = ("PERALATAN DAN PERLENGKAPAN", "PERALATAN/PERLENGKAPAN", "PERALATAN")
+PERINGATAN: Final = ("PERINGATAN",)
+PENCATATAN: Final = ("PENCATATAN DAN PENDATAAN", "PENCATATAN")
+
+SECTION_PAIRS: Final[
+    tuple[tuple[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]], ...]
+] = (
+    (("dasar_hukum", DASAR_HUKUM), ("kualifikasi", KUALIFIKASI)),
+    (("keterkaitan", KETERKAITAN), ("peralatan", PERALATAN)),
+    (("peringatan", PERINGATAN), ("pencatatan", PENCATATAN)),
+)
+
+# Procedure table, header row 1.
+NO: Final = ("NO", "NO.")
+KEGIATAN: Final = ("KEGIATAN", "URAIAN KEGIATAN", "URAIAN PROSEDUR")
+PELAKSANA: Final = ("PELAKSANA",)
+MUTU_BAKU: Final = ("MUTU BAKU",)
+KETERANGAN: Final = ("KETERANGAN", "KET", "KET.")
+LANJUT_KE: Final = ("LANJUT KE",)
+YA: Final = ("YA",)
+TIDAK: Final = ("TIDAK",)
+# Procedure table, header row 2 under MUTU BAKU.
+KELENGKAPAN: Final = ("KELENGKAPAN", "PERSYARATAN/KELENGKAPAN", "PERSYARATAN")
+WAKTU: Final = ("WAKTU",)
+OUTPUT: Final = ("OUTPUT",)
+
+# The word that ends a flow in LANJUT KE / YA / TIDAK.
+SELESAI: Final = ("SELESAI",)
+
+# Actor marks.
+ACTIVITY_MARKS: Final = ("X", "V", "✓", "√", "1", "O", "●")
+DECISION_MARKS: Final = ("?", "◇", "K", "KEPUTUSAN")
+
+# Instansi sheet.
+INSTANSI_SHEET: Final = "Instansi"
+PETUNJUK_SHEET: Final = "Petunjuk"
+INSTANSI_KEYS: Final = (
+    "PEMERINTAH",
+    "UNIT KERJA",
+    "ALAMAT",
+    "LOGO",
+    "KERTAS",
+    "HURUF",
+    "JABATAN PENGESAH",
+    "NAMA PENGESAH",
+    "PANGKAT PENGESAH",
+    "NIP PENGESAH",
+)
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: object) -> str:
+    """A label as compared: upper case, trimmed, trailing colon dropped, spaces collapsed."""
+    if text is None:
+        return ""
+    value = _SPACES.sub(" ", str(text)).strip()
+    while value.endswith(":"):
+        value = value[:-1].rstrip()
+    return value.upper()
+
+
+def matches(text: object, spellings: tuple[str, ...]) -> bool:
+    """True when a cell's text is one of the accepted spellings of a label."""
+    return normalize(text) in spellings

@@ -1,0 +1,114 @@
+"""Opening an .xlsx file safely and turning its sheets into grids; the only openpyxl reader."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Final
+
+import openpyxl
+from openpyxl.utils.escape import unescape
+from openpyxl.utils.exceptions import InvalidFileException
+
+from sopdoc import messages
+from sopdoc.errors import WorkbookError
+from sopdoc.reader.grid import Grid, is_empty
+
+#: Refuse workbooks whose parts inflate beyond this (a zip bomb), before parsing them.
+MAX_UNCOMPRESSED_BYTES: Final = 512 * 1024 * 1024
+#: ... or whose parts inflate more than this ratio while being larger than 10 MiB.
+MAX_COMPRESSION_RATIO: Final = 200
+_RATIO_FLOOR_BYTES: Final = 10 * 1024 * 1024
+
+_OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_STREAM: Final = "EncryptionInfo".encode("utf-16-le")
+_KNOWN_KINDS: Final = (
+    (b"%PDF", "dokumen PDF"),
+    (b"\x89PNG", "gambar PNG"),
+    (b"\xff\xd8\xff", "gambar JPEG"),
+    (b"{\\rtf", "dokumen RTF"),
+    (b"<", "teks HTML/XML"),
+)
+
+
+def _fail(message: str, path: Path) -> WorkbookError:
+    return WorkbookError(message, path=str(path))
+
+
+def check_file(path: Path) -> None:
+    """Raise WorkbookError unless ``path`` looks like a readable, safe .xlsx file."""
+    if not path.exists():
+        raise _fail(messages.FILE_MISSING, path)
+    if path.is_dir():
+        raise _fail(messages.FILE_IS_FOLDER, path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+            if head.startswith(_OLE2_MAGIC):
+                handle.seek(0)
+                body = handle.read(1024 * 1024)
+    except OSError as exc:
+        raise _fail(messages.FILE_UNREADABLE.format(reason=exc.strerror), path) from exc
+    if not head:
+        raise _fail(messages.FILE_EMPTY, path)
+    if head.startswith(_OLE2_MAGIC):
+        # Both legacy .xls and password-protected .xlsx are OLE2 compound files.
+        if _ENCRYPTION_STREAM in body:
+            raise _fail(messages.FILE_ENCRYPTED, path)
+        raise _fail(messages.FILE_XLS, path)
+    if not head.startswith(b"PK"):
+        kind = next((k for magic, k in _KNOWN_KINDS if head.startswith(magic)), "bukan zip")
+        raise _fail(messages.FILE_NOT_XLSX.format(kind=kind), path)
+    _check_zip(path)
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise _fail(messages.FILE_CORRUPT.format(reason="arsip zip terpotong"), path) from exc
+    total = sum(info.file_size for info in infos)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        reason = f"isi {total // (1024 * 1024)} MiB, batas {MAX_UNCOMPRESSED_BYTES // 2**20} MiB"
+        raise _fail(messages.FILE_TOO_BIG.format(reason=reason), path)
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > _RATIO_FLOOR_BYTES and ratio > MAX_COMPRESSION_RATIO:
+            reason = f"{info.filename} mengembang {ratio:.0f} kali"
+            raise _fail(messages.FILE_TOO_BIG.format(reason=reason), path)
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names:
+        raise _fail(messages.FILE_NOT_XLSX.format(kind="arsip zip tanpa buku kerja Excel"), path)
+
+
+def load_grids(path: Path) -> list[Grid]:
+    """Read every sheet of a workbook (cached formula values) into grids, in sheet order."""
+    check_file(path)
+    try:
+        workbook = openpyxl.load_workbook(path, data_only=True, read_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError) as exc:
+        raise _fail(messages.FILE_CORRUPT.format(reason=type(exc).__name__), path) from exc
+    except OSError as exc:
+        raise _fail(messages.FILE_UNREADABLE.format(reason=exc.strerror or exc), path) from exc
+    except Exception as exc:  # defusedxml, expat and openpyxl raise many types on bad XML
+        name = type(exc).__name__
+        if "Forbidden" in name or "DTD" in name or "Entit" in name:
+            raise _fail(messages.FILE_XML_UNSAFE.format(reason=name), path) from exc
+        raise _fail(messages.FILE_CORRUPT.format(reason=f"{name}: {exc}"[:200]), path) from exc
+    try:
+        return [_grid(sheet) for sheet in workbook.worksheets]
+    finally:
+        workbook.close()
+
+
+def _grid(sheet: openpyxl.worksheet.worksheet.Worksheet) -> Grid:
+    values: dict[tuple[int, int], object] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            value = cell.value
+            if isinstance(value, str) and "_x" in value:
+                value = unescape(value)  # Excel's _xHHHH_ escapes of control characters
+            if not is_empty(value):
+                values[(cell.row, cell.column)] = value
+    return Grid(sheet.title, values, visible=sheet.sheet_state == "visible")
