@@ -27,6 +27,8 @@ from sopdoc.reader.text import cell_text, remove_control_chars, split_items
 
 #: Rows above NOMOR SOP that may form the header (kop).
 MAX_HEADER_ROWS = 2
+#: Blank rows allowed between the header rows and NOMOR SOP.
+MAX_HEADER_GAP = 3
 
 
 @dataclass(frozen=True)
@@ -56,13 +58,28 @@ def find_blocks(grid: Grid) -> list[BlockSpan]:
 
 
 def _header_start(grid: Grid, nomor_row: int, *, floor: int) -> int:
-    """The first header row just above ``nomor_row``: up to two rows holding one text each."""
+    """The first header row above ``nomor_row``: up to two rows holding one text each.
+
+    Up to ``MAX_HEADER_GAP`` blank rows may stand between the header and NOMOR SOP, as in
+    documents exported by web e-SOP systems; the header never reaches above ``floor``.
+    """
     start = nomor_row
-    for row in range(nomor_row - 1, max(floor, nomor_row - 1 - MAX_HEADER_ROWS), -1):
+    found = 0
+    row = nomor_row - 1
+    gap = 0
+    while row > floor and found < MAX_HEADER_ROWS:
         cells = grid.row(row)
+        if not cells:
+            if found or gap >= MAX_HEADER_GAP:
+                break
+            gap += 1
+            row -= 1
+            continue
         if len(cells) != 1 or not isinstance(cells[0][1], str) or _is_label(cells[0][1]):
             break
         start = row
+        found += 1
+        row -= 1
     return start
 
 
@@ -168,7 +185,7 @@ class BlockReader:
                             label_ref, msg.LABEL_REPEATED.format(label=first_value)
                         )
                     elif value_cell is None:
-                        found[field_name] = (label_ref, None)
+                        found[field_name] = (self.grid.ref(row, column + 1), None)
                     else:
                         found[field_name] = (self.grid.ref(row, value_cell[0]), value_cell[1])
                     if field_name == "disahkan" and value_cell is not None:

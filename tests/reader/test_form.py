@@ -1,0 +1,144 @@
+"""The form of `sopdoc new`: documented layout, drop-downs, formats, and a round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from workbooks import write_workbook
+
+from sopdoc.errors import SopdocError
+from sopdoc.model import StepKind
+from sopdoc.reader import read_workbook
+from sopdoc.reader.form import BLANK_STEP_ROWS, DATE_FORMAT, write_form
+from sopdoc.reader.labels import INSTANSI_KEYS
+
+
+@pytest.fixture
+def blank(tmp_path: Path) -> Path:
+    path = tmp_path / "formulir.xlsx"
+    write_form(path)
+    return path
+
+
+@pytest.fixture
+def contoh(tmp_path: Path) -> Path:
+    path = tmp_path / "contoh.xlsx"
+    write_form(path, contoh=True)
+    return path
+
+
+def test_sheets_and_labels(blank: Path) -> None:
+    book = openpyxl.load_workbook(blank)
+    assert book.sheetnames == ["Instansi", "Petunjuk", "SOP 1"]
+    assert [book["Instansi"].cell(row=r, column=1).value for r in range(2, 12)] == list(
+        INSTANSI_KEYS
+    )
+    sheet = book["SOP 1"]
+    column_a = [sheet.cell(row=r, column=1).value for r in range(3, 9)]
+    assert column_a == [
+        "NOMOR SOP",
+        "TGL. PEMBUATAN",
+        "TGL. REVISI",
+        "TGL. EFEKTIF",
+        "DISAHKAN OLEH",
+        "NAMA SOP",
+    ]
+    assert (sheet["A10"].value, sheet["E10"].value) == ("DASAR HUKUM", "KUALIFIKASI PELAKSANA")
+    assert (sheet["A12"].value, sheet["E12"].value) == ("KETERKAITAN", "PERALATAN DAN PERLENGKAPAN")
+    assert (sheet["A14"].value, sheet["E14"].value) == ("PERINGATAN", "PENCATATAN DAN PENDATAAN")
+    head1 = [sheet.cell(row=17, column=c).value for c in range(1, 14)]
+    assert head1 == [
+        "NO",
+        "KEGIATAN",
+        "PELAKSANA",
+        None,
+        None,
+        None,
+        "MUTU BAKU",
+        None,
+        None,
+        "KETERANGAN",
+        "LANJUT KE",
+        "YA",
+        "TIDAK",
+    ]
+    head2 = [sheet.cell(row=18, column=c).value for c in range(3, 10)]
+    assert head2 == ["Kasubag", "Camat", "Tim", "Pengelola", "KELENGKAPAN", "WAKTU", "OUTPUT"]
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert {"B3:I3", "C17:F17", "G17:I17", "A17:A18", "A11:D11", "E11:I11"} <= merged
+    petunjuk = " ".join(str(c.value) for c in book["Petunjuk"]["A"] if c.value)
+    assert "x" in petunjuk
+    assert "keputusan" in petunjuk
+    assert "selesai" in petunjuk
+
+
+def test_actor_dropdown_dates_and_widths(blank: Path) -> None:
+    sheet = openpyxl.load_workbook(blank)["SOP 1"]
+    validations = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
+    last = 18 + BLANK_STEP_ROWS
+    marks = validations[f"C19:F{last}"]
+    assert marks.type == "list"
+    assert marks.formula1 == '"x,?"'
+    assert f"K19:M{last}" in validations
+    for cell in ("B4", "B5", "B6"):
+        assert sheet[cell].number_format == DATE_FORMAT
+    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["C"].width
+    assert sheet["C19"].border.left.style == "thin"
+    assert sheet["B19"].alignment.wrap_text
+
+
+def test_blank_form_reads_back_with_fill_in_errors_only(blank: Path) -> None:
+    wb = read_workbook(blank)
+    (sop,) = wb.sops
+    assert [a.name for a in sop.actors] == ["Kasubag", "Camat", "Tim", "Pengelola"]
+    assert sorted(str(p.cell) for p in wb.errors) == ["SOP 1!A19", "SOP 1!B3", "SOP 1!B8"]
+
+
+def test_contoh_round_trips_through_the_reader(contoh: Path) -> None:
+    wb = read_workbook(contoh)
+    assert wb.problems == ()
+    (sop,) = wb.sops
+    assert sop.identity.nomor == "KEC/STDR-KIN/427.110/2020"
+    assert sop.identity.disahkan is not None
+    assert sop.identity.disahkan.nip == "NIP. 19640706 198603 1 027"
+    assert wb.agency.unit == "KECAMATAN RANUYOSO"
+    assert len(sop.sections.dasar_hukum) == 3
+    decision = sop.steps[4]
+    assert decision.kind is StepKind.DECISION
+    assert (decision.yes, decision.no) == (6, 3)
+    assert sop.steps[2].actors == (2, 3)
+    assert sop.identity.tanggal_pembuatan is not None
+
+
+def test_refuses_to_overwrite(blank: Path) -> None:
+    before = blank.read_bytes()
+    with pytest.raises(SopdocError, match="sudah ada"):
+        write_form(blank, contoh=True)
+    assert blank.read_bytes() == before
+
+
+def test_refuses_other_suffix_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    with pytest.raises(SopdocError, match=r"\.xlsx"):
+        write_form(tmp_path / "formulir.xls")
+    write_form(tmp_path / "baru.xlsx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["baru.xlsx"]
+
+
+def test_extra_rows_added_by_a_user_are_read(tmp_path: Path, contoh: Path) -> None:
+    book = openpyxl.load_workbook(contoh)
+    sheet = book["SOP 1"]
+    sheet["A27"] = 9
+    sheet["B27"] = "Langkah tambahan"
+    sheet["F27"] = "x"
+    sheet["K26"] = 9  # step 8 now goes on to the new step 9
+    book.save(contoh)
+    wb = read_workbook(contoh)
+    assert [s.number for s in wb.sops[0].steps][-1] == 9
+    assert wb.errors == ()
+
+
+def test_write_workbook_helper_matches_reader(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "x.xlsx", {"S": [["NOMOR SOP", "1"]]})
+    assert read_workbook(path).sops[0].identity.nomor == "1"

@@ -1,0 +1,112 @@
+"""The example workbook input/contoh.xlsx: the seed SOPs, exactly as the issue requires."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import openpyxl
+
+from sopdoc.model import StepKind, Symbol
+from sopdoc.reader import read_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTOH = ROOT / "input" / "contoh.xlsx"
+
+
+def make_contoh() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "make_contoh", ROOT / "scripts" / "make_contoh.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def check_json(path: Path) -> tuple[int, dict[str, Any]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "sopdoc", "check", "--json", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.returncode, json.loads(result.stdout)
+
+
+def test_check_reports_three_sops_and_the_seed_nip_mismatch() -> None:
+    code, data = check_json(CONTOH)
+    assert code == 0
+    assert data["summary"] == {"sops": 3, "drawable": 3, "errors": 0, "warnings": 1}
+    (problem,) = data["problems"]
+    assert problem["severity"] == "warning"
+    assert problem["cell"] == "Ranuyoso!B58"
+    assert "19640705" in problem["message"]
+    assert "19640706" in problem["message"]
+
+
+def test_seed_sop_contents() -> None:
+    wb = read_workbook(CONTOH)
+    first, second, third = wb.sops
+    s = first.sections
+    assert (len(s.dasar_hukum), len(s.kualifikasi), len(s.peralatan), len(s.pencatatan)) == (
+        6,
+        6,
+        7,
+        2,
+    )
+    assert len(first.steps) == 8
+    assert [a.name for a in first.actors] == ["Kasubag", "Camat", "Tim SPM", "Pengelola"]
+    sig = first.identity.disahkan
+    assert sig is not None
+    assert (sig.jabatan, sig.nama, sig.nip) == (
+        "CAMAT RANUYOSO",
+        "IKO SAWARISDIYANTO, S.Sos, MM",
+        "NIP. 19640706 198603 1 027",
+    )
+    assert first.header == ("PEMERINTAH KABUPATEN LUMAJANG", "KECAMATAN RANUYOSO")
+    assert len(second.sections.dasar_hukum) == 5
+    assert len(second.steps[0].kegiatan) == 2
+    assert second.identity.nomor == "KEC/TT-LA/ 427.110/2020"
+    decision = third.steps[4]
+    assert third.sheet == "Ranuyoso (keputusan)"
+    assert decision.kind is StepKind.DECISION
+    assert (decision.yes, decision.no) == (6, 3)
+    assert third.symbol(decision) is Symbol.DECISION
+
+
+def test_seed_grid_without_marks_is_rejected_step_by_step(tmp_path: Path) -> None:
+    module = make_contoh()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Ranuyoso"
+    for row, values in enumerate(module.SEED_ROWS, start=1):
+        for column, value in enumerate(values, start=1):
+            if value != "":
+                sheet.cell(row=row, column=column, value=value)
+    path = tmp_path / "seed.xlsx"
+    book.save(path)
+    code, data = check_json(path)
+    assert code == 1
+    errors = [p for p in data["problems"] if p["severity"] == "error"]
+    expected = [f"Ranuyoso!C{r}" for r in [*range(40, 48), *range(70, 78)]]
+    assert [p["cell"] for p in errors] == expected
+    assert all("kolom pelaksana C–F" in p["message"] for p in errors)
+    assert "baris 40" in errors[0]["message"]
+
+
+def test_contoh_is_what_the_script_generates(tmp_path: Path) -> None:
+    fresh = tmp_path / "contoh.xlsx"
+    make_contoh().build(fresh)
+    ours, theirs = openpyxl.load_workbook(CONTOH), openpyxl.load_workbook(fresh)
+    assert ours.sheetnames == theirs.sheetnames == ["Instansi", "Ranuyoso", "Ranuyoso (keputusan)"]
+    for name in ours.sheetnames:
+        a = [[c.value for c in row] for row in ours[name].iter_rows()]
+        b = [[c.value for c in row] for row in theirs[name].iter_rows()]
+        assert a == b, name
