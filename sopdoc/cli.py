@@ -1,0 +1,117 @@
+"""The ``sopdoc`` command line: a thin click layer; errors become messages and exit codes here."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from sopdoc import __version__
+from sopdoc import messages as msg
+from sopdoc.errors import SopdocError
+from sopdoc.model import Problem, Severity, Workbook
+from sopdoc.reader import read_workbook
+from sopdoc.serialize import workbook_data
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Exit codes: 0 fine, 1 the workbook has errors, 2 the file cannot be read, 3 a tool is missing.
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+
+class _Group(click.Group):
+    """Turns every SopdocError into a one-line Bahasa Indonesia message and its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SopdocError as error:
+            click.echo(f"sopdoc: {error}", err=True)
+            sys.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo(f"sopdoc: {msg.INTERRUPTED}", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as error:
+            if os.environ.get("SOPDOC_DEBUG"):
+                raise
+            text = f"{type(error).__name__}: {error}"[:300]
+            click.echo(f"sopdoc: {msg.INTERNAL_ERROR.format(error=text)}", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, help=msg.CLI_HELP)
+@click.version_option(__version__, prog_name="sopdoc")
+def main() -> None:
+    """Entry point of the console script."""
+
+
+def _problem_line(problem: Problem) -> str:
+    label = msg.SEVERITY_LABELS[problem.severity.value]
+    return f"  {label} {problem}"
+
+
+def _print_check(workbook: Workbook, *, path: Path) -> None:
+    click.echo(
+        msg.CHECK_SUMMARY.format(
+            path=path,
+            sops=len(workbook.sops),
+            errors=len(workbook.errors),
+            warnings=len(workbook.warnings),
+        )
+    )
+    for sop in workbook.sops:
+        click.echo("")
+        click.echo(
+            msg.CHECK_SOP_LINE.format(
+                sheet=sop.sheet,
+                nomor=sop.identity.nomor or msg.NO_VALUE,
+                nama=sop.identity.nama or msg.NO_VALUE,
+            )
+        )
+        counts = msg.CHECK_SOP_COUNTS.format(
+            steps=len(sop.steps),
+            actors=len(sop.actors),
+            names=", ".join(a.name for a in sop.actors),
+        )
+        broken = "" if workbook.is_drawable(sop) else f"; {msg.CHECK_SOP_BROKEN}"
+        click.echo(f"  {counts}{broken}")
+        for problem in workbook.problems_of(sop):
+            click.echo(_problem_line(problem))
+    general = [p for p in workbook.problems if p.sop is None]
+    if general:
+        click.echo("")
+        click.echo(msg.CHECK_WORKBOOK_PROBLEMS)
+        for problem in general:
+            click.echo(_problem_line(problem))
+    click.echo("")
+    click.echo(msg.CHECK_HAS_ERRORS if workbook.errors else msg.CHECK_OK)
+
+
+@main.command(help=msg.CHECK_HELP)
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help=msg.CHECK_JSON_HELP)
+def check(workbook: Path, as_json: bool) -> None:
+    result = read_workbook(workbook)
+    if as_json:
+        click.echo(json.dumps(workbook_data(result), ensure_ascii=False, indent=2))
+    else:
+        _print_check(result, path=workbook)
+    sys.exit(1 if any(p.severity is Severity.ERROR for p in result.problems) else 0)
+
+
+@main.command(help=msg.NEW_HELP)
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--contoh", is_flag=True, help=msg.NEW_CONTOH_HELP)
+def new(path: Path, contoh: bool) -> None:
+    from sopdoc.reader.form import write_form
+
+    write_form(path, contoh=contoh)
+    click.echo(msg.NEW_DONE.format(path=path))

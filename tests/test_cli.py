@@ -1,0 +1,86 @@
+"""The command line: summaries, JSON, exit codes and one-line errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+from workbooks import instansi_rows, simple_steps, sop_rows, write_workbook
+
+from sopdoc.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sopdoc", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_check_prints_summary_and_exits_0(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "w.xlsx", {"Instansi": instansi_rows(), "SPM": sop_rows()})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "1 SOP, 0 kesalahan, 0 peringatan" in result.output
+    assert "SPM | KEC/STDR-KIN/427.110/2020 | STANDAR PELAYANAN MINIMAL (SPM)" in result.output
+    assert "4 langkah, 4 pelaksana (Kasubag, Camat, Tim SPM, Pengelola)" in result.output
+
+
+def test_check_with_errors_exits_1_and_lists_them(tmp_path: Path) -> None:
+    steps = simple_steps(2)
+    steps[1][2:6] = [None] * 4
+    path = write_workbook(tmp_path / "w.xlsx", {"SPM": sop_rows(steps)})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "KESALAHAN SPM!C20: Langkah 2 (baris 20) belum punya pelaksana" in result.output
+    assert "tidak bisa digambar" in result.output
+
+
+def test_check_json_schema(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "w.xlsx", {"Instansi": instansi_rows(), "SPM": sop_rows()})
+    result = CliRunner().invoke(main, ["check", "--json", str(path)])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["schema"] == 1
+    assert data["summary"] == {"sops": 1, "drawable": 1, "errors": 0, "warnings": 0}
+    assert data["agency"]["paper"] == "F4"
+    sop = data["sops"][0]
+    assert sop["identity"]["tanggal_pembuatan"] == "2020-01-13"
+    assert sop["identity"]["tanggal_revisi"] is None
+    assert sop["identity"]["disahkan"]["nip"] == "NIP. 19640706 198603 1 027"
+    assert sop["identity"]["cells"]["nomor"] == "SPM!B3"
+    assert sop["sections"]["dasar_hukum"]["items"] == ["1. UU 25/2009;", "2. UU 23/2014"]
+    assert sop["actors"][0] == {"name": "Kasubag", "cell": "SPM!C18"}
+    first = sop["steps"][0]
+    assert first["number"] == 1
+    assert first["symbol"] == "start"
+    assert first["kind"] == "activity"
+    assert first["actor_names"] == ["Kasubag"]
+    assert first["next"] == 2
+    assert sop["steps"][-1]["symbol"] == "end"
+    assert sop["drawable"] is True
+
+
+def test_unreadable_file_exit_2_one_line_no_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bukan.xlsx"
+    bad.write_text("halo")
+    for path in (bad, tmp_path / "hilang.xlsx", tmp_path):
+        result = run("check", str(path))
+        assert result.returncode == 2
+        assert result.stdout == ""
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith("sopdoc: ")
+
+
+def test_new_writes_form_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    path = tmp_path / "formulir.xlsx"
+    first = run("new", str(path))
+    assert first.returncode == 0, first.stderr
+    before = path.read_bytes()
+    second = run("new", str(path))
+    assert second.returncode == 1
+    assert "Traceback" not in second.stderr
+    assert path.read_bytes() == before
