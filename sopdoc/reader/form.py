@@ -41,7 +41,14 @@ _FLOW_FILL = PatternFill("solid", fgColor="EDEDED")
 _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+#: Dates are numbers, which Excel right-aligns: at the far end of a merged row otherwise.
+_LEFT_TOP = Alignment(horizontal="left", vertical="top")
+_LABEL = Alignment(vertical="top")  # labels overflow into the empty cell beside, unwrapped
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_CENTER_TOP = Alignment(horizontal="center", vertical="top")
+#: Points per wrapped text line, and characters per unit of column width, for row heights.
+_LINE_PT: Final = 13.0
+_CHARS_PER_WIDTH: Final = 1.1
 
 
 @dataclass(frozen=True)
@@ -85,13 +92,48 @@ def _column_widths(actors: int) -> dict[int, float]:
 
 
 def format_grid(sheet: Worksheet, *, actors: int = 4) -> None:
-    """Column widths and wrapped, top-aligned text that make a sheet pleasant to read."""
-    for column, width in _column_widths(actors).items():
+    """Column widths, wrapped text, row heights and print setup that make a sheet pleasant."""
+    widths = _column_widths(actors)
+    for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = width
     for row in sheet.iter_rows():
+        filled = [cell for cell in row if cell.value is not None]
+        for cell in filled:
+            if cell.alignment != Alignment():
+                continue
+            alone = len(filled) == 1 and "\n" not in str(cell.value)
+            cell.alignment = _LABEL if alone else _WRAP_TOP  # a lone line (kop) overflows
+    _fit_row_heights(sheet, widths)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _text_lines(text: str, width: float) -> int:
+    chars = max(1, int(width * _CHARS_PER_WIDTH))
+    return sum(max(1, -(-len(line) // chars)) for line in text.splitlines() or [""])
+
+
+def _fit_row_heights(sheet: Worksheet, widths: Mapping[int, float]) -> None:
+    """Give rows without a set height room for their wrapped text (Calc does not on open)."""
+    spans: dict[str, float] = {}
+    for merged in sheet.merged_cells.ranges:
+        if merged.min_row == merged.max_row:
+            spans[merged.start_cell.coordinate] = sum(
+                widths.get(c, 10.0) for c in range(merged.min_col, merged.max_col + 1)
+            )
+    for row in sheet.iter_rows():
+        number = row[0].row
+        if sheet.row_dimensions[number].height is not None:
+            continue
+        lines = 1
         for cell in row:
-            if cell.value is not None and not isinstance(cell.value, date):
-                cell.alignment = _WRAP_TOP
+            if isinstance(cell.value, str) and cell.alignment.wrap_text:
+                width = spans.get(cell.coordinate, widths.get(cell.column, 10.0))
+                lines = max(lines, _text_lines(cell.value, width))
+        if lines > 1:
+            sheet.row_dimensions[number].height = min(409.0, lines * _LINE_PT + 2)
 
 
 def add_instansi(workbook: XlsxWorkbook, values: Mapping[str, str], *, index: int = 0) -> Worksheet:
@@ -113,9 +155,10 @@ def add_instansi(workbook: XlsxWorkbook, values: Mapping[str, str], *, index: in
         sheet.cell(row=row, column=3, value=msg.FORM_INSTANSI_NOTES[key]).alignment = _WRAP_TOP
         if key == "KERTAS":
             paper_validation.add(value.coordinate)
-    sheet.column_dimensions["A"].width = 22
-    sheet.column_dimensions["B"].width = 45
-    sheet.column_dimensions["C"].width = 80
+    widths = {1: 22.0, 2: 45.0, 3: 80.0}
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    _fit_row_heights(sheet, widths)
     return sheet
 
 
@@ -127,6 +170,9 @@ def add_petunjuk(workbook: XlsxWorkbook) -> Worksheet:
         sheet.cell(row=row, column=1, value=line).alignment = _WRAP_TOP
         sheet.row_dimensions[row].height = 48
     sheet.column_dimensions["A"].width = 120
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     return sheet
 
 
@@ -140,7 +186,7 @@ def _merge(sheet: Worksheet, row: int, first: int, last: int, *, rows: int = 1) 
 def _label(sheet: Worksheet, row: int, column: int, text: str) -> None:
     cell = sheet.cell(row=row, column=column, value=text)
     cell.font = _BOLD
-    cell.alignment = _WRAP_TOP
+    cell.alignment = _LABEL
 
 
 def write_sop_block(sheet: Worksheet, example: ExampleSop | None, *, actors: Sequence[str]) -> int:
@@ -152,7 +198,9 @@ def write_sop_block(sheet: Worksheet, example: ExampleSop | None, *, actors: Seq
     row = 1
     for line in example.header if example else ("", ""):
         if line:
-            sheet.cell(row=row, column=COL_NO, value=line).font = _BOLD
+            cell = sheet.cell(row=row, column=COL_NO, value=line)
+            cell.font = _BOLD
+            cell.alignment = _LABEL
         row += 1
     identity: list[tuple[str, object]] = [
         (labels.NOMOR[0], example.nomor if example else None),
@@ -168,6 +216,7 @@ def write_sop_block(sheet: Worksheet, example: ExampleSop | None, *, actors: Seq
         cell.alignment = _WRAP_TOP
         if text in (labels.TGL_PEMBUATAN[0], labels.TGL_REVISI[0], labels.TGL_EFEKTIF[0]):
             cell.number_format = DATE_FORMAT
+            cell.alignment = _LEFT_TOP
         _merge(sheet, row, COL_KEGIATAN, last_col)
         if text == labels.DISAHKAN[0]:
             sheet.row_dimensions[row].height = 62
@@ -184,7 +233,8 @@ def write_sop_block(sheet: Worksheet, example: ExampleSop | None, *, actors: Seq
         sheet.cell(row=row, column=COL_RIGHT_SECTION, value=right or None).alignment = _WRAP_TOP
         _merge(sheet, row, COL_NO, COL_RIGHT_SECTION - 1)
         _merge(sheet, row, COL_RIGHT_SECTION, last_col)
-        sheet.row_dimensions[row].height = 90
+        if not left and not right:
+            sheet.row_dimensions[row].height = 90  # room to type; filled rows fit their text
         row += 1
     row += 1
     return _write_table(sheet, row, example, actors=actors, ket_col=ket_col, flow_cols=flow_cols)
@@ -239,7 +289,10 @@ def _write_table(
         for column in range(COL_NO, flow_cols[2] + 1):
             cell = sheet.cell(row=r, column=column)
             cell.border = _BOX
-            cell.alignment = _CENTER if COL_FIRST_ACTOR <= column < mutu_col else _WRAP_TOP
+            if column == COL_NO or COL_FIRST_ACTOR <= column < mutu_col:
+                cell.alignment = _CENTER_TOP
+            else:
+                cell.alignment = _WRAP_TOP
             if column in flow_cols:
                 cell.fill = _FLOW_FILL
     last_step = first_step + count - 1
