@@ -98,8 +98,11 @@ def _print_check(workbook: Workbook, *, path: Path) -> None:
 @main.command(help=msg.CHECK_HELP)
 @click.argument("workbook", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help=msg.CHECK_JSON_HELP)
-def check(workbook: Path, as_json: bool) -> None:
+@click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
+def check(workbook: Path, as_json: bool, strict: bool) -> None:
     result = read_workbook(workbook)
+    if strict:
+        result = result.strict()
     if as_json:
         click.echo(json.dumps(workbook_data(result), ensure_ascii=False, indent=2))
     else:

@@ -14,6 +14,7 @@ TIDAK: Final = "Tidak"
 CLI_HELP: Final = "sopdoc membuat dokumen SOP AP (Permenpan-RB 35/2012) dari buku kerja Excel."
 CHECK_HELP: Final = "Periksa buku kerja SOP dan tampilkan ringkasan serta semua masalahnya."
 CHECK_JSON_HELP: Final = "Cetak seluruh isi SOP dan masalahnya sebagai satu dokumen JSON."
+STRICT_HELP: Final = "Anggap setiap peringatan sebagai kesalahan (untuk pemeriksaan otomatis)."
 NEW_HELP: Final = "Buat buku kerja formulir SOP kosong di PATH."
 NEW_CONTOH_HELP: Final = "Isi formulir dengan contoh SOP lengkap."
 NEW_DONE: Final = "Formulir SOP dibuat: {path}"
@@ -82,6 +83,10 @@ WORKBOOK_WITHOUT_SOP: Final = (
 SHEET_WITHOUT_SOP: Final = (
     "Lembar ini berisi data tetapi tidak ada label NOMOR SOP, jadi dilewati. "
     "Tambahkan baris NOMOR SOP jika lembar ini memang berisi SOP."
+)
+FORMULA_UNCACHED: Final = (
+    "Sel ini berisi rumus yang nilainya belum pernah dihitung, jadi dibaca kosong. Buka buku kerja "
+    "di Excel atau LibreOffice Calc lalu simpan ulang agar nilainya tersimpan, atau tulis nilainya langsung."
 )
 CONTROL_CHARS_REMOVED: Final = "Sel ini berisi karakter kendali tak terlihat (biasanya dari salin-tempel); karakter itu dibuang."
 HEADER_MISSING: Final = (

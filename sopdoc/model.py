@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePath
 from types import MappingProxyType
@@ -317,6 +317,13 @@ class Workbook:
     @property
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    def strict(self) -> Workbook:
+        """The same workbook with every warning counted as an error (``--strict``)."""
+        return replace(
+            self,
+            problems=tuple(replace(p, severity=Severity.ERROR) for p in self.problems),
+        )
 
     def problems_of(self, sop: Sop) -> tuple[Problem, ...]:
         """The problems that belong to one SOP."""

@@ -84,3 +84,11 @@ def test_new_writes_form_and_refuses_to_overwrite(tmp_path: Path) -> None:
     assert second.returncode == 1
     assert "Traceback" not in second.stderr
     assert path.read_bytes() == before
+
+
+def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "w.xlsx", {"SPM": sop_rows(efektif=None)})
+    assert CliRunner().invoke(main, ["check", str(path)]).exit_code == 0
+    result = CliRunner().invoke(main, ["check", "--strict", str(path)])
+    assert result.exit_code == 1
+    assert "KESALAHAN SPM!B6: TGL. EFEKTIF kosong" in result.output

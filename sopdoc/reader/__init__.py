@@ -43,6 +43,10 @@ def parse_grids(grids: Sequence[Grid], *, path: PurePath) -> Workbook:
             reader = BlockReader(grid, span, agency=agency, problems=problems, jabatan_hints=hints)
             sops.append(reader.read())
         problems.sop = None
+        for row, column in sorted(grid.uncached):
+            problems.sop = next((s.nomor for s in spans if s.first <= row <= s.last), None)
+            problems.warning(grid.ref(row, column), msg.FORMULA_UNCACHED)
+        problems.sop = None
     if not sops:
         problems.error(None, msg.WORKBOOK_WITHOUT_SOP, sheet=None)
     check_consistency(agency, sops, problems)

@@ -22,6 +22,8 @@ class Grid:
     name: str
     values: Mapping[tuple[int, int], object]
     visible: bool = True
+    #: Cells holding a formula that has no cached value (never calculated): read as empty.
+    uncached: frozenset[tuple[int, int]] = frozenset()
     _rows: Mapping[int, tuple[tuple[int, object], ...]] = field(
         init=False, repr=False, compare=False
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import openpyxl
 from openpyxl.utils.escape import unescape
@@ -82,11 +82,9 @@ def _check_zip(path: Path) -> None:
         raise _fail(messages.FILE_NOT_XLSX.format(kind="arsip zip tanpa buku kerja Excel"), path)
 
 
-def load_grids(path: Path) -> list[Grid]:
-    """Read every sheet of a workbook (cached formula values) into grids, in sheet order."""
-    check_file(path)
+def _open(path: Path, *, data_only: bool, read_only: bool) -> Any:
     try:
-        workbook = openpyxl.load_workbook(path, data_only=True, read_only=False)
+        return openpyxl.load_workbook(path, data_only=data_only, read_only=read_only)
     except (InvalidFileException, zipfile.BadZipFile, KeyError) as exc:
         raise _fail(messages.FILE_CORRUPT.format(reason=type(exc).__name__), path) from exc
     except OSError as exc:
@@ -96,14 +94,51 @@ def load_grids(path: Path) -> list[Grid]:
         if "Forbidden" in name or "DTD" in name or "Entit" in name:
             raise _fail(messages.FILE_XML_UNSAFE.format(reason=name), path) from exc
         raise _fail(messages.FILE_CORRUPT.format(reason=f"{name}: {exc}"[:200]), path) from exc
+
+
+def load_grids(path: Path) -> list[Grid]:
+    """Read every sheet of a workbook (cached formula values) into grids, in sheet order."""
+    check_file(path)
+    formulas = _formula_cells(path) if _has_formulas(path) else {}
+    workbook = _open(path, data_only=True, read_only=False)
     try:
-        return [_grid(sheet) for sheet in workbook.worksheets]
+        return [_grid(sheet, formulas.get(sheet.title, set())) for sheet in workbook.worksheets]
     finally:
         workbook.close()
 
 
-def _grid(sheet: openpyxl.worksheet.worksheet.Worksheet) -> Grid:
+def _has_formulas(path: Path) -> bool:
+    """A cheap look at the sheet parts for formula elements, before parsing them twice."""
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                with archive.open(name) as member:
+                    while chunk := member.read(1 << 20):
+                        if b"<f>" in chunk or b"<f " in chunk or b":f>" in chunk:
+                            return True
+    return False
+
+
+def _formula_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
+    """(row, column) of every formula cell, per sheet title."""
+    workbook = _open(path, data_only=False, read_only=True)
+    try:
+        return {
+            sheet.title: {
+                (cell.row, cell.column)
+                for row in sheet.iter_rows()
+                for cell in row
+                if getattr(cell, "data_type", None) == "f"
+            }
+            for sheet in workbook.worksheets
+        }
+    finally:
+        workbook.close()
+
+
+def _grid(sheet: Any, formulas: set[tuple[int, int]]) -> Grid:
     values: dict[tuple[int, int], object] = {}
+    uncached: set[tuple[int, int]] = set()
     for row in sheet.iter_rows():
         for cell in row:
             value = cell.value
@@ -111,4 +146,7 @@ def _grid(sheet: openpyxl.worksheet.worksheet.Worksheet) -> Grid:
                 value = unescape(value)  # Excel's _xHHHH_ escapes of control characters
             if not is_empty(value):
                 values[(cell.row, cell.column)] = value
-    return Grid(sheet.title, values, visible=sheet.sheet_state == "visible")
+            elif (cell.row, cell.column) in formulas:
+                uncached.add((cell.row, cell.column))
+    visible = sheet.sheet_state == "visible"
+    return Grid(sheet.title, values, visible=visible, uncached=frozenset(uncached))

@@ -383,3 +383,39 @@ def test_control_characters_are_removed_with_a_warning(tmp_path: Path) -> None:
     wb = read(tmp_path, {"S": sop_rows(nama="NAMA_x0007_ SOP")})
     assert wb.sops[0].identity.nama == "NAMA SOP"
     assert messages_at(wb, "S!B8")
+
+
+def test_formulas_use_cached_values_and_warn_without_one(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "f.xlsx", {"S": sop_rows(nama='=UPPER("sop rumus")')})
+    # openpyxl writes no cached value: the reader warns and reads the cell as empty.
+    wb = read_workbook(path)
+    assert any("rumus" in m for m in messages_at(wb, "S!B8"))
+    assert wb.sops[0].identity.nama == ""
+    # A value cached by a spreadsheet program is used (simulated by writing <v> into the XML).
+    import zipfile
+
+    cached = tmp_path / "cached.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(cached, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data.replace(b"</f><v></v></c>", b"</f><v>SOP RUMUS</v></c>")
+                data = data.replace(b'<c r="B8"', b'<c r="B8" t="str"')
+            dst.writestr(item, data)
+    wb = read_workbook(cached)
+    assert wb.sops[0].identity.nama == "SOP RUMUS"
+    assert not messages_at(wb, "S!B8")
+
+
+def test_merged_cells_across_the_form(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "m.xlsx", {"S": sop_rows()})
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    sheet = book["S"]
+    for rng in ("B3:I3", "B8:I8", "A11:A11", "C17:F17", "G17:I17", "A17:A18", "B17:B18"):
+        sheet.merge_cells(rng)
+    book.save(path)
+    wb = read_workbook(path)
+    assert wb.problems == ()
+    assert [a.name for a in wb.sops[0].actors] == list(ACTORS)

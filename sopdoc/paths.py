@@ -1,0 +1,53 @@
+"""Output file names that are safe on every file system and stay inside the output folder."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Final
+
+#: Longest name stem in bytes (UTF-8), leaving room for a suffix such as ``-2.docx``.
+MAX_STEM_BYTES: Final = 120
+_UNSAFE: Final = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_RESERVED: Final = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"COM{i}" for i in range(1, 10)}
+    | {f"LPT{i}" for i in range(1, 10)}
+)
+
+
+def safe_stem(text: str, *, fallback: str = "sop") -> str:
+    """A file-name stem from user text: no separators, no reserved names, bounded length.
+
+    ``KEC/TT-LA/ 427.110/2020`` -> ``KEC-TT-LA-427.110-2020``; ``../../etc/x`` -> ``etc-x``;
+    ``CON`` -> ``CON_``; text with nothing usable gives ``fallback``.
+    """
+    normalized = unicodedata.normalize("NFC", text)
+    cleaned = _UNSAFE.sub("-", normalized)
+    cleaned = re.sub(r"\s+", " ", cleaned)
+    cleaned = re.sub(r"\s*-[\s-]*", "-", cleaned)
+    cleaned = cleaned.strip(" .-")
+    cleaned = re.sub(r"\.{2,}", ".", cleaned)
+    while len(cleaned.encode("utf-8")) > MAX_STEM_BYTES:
+        cleaned = cleaned[:-1]
+    cleaned = cleaned.rstrip(" .-")
+    if not cleaned:
+        return fallback
+    if cleaned.split(".")[0].upper() in _RESERVED:
+        cleaned = f"{cleaned}_"
+    return cleaned
+
+
+def unique_stems(stems: Iterable[str]) -> list[str]:
+    """Make stems unique ignoring case, as Windows and macOS do: ``a``, ``A`` -> ``a``, ``A-2``."""
+    seen: set[str] = set()
+    result: list[str] = []
+    for stem in stems:
+        candidate, n = stem, 1
+        while candidate.casefold() in seen:
+            n += 1
+            candidate = f"{stem}-{n}"
+        seen.add(candidate.casefold())
+        result.append(candidate)
+    return result
