@@ -33,6 +33,41 @@ INTERNAL_ERROR: Final = (
     "beserta buku kerjanya kepada pengelola sopdoc."
 )
 
+# --- Layout and flowchart ------------------------------------------------------------------
+
+FONT_MISSING: Final = (
+    "Huruf Liberation Sans (pengganti Arial) tidak terpasang. Pasang dengan: "
+    "sudo apt-get install fonts-liberation2"
+)
+GRAPHVIZ_MISSING: Final = (
+    "Program Graphviz (neato) tidak ditemukan, padahal diperlukan untuk menggambar diagram alir. "
+    "Pasang dengan: sudo apt-get install graphviz"
+)
+GRAPHVIZ_FAILED: Final = "Graphviz gagal menggambar diagram alir {what}: {reason}"
+GRAPHVIZ_TIMEOUT: Final = (
+    "Graphviz tidak selesai menggambar diagram alir {what} dalam {seconds} detik dan dihentikan. "
+    "Sederhanakan alurnya (misalnya kurangi panah balik) lalu coba lagi."
+)
+PAGE_TOO_NARROW: Final = (
+    "Kertas {paper} terlalu sempit untuk {actors} kolom pelaksana. Pilih kertas F4 di lembar "
+    "Instansi atau kurangi jumlah pelaksana."
+)
+STEP_TOO_TALL: Final = (
+    "Langkah {number} terlalu panjang untuk satu halaman ({height:.0f} pt, tersedia {available:.0f} pt). "
+    "Persingkat uraiannya atau pecah menjadi beberapa langkah."
+)
+END_LABEL: Final = "Selesai"
+PROCEDURE_HEADERS: Final = {
+    "no": "NO",
+    "kegiatan": "KEGIATAN",
+    "pelaksana": "PELAKSANA",
+    "mutu": "MUTU BAKU",
+    "kelengkapan": "KELENGKAPAN",
+    "waktu": "WAKTU",
+    "output": "OUTPUT",
+    "keterangan": "KETERANGAN",
+}
+
 # --- Reading a workbook: files that cannot be read (exit 2) ---------------------------------
 
 FILE_MISSING: Final = "File tidak ditemukan. Periksa nama dan folder file buku kerja."

@@ -39,15 +39,6 @@ _BLOCK_TAGS: Final = frozenset(
 _DROPPED_TAGS: Final = frozenset({"script", "style", "head", "title"})
 _SPACES: Final = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
 _DASH_LIST: Final = re.compile(r"\s+-\s+")
-_MARKER: Final = re.compile(
-    r"^(?:"
-    r"\d{1,3}[.)]"  # 1.  12)
-    r"|[a-zA-Z][.)]"  # a.  B)
-    r"|(?:i{1,3}|iv|v|vi{1,3}|ix|x|I{1,3}|IV|V|VI{1,3}|IX|X)[.)]"  # roman
-    r"|\(\d{1,3}\)|\([a-zA-Z]\)"  # (1)  (a)
-    r"|[-–—•·●▪◦*>]"  # bullets
-    r")(?=\s|$)"
-)
 
 
 def cell_text(value: object) -> str:
@@ -153,11 +144,3 @@ def remove_control_chars(text: str) -> tuple[str, bool]:
         ch for ch in converted if ch in "\t\n\u200d" or unicodedata.category(ch) not in ("Cc", "Cf")
     )
     return cleaned, cleaned != normalized
-
-
-def split_marker(item: str) -> tuple[str, str]:
-    """Split a list item into its marker and the rest: ``"1. Undang"`` -> ``("1.", "Undang")``."""
-    match = _MARKER.match(item)
-    if match is None:
-        return "", item
-    return match.group(0), item[match.end() :].lstrip()

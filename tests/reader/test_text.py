@@ -14,8 +14,8 @@ from sopdoc.reader.text import (
     plain_text,
     remove_control_chars,
     split_items,
-    split_marker,
 )
+from sopdoc.wrap import split_marker
 
 SEED_DASAR_HUKUM = (
     '<ol style="list-style-type: none"><li>1. Undang-Undang Nomor 25 Tahun 2009 tentang '

@@ -1,0 +1,279 @@
+"""The swimlane flowchart of a laid-out page: routed arrows, and DOT text Graphviz draws.
+
+Arrows are routed by ``sopdoc.routing`` (orthogonal, never through a symbol); the DOT text
+pins every node and every arrow (``pos``), so ``neato -n2`` draws exactly the layout's
+geometry as PNG, SVG or PDF. Building DOT is pure; only ``run_graphviz`` starts a process.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import shutil
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from sopdoc import messages as msg
+from sopdoc.errors import SopdocError, ToolMissingError
+from sopdoc.layout import ArrowSpec, Box, Column, Connector, ProcedurePage, SymbolBox
+from sopdoc.model import Symbol
+from sopdoc.routing import HEAD_LENGTH, route_arrows
+from sopdoc.units import Pt, to_inches
+from sopdoc.wrap import Measure
+
+#: Seconds one Graphviz run may take before it is stopped as stuck.
+GRAPHVIZ_TIMEOUT: Final = 60.0
+LABEL_SIZE: Final = 7.0
+
+Point = tuple[Pt, Pt]
+Format = Literal["png", "svg", "pdf", "json"]
+
+
+@dataclass(frozen=True)
+class RoutedArrow:
+    """One arrow as routed: an orthogonal polyline from tail to the arrow's tip (page points)."""
+
+    spec: ArrowSpec
+    points: tuple[Point, ...]
+    #: The arrowhead triangle: base corner, tip, base corner.
+    head: tuple[Point, Point, Point]
+    #: Centre of the label (``Ya``/``Tidak``), if any.
+    label_at: Point | None = None
+
+    @property
+    def segments(self) -> list[tuple[Point, Point]]:
+        return list(zip(self.points, self.points[1:], strict=False))
+
+
+@dataclass(frozen=True)
+class RoutedPage:
+    """A procedure page with its arrows routed."""
+
+    page: ProcedurePage
+    arrows: tuple[RoutedArrow, ...]
+
+
+# --- DOT text ----------------------------------------------------------------------------------
+
+
+def dot_string(text: str) -> str:
+    """``text`` as a quoted DOT string that Graphviz prints literally.
+
+    Quotes and backslashes are escaped (so ``"]; node [`` stays inside the string), Graphviz's
+    own escapes (``\\N``, ``\\l``...) are defused by the doubled backslash, and ``&`` becomes
+    ``&amp;`` because Graphviz decodes HTML entities in ordinary labels.
+    """
+    escaped = (
+        text.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("&", "&amp;")
+        .replace("\r", "")
+        .replace("\n", "\\n")
+    )
+    return f'"{escaped}"'
+
+
+def _num(value: float) -> str:
+    """A coordinate as DOT text: fixed precision, so the same layout gives the same bytes."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+class _Frame:
+    """Converts page points (y down) to Graphviz points (y up) local to the flow area."""
+
+    def __init__(self, area: Box) -> None:
+        self.area = area
+
+    def to_gv(self, x: Pt, y: Pt) -> Point:
+        return (x - self.area.x, self.area.bottom - y)
+
+    def to_page(self, x: Pt, y: Pt) -> Point:
+        return (x + self.area.x, self.area.bottom - y)
+
+
+_SHAPES: Final = {
+    Symbol.START: 'shape=box, style="rounded"',
+    Symbol.END: 'shape=box, style="rounded"',
+    Symbol.PROCESS: "shape=box",
+    Symbol.DECISION: "shape=diamond",
+    Symbol.CONNECTOR: "shape=invhouse",
+}
+
+
+def _node(name: str, box: Box, frame: _Frame, attrs: str, label: str = "") -> str:
+    x, y = frame.to_gv(box.center_x, box.center_y)
+    return (
+        f'  {name} [{attrs}, pos="{_num(x)},{_num(y)}!", width={_num(to_inches(box.width))}, '
+        f"height={_num(to_inches(box.height))}, label={dot_string(label)}];"
+    )
+
+
+def _spline(points: Sequence[Point], frame: _Frame) -> str:
+    """A routed polyline as a Graphviz edge ``pos``: straight cubic pieces, arrow at the tip."""
+    (x0, y0), (x1, y1) = points[-2], points[-1]
+    length = math.dist((x0, y0), (x1, y1)) or 1.0
+    base = (x1 - (x1 - x0) / length * HEAD_LENGTH, y1 - (y1 - y0) / length * HEAD_LENGTH)
+    line = [*points[:-1], base]
+    spline = [line[0]]
+    for (ax, ay), (bx, by) in itertools.pairwise(line):
+        spline += [
+            (ax + (bx - ax) / 3, ay + (by - ay) / 3),
+            (ax + 2 * (bx - ax) / 3, ay + 2 * (by - ay) / 3),
+            (bx, by),
+        ]
+    tip = frame.to_gv(*points[-1])
+    body = " ".join(f"{_num(x)},{_num(y)}" for x, y in (frame.to_gv(*p) for p in spline))
+    return f"e,{_num(tip[0])},{_num(tip[1])} {body}"
+
+
+def page_dot(
+    routed: RoutedPage,
+    *,
+    font: str = "Arial",
+    area: Box | None = None,
+    extra: Sequence[str] = (),
+    symbol_labels: dict[str, str] | None = None,
+    background: str = "white",
+) -> str:
+    """DOT text that draws one routed page exactly: pinned nodes, pinned arrows, labels.
+
+    ``area`` is the part of the page drawn (default: the flow area, for the picture laid
+    over the table's actor columns); ``extra`` adds node lines (lane headers on slides);
+    ``symbol_labels`` writes text inside symbols by node id.
+    """
+    page = routed.page
+    area = area or page.flow_area
+    frame = _Frame(area)
+    labels = symbol_labels or {}
+    w, h = area.width, area.height
+    lines = [
+        f"digraph page{page.index + 1} {{",
+        f"  graph [pad=0, margin=0, bgcolor={dot_string(background)}, outputorder=nodesfirst, "
+        f'bb="0,0,{_num(w)},{_num(h)}"];',
+        f"  node [fixedsize=true, penwidth=0.8, fontname={dot_string(font)}, fontsize=8, "
+        'margin=0, label=""];',
+        "  edge [penwidth=0.8, arrowsize=0.6, arrowhead=normal];",
+        '  corner_a [shape=point, style=invis, width=0.0001, height=0.0001, pos="0,0!"];',
+        f"  corner_b [shape=point, style=invis, width=0.0001, height=0.0001, "
+        f'pos="{_num(w)},{_num(h)}!"];',
+        *extra,
+    ]
+    for symbol in page.symbols:
+        lines.append(
+            _node(
+                symbol.node, symbol.box, frame, _SHAPES[symbol.symbol], labels.get(symbol.node, "")
+            )
+        )
+    for connector in page.connectors:
+        lines.append(
+            _node(connector.node, connector.box, frame, _SHAPES[Symbol.CONNECTOR], connector.letter)
+        )
+    for i, arrow in enumerate(routed.arrows):
+        lines.append(
+            f'  {arrow.spec.tail} -> {arrow.spec.head} [pos="{_spline(arrow.points, frame)}"];'
+        )
+        if arrow.label_at is not None:
+            x, y = frame.to_gv(*arrow.label_at)
+            label = dot_string(arrow.spec.label)
+            lines.append(
+                f"  label{i + 1} [shape=plaintext, fixedsize=false, width=0, height=0, fontsize="
+                f'{_num(LABEL_SIZE)}, pos="{_num(x)},{_num(y)}!", label={label}];'
+            )
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+# --- running Graphviz --------------------------------------------------------------------------
+
+
+def graphviz_program(name: str = "neato") -> str:
+    """The path of a Graphviz program; ToolMissingError with the install command if absent."""
+    path = shutil.which(name)
+    if path is None:
+        raise ToolMissingError(msg.GRAPHVIZ_MISSING)
+    return path
+
+
+def run_graphviz(
+    dot: str, *, fmt: Format | str, what: str, timeout: float = GRAPHVIZ_TIMEOUT, dpi: int = 0
+) -> bytes:
+    """Run ``neato -n2`` on DOT text and return its output in ``fmt``."""
+    args = [graphviz_program(), "-n2", f"-T{fmt}"]
+    if dpi:
+        args.append(f"-Gdpi={dpi}")
+    try:
+        result = subprocess.run(
+            args, input=dot.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise SopdocError(msg.GRAPHVIZ_TIMEOUT.format(what=what, seconds=int(timeout))) from exc
+    except OSError as exc:
+        raise SopdocError(msg.GRAPHVIZ_FAILED.format(what=what, reason=exc.strerror)) from exc
+    if result.returncode != 0 or not result.stdout:
+        reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        text = reason[-1] if reason else f"kode keluar {result.returncode}"
+        raise SopdocError(msg.GRAPHVIZ_FAILED.format(what=what, reason=text))
+    return result.stdout
+
+
+# --- routes ------------------------------------------------------------------------------------
+
+
+def route_page(page: ProcedurePage, *, lanes: Sequence[Column], measure: Measure) -> RoutedPage:
+    """Route the arrows of one page and place their ``Ya``/``Tidak`` labels (page points)."""
+    arrows = tuple(
+        RoutedArrow(route.spec, route.points, route.head) for route in route_arrows(page, lanes)
+    )
+    return RoutedPage(page, place_labels(arrows, measure=measure))
+
+
+def place_labels(
+    arrows: Iterable[RoutedArrow], *, measure: Measure, size: Pt = LABEL_SIZE
+) -> tuple[RoutedArrow, ...]:
+    """Put ``Ya``/``Tidak`` beside the first leg of each labelled arrow, near its start."""
+    placed = []
+    for arrow in arrows:
+        if not arrow.spec.label or len(arrow.points) < 2:
+            placed.append(arrow)
+            continue
+        (x0, y0), (x1, y1) = arrow.points[0], arrow.points[1]
+        length = math.dist((x0, y0), (x1, y1)) or 1.0
+        along = min(length / 2, 3 + size)
+        ux, uy = (x1 - x0) / length, (y1 - y0) / length
+        px, py = x0 + ux * along, y0 + uy * along
+        half_w = measure.width(arrow.spec.label, size) / 2
+        vertical = abs(ux) < abs(uy)  # label right of a vertical leg, above a horizontal one
+        centre = (px + half_w + 2, py) if vertical else (px, py - size / 2 - 1.5)
+        placed.append(
+            RoutedArrow(
+                arrow.spec, arrow.points, arrow.head, (round(centre[0], 3), round(centre[1], 3))
+            )
+        )
+    return tuple(placed)
+
+
+# --- checks used by tests and by the renderers' own sanity checks --------------------------------
+
+
+def segment_crosses_box(a: Point, b: Point, box: Box, *, inset: Pt = 0.75) -> bool:
+    """True when the axis-parallel segment a-b passes through the inside of ``box``.
+
+    The box is shrunk by ``inset`` so that touching an edge (where arrows start and end)
+    does not count.
+    """
+    x0, x1 = sorted((a[0], b[0]))
+    y0, y1 = sorted((a[1], b[1]))
+    left, right = box.x + inset, box.right - inset
+    top, bottom = box.y + inset, box.bottom - inset
+    return x0 < right and x1 > left and y0 < bottom and y1 > top
+
+
+def connector_nodes(page: ProcedurePage) -> dict[str, Connector]:
+    return {c.node: c for c in page.connectors}
+
+
+def symbol_nodes(page: ProcedurePage) -> dict[str, SymbolBox]:
+    return {s.node: s for s in page.symbols}

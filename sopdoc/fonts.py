@@ -1,0 +1,131 @@
+"""Finding TrueType fonts for a family name and measuring text with their real metrics."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from sopdoc import messages as msg
+from sopdoc.errors import ToolMissingError
+from sopdoc.units import Pt
+
+_FONT_DIRS: Final = (
+    Path("/usr/share/fonts/truetype/liberation2"),
+    Path("/usr/share/fonts/truetype/liberation"),
+    Path("/usr/share/fonts/liberation"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".fonts",
+)
+#: Families that Liberation fonts replace metric for metric.
+_METRIC_TWINS: Final = {
+    "arial": "LiberationSans",
+    "helvetica": "LiberationSans",
+    "liberation sans": "LiberationSans",
+    "times new roman": "LiberationSerif",
+    "times": "LiberationSerif",
+    "liberation serif": "LiberationSerif",
+    "courier new": "LiberationMono",
+    "courier": "LiberationMono",
+    "liberation mono": "LiberationMono",
+}
+DEFAULT_FAMILY: Final = "Arial"
+
+
+@dataclass(frozen=True)
+class FontFiles:
+    """The regular and bold TrueType files that stand for a family name."""
+
+    family: str
+    regular: Path
+    bold: Path
+
+
+def _fc_match(pattern: str) -> Path | None:
+    if shutil.which("fc-match") is None:
+        return None
+    try:
+        out = subprocess.run(
+            ["fc-match", "-f", "%{file}", pattern],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    path = Path(out)
+    return path if out and path.suffix.lower() in (".ttf", ".otf") and path.is_file() else None
+
+
+def _liberation(stem: str) -> tuple[Path, Path] | None:
+    for folder in _FONT_DIRS:
+        regular, bold = folder / f"{stem}-Regular.ttf", folder / f"{stem}-Bold.ttf"
+        if regular.is_file() and bold.is_file():
+            return regular, bold
+    return None
+
+
+@functools.cache
+def find_font(family: str = DEFAULT_FAMILY) -> FontFiles:
+    """The files for ``family``: its Liberation twin, else what fontconfig matches, else Arial's.
+
+    Raises ToolMissingError (with the install command) when not even Liberation Sans exists.
+    """
+    twin = _METRIC_TWINS.get(" ".join(family.lower().split()))
+    if twin is not None and (files := _liberation(twin)) is not None:
+        return FontFiles(family, *files)
+    regular, bold = _fc_match(f"{family}:style=Regular"), _fc_match(f"{family}:style=Bold")
+    if regular is not None and bold is not None and regular.suffix.lower() == ".ttf":
+        wanted = "".join(family.lower().split())
+        if wanted in "".join(regular.stem.lower().split()):
+            return FontFiles(family, regular, bold)
+    fallback = _liberation("LiberationSans")
+    if fallback is None:
+        raise ToolMissingError(msg.FONT_MISSING)
+    return FontFiles(DEFAULT_FAMILY, *fallback)
+
+
+class FontMetrics:
+    """Text widths and vertical metrics of one font family, regular and bold."""
+
+    def __init__(self, files: FontFiles) -> None:
+        self.files = files
+        # A stable name (not hash(), which varies per process) keeps PDFs byte-identical.
+        key = hashlib.sha1(f"{files.regular}|{files.bold}".encode()).hexdigest()[:8]
+        self.regular_name = f"sopdoc-{key}-r"
+        self.bold_name = f"sopdoc-{key}-b"
+        for name, path in ((self.regular_name, files.regular), (self.bold_name, files.bold)):
+            if name not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+        face = pdfmetrics.getFont(self.regular_name).face
+        self._ascent = float(face.ascent) / 1000.0
+        self._descent = -float(face.descent) / 1000.0
+
+    def font_name(self, *, bold: bool = False) -> str:
+        """The name under which reportlab knows this font."""
+        return self.bold_name if bold else self.regular_name
+
+    def width(self, text: str, size: Pt, *, bold: bool = False) -> Pt:
+        """The advance width of ``text`` at ``size`` points."""
+        return float(pdfmetrics.stringWidth(text, self.font_name(bold=bold), size))
+
+    def ascent(self, size: Pt) -> Pt:
+        return self._ascent * size
+
+    def descent(self, size: Pt) -> Pt:
+        """Depth below the baseline, positive."""
+        return self._descent * size
+
+
+@functools.cache
+def metrics_for(family: str = DEFAULT_FAMILY) -> FontMetrics:
+    """The (cached, per process) metrics of a family name."""
+    return FontMetrics(find_font(family))
