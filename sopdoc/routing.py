@@ -173,7 +173,9 @@ class Router:
         else:
             outer_all = outer + outer_right
         inner = sorted(boundaries, key=lambda x: (abs(x - prefer), x))
-        outer_sorted = sorted(outer_all, key=lambda x: (abs(x - prefer), x))
+        # Outer tracks outermost first; with both sides allowed, the nearer side first.
+        near_left = abs(prefer - self.area.x) <= abs(self.area.right - prefer)
+        outer_sorted = outer_all if side is not None or near_left else outer_right + outer
         if outer_first:
             return outer_sorted + inner + outer + outer_right
         return inner + outer_sorted + outer + outer_right
