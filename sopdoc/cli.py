@@ -14,6 +14,7 @@ import click
 from sopdoc import __version__
 from sopdoc import messages as msg
 from sopdoc.errors import SopdocError
+from sopdoc.export import FORMATS, export_flowcharts, select_sops
 from sopdoc.model import Problem, Severity, Workbook
 from sopdoc.reader import read_workbook
 from sopdoc.serialize import workbook_data
@@ -118,3 +119,37 @@ def new(path: Path, contoh: bool) -> None:
 
     write_form(path, contoh=contoh)
     click.echo(msg.NEW_DONE.format(path=path))
+
+
+@main.command(help=msg.FLOWCHART_HELP)
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option("--sop", "wanted", multiple=True, help=msg.FLOWCHART_SOP_HELP)
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="png", help=msg.FLOWCHART_FORMAT_HELP
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=Path("output"), help=msg.OUTPUT_HELP
+)
+@click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
+def flowchart(
+    workbook: Path, wanted: tuple[str, ...], fmt: str, output: Path, strict: bool
+) -> None:
+    result = read_workbook(workbook)
+    if strict:
+        result = result.strict()
+    outcomes = export_flowcharts(result, sops=select_sops(result, wanted), fmt=fmt, out_dir=output)
+    for outcome in outcomes:
+        sop = outcome.sop
+        if outcome.error:
+            line = msg.FLOWCHART_FAILED.format(
+                sheet=sop.sheet, nomor=sop.identity.nomor, reason=outcome.error
+            )
+        else:
+            names = ", ".join(p.name for p in outcome.files)
+            line = msg.FLOWCHART_DONE.format(sheet=sop.sheet, nomor=sop.identity.nomor, files=names)
+        click.echo(line)
+    failed = sum(1 for o in outcomes if o.error)
+    click.echo(
+        msg.FLOWCHART_SUMMARY.format(done=len(outcomes) - failed, failed=failed, folder=output)
+    )
+    sys.exit(1 if failed else 0)

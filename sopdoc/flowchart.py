@@ -17,7 +17,15 @@ from typing import Final, Literal
 
 from sopdoc import messages as msg
 from sopdoc.errors import SopdocError, ToolMissingError
-from sopdoc.layout import ArrowSpec, Box, Column, Connector, ProcedurePage, SymbolBox
+from sopdoc.layout import (
+    ArrowSpec,
+    Box,
+    Column,
+    Connector,
+    ProcedureLayout,
+    ProcedurePage,
+    SymbolBox,
+)
 from sopdoc.model import Symbol
 from sopdoc.routing import HEAD_LENGTH, route_arrows
 from sopdoc.units import Pt, to_inches
@@ -53,6 +61,7 @@ class RoutedPage:
 
     page: ProcedurePage
     arrows: tuple[RoutedArrow, ...]
+    label_size: Pt = LABEL_SIZE
 
 
 # --- DOT text ----------------------------------------------------------------------------------
@@ -180,7 +189,7 @@ def page_dot(
             label = dot_string(arrow.spec.label)
             lines.append(
                 f"  label{i + 1} [shape=plaintext, fixedsize=false, width=0, height=0, fontsize="
-                f'{_num(LABEL_SIZE)}, pos="{_num(x)},{_num(y)}!", label={label}];'
+                f'{_num(routed.label_size)}, pos="{_num(x)},{_num(y)}!", label={label}];'
             )
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -222,12 +231,18 @@ def run_graphviz(
 # --- routes ------------------------------------------------------------------------------------
 
 
-def route_page(page: ProcedurePage, *, lanes: Sequence[Column], measure: Measure) -> RoutedPage:
+def route_page(
+    page: ProcedurePage,
+    *,
+    lanes: Sequence[Column],
+    measure: Measure,
+    label_size: Pt = LABEL_SIZE,
+) -> RoutedPage:
     """Route the arrows of one page and place their ``Ya``/``Tidak`` labels (page points)."""
     arrows = tuple(
         RoutedArrow(route.spec, route.points, route.head) for route in route_arrows(page, lanes)
     )
-    return RoutedPage(page, place_labels(arrows, measure=measure))
+    return RoutedPage(page, place_labels(arrows, measure=measure, size=label_size), label_size)
 
 
 def place_labels(
@@ -277,3 +292,49 @@ def connector_nodes(page: ProcedurePage) -> dict[str, Connector]:
 
 def symbol_nodes(page: ProcedurePage) -> dict[str, SymbolBox]:
     return {s.node: s for s in page.symbols}
+
+
+def slide_dot(layout: ProcedureLayout, routed: RoutedPage, *, font: str = "Arial") -> str:
+    """DOT text of a whole swimlane slide: title, lane headers and lanes, text in symbols."""
+    page = routed.page
+    area = Box(0.0, 0.0, layout.page_width, layout.page_height)
+    frame = _Frame(area)
+    extra: list[str] = []
+    lanes_bottom = page.flow_area.bottom
+    for cell in page.header:
+        if cell.key == "title":
+            line = cell.lines[0] if cell.lines else None
+            size = line.size if line else 14.0
+            text = "\n".join(line.text for line in cell.lines)
+            extra.append(
+                _node(
+                    "title",
+                    cell.box,
+                    frame,
+                    f"shape=plaintext, fontname={dot_string(font + ' Bold')}, "
+                    f"fontsize={_num(size)}, labeljust=l",
+                    text,
+                )
+            )
+            continue
+        size = cell.lines[0].size if cell.lines else 10.0
+        text = "\n".join(line.text for line in cell.lines)
+        name = "head_" + cell.key.split(":")[-1]
+        extra.append(
+            _node(
+                name,
+                cell.box,
+                frame,
+                f'shape=box, style=filled, fillcolor="#D9E2F3", color="#7F7F7F", '
+                f"fontname={dot_string(font + ' Bold')}, fontsize={_num(size)}",
+                text,
+            )
+        )
+        lane = Box(cell.box.x, cell.box.bottom, cell.box.width, lanes_bottom - cell.box.bottom)
+        extra.append(
+            _node("lane_" + cell.key.split(":")[-1], lane, frame, 'shape=box, color="#7F7F7F"')
+        )
+    labels = {s.node: "\n".join(line.text for line in s.lines) for s in page.symbols if s.lines}
+    size = layout.style.symbol_text_size
+    dot = page_dot(routed, font=font, area=area, extra=extra, symbol_labels=labels)
+    return dot.replace("fontsize=8, margin=0", f"fontsize={_num(size)}, margin=0", 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import string
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final, Literal, Protocol
 
 from sopdoc import messages as msg
@@ -235,6 +235,8 @@ class LayoutStyle:
     symbol_margin_y: Pt = 8.0
     connector_size: Pt = 16.0
     connector_strip: Pt = 24.0
+    #: Size of the Ya/Tidak labels by decision arrows.
+    label_size: Pt = 7.0
     #: Slides only: font size of the text inside symbols, and its most lines.
     symbol_text_size: Pt = 9.0
     symbol_text_lines: int = 4
@@ -422,7 +424,11 @@ class _RowPlan:
     step: Step
     content: dict[str, tuple[tuple[Line, ...], Align]]
     text_height: Pt
+    #: The symbol's own height, and the row height it needs (with room for arrows).
+    shape_height: Pt
     symbol_height: Pt
+    #: Text inside the symbol (slides only).
+    symbol_lines: tuple[Line, ...] = ()
     top_strip: Pt = 0.0
     bottom_strip: Pt = 0.0
 
@@ -455,7 +461,9 @@ def _row_plans(
             lines_max = max(lines_max, len(lines))
         text_height = float(math.ceil(lines_max * size * style.leading + 2 * style.pad_y))
         shape_h = style.decision_height if step.is_decision else style.symbol_height
-        plans.append(_RowPlan(step, content, text_height, shape_h + 2 * style.symbol_margin_y))
+        plans.append(
+            _RowPlan(step, content, text_height, shape_h, shape_h + 2 * style.symbol_margin_y)
+        )
     return plans
 
 
@@ -545,6 +553,7 @@ def _symbol_box(
     zone: Box,
     style: LayoutStyle,
     *,
+    height: Pt,
     share: bool = False,
 ) -> tuple[Box, tuple[int, ...]]:
     """The symbol centred in its row zone and lane span; with ``share`` it keeps to the span's
@@ -559,7 +568,6 @@ def _symbol_box(
     span = span_x1 - span_x0
     limit = style.decision_max_width if symbol is Symbol.DECISION else style.symbol_max_width
     width = min(span, limit) if first == last else span
-    height = style.decision_height if symbol is Symbol.DECISION else style.symbol_height
     width = float(math.floor(width))
     x = float(round(span_x0 + (span - width) / 2))
     y = float(round(zone.center_y - height / 2))
@@ -702,8 +710,21 @@ def _build_page(
             and plan.step.ends
             and _free_lane(_lanes_of(plan.step), len(lanes)) is None
         )
-        sbox, spanned = _symbol_box(plan.step, symbol, lanes, zone, style, share=share)
-        symbols.append(SymbolBox(f"s{plan.step.number}", plan.step.number, symbol, sbox, spanned))
+        sbox, spanned = _symbol_box(
+            plan.step, symbol, lanes, zone, style, height=plan.shape_height, share=share
+        )
+        inside = _place(
+            plan.symbol_lines,
+            sbox,
+            size=style.symbol_text_size,
+            style=style,
+            font=font,
+            align="center",
+            valign="middle",
+        )
+        symbols.append(
+            SymbolBox(f"s{plan.step.number}", plan.step.number, symbol, sbox, spanned, inside)
+        )
         y += plan.height
     symbols.extend(_end_terminals(sop, plans, symbols, lanes=lanes, zones=zones, style=style))
     flow_area = Box(lanes[0].x, y0, lanes[-1].right - lanes[0].x, y - y0)
@@ -831,3 +852,200 @@ def _links(
                 )
             )
     return connectors, arrows
+
+
+# --- the standalone swimlane diagram (slides) ------------------------------------------------
+
+#: Slides are 16:9, 13.333 x 7.5 inches: the size PowerPoint and Impress use.
+SLIDE_WIDTH: Final = 960.0
+SLIDE_HEIGHT: Final = 540.0
+SLIDE_STYLE: Final = LayoutStyle(
+    margin_left=24.0,
+    margin_right=24.0,
+    margin_top=18.0,
+    margin_bottom=18.0,
+    footer=0.0,
+    font_size=14.0,
+    header_size=11.0,
+    pad_x=5.0,
+    pad_y=4.0,
+    symbol_height=26.0,
+    decision_height=44.0,
+    symbol_max_width=210.0,
+    decision_max_width=230.0,
+    symbol_margin_x=8.0,
+    outer_margin_x=14.0,
+    symbol_margin_y=12.0,
+    connector_size=18.0,
+    connector_strip=30.0,
+    label_size=9.0,
+    symbol_text_size=9.0,
+    symbol_text_lines=4,
+)
+#: Smallest text inside a symbol, for narrow lanes.
+MIN_SYMBOL_TEXT: Final = 7.0
+ELLIPSIS: Final = "…"
+
+
+def _shorten(
+    lines: list[Line], *, limit: int, width: Pt, size: Pt, font: FontMeasure
+) -> list[Line]:
+    """At most ``limit`` lines; the last one ends in an ellipsis when text was cut."""
+    if len(lines) <= limit:
+        return lines
+    kept = lines[:limit]
+    last = kept[-1].text
+    while last and font.width(last + ELLIPSIS, size) > width:
+        last = last[:-1].rstrip()
+    kept[-1] = Line(last + ELLIPSIS, kept[-1].indent)
+    return kept
+
+
+def _slide_plans(
+    sop: Sop, lanes: Sequence[Column], *, style: LayoutStyle, font: FontMeasure
+) -> tuple[list[_RowPlan], Pt]:
+    """Row plans with the kegiatan written inside each symbol; returns them and the text size."""
+    narrowest = min(c.width for c in lanes)
+    size = style.symbol_text_size if narrowest >= 90 else MIN_SYMBOL_TEXT
+    leading = size * style.leading
+    plans = []
+    for step in sop.steps:
+        first, last = (min(step.actors), max(step.actors)) if step.actors else (0, 0)
+        span = lanes[last].right - lanes[first].x - 2 * style.symbol_margin_x
+        limit = style.decision_max_width if step.is_decision else style.symbol_max_width
+        box_w = min(span, limit) if first == last else span
+        share = 0.5 if step.is_decision else 1.0  # text keeps inside the diamond
+        inner = max(8.0, box_w * share - 2 * style.pad_x)
+        wrapped = list(wrap_items(step.kegiatan, width=inner, size=size, measure=font))
+        lines = _shorten(wrapped, limit=style.symbol_text_lines, width=inner, size=size, font=font)
+        lines = [Line(line.text) for line in lines]  # centred: no hanging indents
+        text_h = len(lines) * leading + 2 * style.pad_y
+        base = style.decision_height if step.is_decision else style.symbol_height
+        shape_h = float(math.ceil(max(base, text_h / share)))
+        plans.append(
+            _RowPlan(
+                step,
+                {},
+                0.0,
+                shape_h,
+                shape_h + 2 * style.symbol_margin_y,
+                tuple(lines),
+            )
+        )
+    return plans, size
+
+
+def layout_swimlane(
+    sop: Sop,
+    *,
+    font: FontMeasure,
+    width: Pt = SLIDE_WIDTH,
+    height: Pt = SLIDE_HEIGHT,
+    style: LayoutStyle = SLIDE_STYLE,
+) -> ProcedureLayout:
+    """The swimlane diagram alone, for slides: a title, lane headers, text inside symbols."""
+    x0, y0 = float(round(style.margin_left)), float(round(style.margin_top))
+    inner_w = float(math.floor(width - style.margin_left - style.margin_right))
+    n = max(1, len(sop.actors))
+    lane_w = float(math.floor(inner_w / n))
+    lanes = [Column(f"lane:{i}", a.name, x0 + i * lane_w, lane_w) for i, a in enumerate(sop.actors)]
+    plans, text_size = _slide_plans(sop, lanes, style=style, font=font)
+    style = replace(style, symbol_text_size=text_size)
+    title_size = style.font_size
+    title_h = float(math.ceil(title_size * style.leading * 2 + 2 * style.pad_y))
+    names, names_h = _lane_names(lanes, y=y0 + title_h, style=style, font=font)
+    top = y0 + title_h + names_h
+    available = height - style.margin_top - style.margin_bottom - title_h - names_h
+    page_plans = _break_pages(sop, plans, available=available, style=style)
+    page_of = _page_of(page_plans)
+    crossings = _crossings(sop, page_of)
+    letters = {(s, t, label): connector_letter(i) for i, (s, t, label) in enumerate(crossings)}
+    count = len(page_plans)
+    pages = []
+    for index, plans_on_page in enumerate(page_plans):
+        title = sop.identity.nama or sop.identity.nomor
+        if count > 1:
+            title = f"{title} ({index + 1}/{count})"
+        title_box = Box(x0, y0, lane_w * n, title_h)
+        lines = _shorten(
+            [
+                Line(t)
+                for t in wrap_text(
+                    title,
+                    width=title_box.width - 2 * style.pad_x,
+                    size=title_size,
+                    measure=font,
+                    bold=True,
+                )
+            ],
+            limit=2,
+            width=title_box.width - 2 * style.pad_x,
+            size=title_size,
+            font=font,
+        )
+        placed = _place(
+            lines, title_box, size=title_size, style=style, font=font, bold=True, valign="middle"
+        )
+        header = (TextCell("title", title_box, placed), *names)
+        pages.append(
+            _build_page(
+                sop,
+                index,
+                plans_on_page,
+                columns=lanes,
+                lanes=lanes,
+                header=header,
+                y0=top,
+                table_y=y0 + title_h,
+                page_of=page_of,
+                letters=letters,
+                style=style,
+                font=font,
+            )
+        )
+    return ProcedureLayout(
+        paper=sop.agency.paper,
+        page_width=width,
+        page_height=height,
+        style=style,
+        columns=tuple(lanes),
+        lanes=tuple(lanes),
+        pages=tuple(pages),
+        footer=Box(x0, height - style.margin_bottom, lane_w * n, 0.0),
+        actors=tuple(a.name for a in sop.actors),
+    )
+
+
+def _lane_names(
+    lanes: Sequence[Column], *, y: Pt, style: LayoutStyle, font: FontMeasure
+) -> tuple[tuple[TextCell, ...], Pt]:
+    """One header cell per lane with the actor's name, fitted and wrapped."""
+    fitted = []
+    for lane in lanes:
+        inner = lane.width - 2 * style.pad_x
+        size = _fit_size(lane.title, inner, style.header_size, font, bold=True)
+        lines = tuple(
+            Line(t) for t in wrap_text(lane.title, width=inner, size=size, measure=font, bold=True)
+        )
+        fitted.append((lane, size, lines))
+    h = max(len(lines) * size * style.leading for _, size, lines in fitted)
+    h = float(math.ceil(h + 2 * style.pad_y))
+    cells = tuple(
+        TextCell(
+            f"header:{lane.key}",
+            Box(lane.x, y, lane.width, h),
+            _place(
+                lines,
+                Box(lane.x, y, lane.width, h),
+                size=size,
+                style=style,
+                font=font,
+                bold=True,
+                align="center",
+                valign="middle",
+            ),
+            "center",
+        )
+        for lane, size, lines in fitted
+    )
+    return cells, h

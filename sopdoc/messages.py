@@ -15,6 +15,22 @@ CLI_HELP: Final = "sopdoc membuat dokumen SOP AP (Permenpan-RB 35/2012) dari buk
 CHECK_HELP: Final = "Periksa buku kerja SOP dan tampilkan ringkasan serta semua masalahnya."
 CHECK_JSON_HELP: Final = "Cetak seluruh isi SOP dan masalahnya sebagai satu dokumen JSON."
 STRICT_HELP: Final = "Anggap setiap peringatan sebagai kesalahan (untuk pemeriksaan otomatis)."
+FLOWCHART_HELP: Final = (
+    "Buat diagram alir swimlane untuk slide sosialisasi (PNG 300 dpi, SVG, PDF, atau satu "
+    "berkas PPTX untuk seluruh buku kerja)."
+)
+FLOWCHART_SOP_HELP: Final = "Nomor SOP atau nama lembar; boleh diulang. Tanpa ini: semua SOP."
+FLOWCHART_FORMAT_HELP: Final = "Format keluaran."
+OUTPUT_HELP: Final = "Folder keluaran (dibuat bila belum ada)."
+FLOWCHART_DONE: Final = "OK    {sheet} | {nomor}: {files}"
+FLOWCHART_FAILED: Final = "GAGAL {sheet} | {nomor}: {reason}"
+FLOWCHART_SUMMARY: Final = "{done} SOP dibuat, {failed} gagal. Berkas ada di {folder}"
+SOP_NOT_FOUND: Final = (
+    "SOP '{name}' tidak ada di buku kerja ini. Pilih nomor SOP atau nama lembar: {choices}."
+)
+SOP_HAS_ERRORS: Final = "SOP ini punya kesalahan dan tidak digambar; jalankan 'sopdoc check'. Kesalahan pertama: {problem}"
+FORMAT_INVALID: Final = "Format '{value}' tidak dikenal. Pilih salah satu: {choices}."
+PPTX_TITLE: Final = "Diagram Alir SOP"
 NEW_HELP: Final = "Buat buku kerja formulir SOP kosong di PATH."
 NEW_CONTOH_HELP: Final = "Isi formulir dengan contoh SOP lengkap."
 NEW_DONE: Final = "Formulir SOP dibuat: {path}"

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from sopdoc import messages as msg
 from sopdoc.errors import SopdocError
+from sopdoc.output import current_umask
 from sopdoc.reader import labels
 
 # Columns of an SOP sheet (1-based): the seed grid's, plus KETERANGAN and the flow columns.
@@ -369,6 +370,7 @@ def save_new(workbook: XlsxWorkbook, path: Path) -> None:
     temp = Path(temp_name)
     try:
         workbook.save(temp)
+        os.chmod(temp, 0o666 & ~current_umask())  # mkstemp makes 0600
         try:
             os.link(temp, path)  # fails, atomically, if path appeared meanwhile
         except FileExistsError as exc:
