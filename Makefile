@@ -19,6 +19,9 @@ demo: setup
 	rm -f output/formulir-kosong.xlsx output/formulir-contoh.xlsx
 	$(BIN)/sopdoc new output/formulir-kosong.xlsx
 	$(BIN)/sopdoc new --contoh output/formulir-contoh.xlsx
+	$(BIN)/sopdoc flowchart input/contoh.xlsx --format png -o output/diagram-alir
+	$(BIN)/sopdoc flowchart input/contoh.xlsx --format pdf -o output/diagram-alir
+	$(BIN)/sopdoc flowchart input/contoh.xlsx --format pptx -o output/diagram-alir
 
 lint: setup
 	$(BIN)/ruff check .
