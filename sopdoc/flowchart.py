@@ -103,12 +103,13 @@ class _Frame:
         return (x + self.area.x, self.area.bottom - y)
 
 
+#: Symbols are filled white so that table and lane lines never show through them.
 _SHAPES: Final = {
-    Symbol.START: 'shape=box, style="rounded"',
-    Symbol.END: 'shape=box, style="rounded"',
-    Symbol.PROCESS: "shape=box",
-    Symbol.DECISION: "shape=diamond",
-    Symbol.CONNECTOR: "shape=invhouse",
+    Symbol.START: 'shape=box, style="rounded,filled", fillcolor=white',
+    Symbol.END: 'shape=box, style="rounded,filled", fillcolor=white',
+    Symbol.PROCESS: "shape=box, style=filled, fillcolor=white",
+    Symbol.DECISION: "shape=diamond, style=filled, fillcolor=white",
+    Symbol.CONNECTOR: "shape=invhouse, style=filled, fillcolor=white",
 }
 
 

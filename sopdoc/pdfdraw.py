@@ -14,6 +14,8 @@ from sopdoc.units import Pt
 LINE_WIDTH: Pt = 0.8
 HEADER_FILL = (0.851, 0.886, 0.953)  # #D9E2F3
 GRID_GRAY = (0.5, 0.5, 0.5)
+WHITE = (1.0, 1.0, 1.0)
+BLACK = (0.0, 0.0, 0.0)
 
 
 class PageCanvas:
@@ -59,8 +61,12 @@ class PageCanvas:
             )
         c.setFillColorRGB(0, 0, 0)
 
-    def polygon(self, points: Iterable[tuple[Pt, Pt]], *, fill: bool = False) -> None:
+    def polygon(
+        self, points: Iterable[tuple[Pt, Pt]], *, fill: tuple[float, float, float] | None = None
+    ) -> None:
         c = self.canvas
+        if fill is not None:
+            c.setFillColorRGB(*fill)
         path = c.beginPath()
         first = True
         for x, y in points:
@@ -70,7 +76,8 @@ class PageCanvas:
             else:
                 path.lineTo(x, self.y(y))
         path.close()
-        c.drawPath(path, stroke=1, fill=int(fill))
+        c.drawPath(path, stroke=1, fill=int(fill is not None))
+        c.setFillColorRGB(0, 0, 0)
 
     def polyline(self, points: Iterable[tuple[Pt, Pt]]) -> None:
         c = self.canvas
@@ -113,12 +120,13 @@ def draw_flow(page: PageCanvas, routed: RoutedPage) -> None:
                     (box.right, box.center_y),
                     (box.center_x, box.bottom),
                     (box.x, box.center_y),
-                ]
+                ],
+                fill=WHITE,
             )
         elif symbol.symbol in (Symbol.START, Symbol.END):
-            page.rect(box, radius=min(box.height / 2, box.width / 2))
+            page.rect(box, radius=min(box.height / 2, box.width / 2), fill=WHITE)
         else:
-            page.rect(box)
+            page.rect(box, fill=WHITE)
         for line in symbol.lines:
             page.text(line)
     for connector in routed.page.connectors:
@@ -131,7 +139,8 @@ def draw_flow(page: PageCanvas, routed: RoutedPage) -> None:
                 (box.right, shoulder),
                 (box.center_x, box.bottom),
                 (box.x, shoulder),
-            ]
+            ],
+            fill=WHITE,
         )
         page.centred(
             connector.letter,
@@ -142,7 +151,6 @@ def draw_flow(page: PageCanvas, routed: RoutedPage) -> None:
         )
     for arrow in routed.arrows:
         page.polyline(arrow.points)
-        c.setFillColorRGB(0, 0, 0)
-        page.polygon(arrow.head, fill=True)
+        page.polygon(arrow.head, fill=BLACK)
         if arrow.label_at is not None:
             page.centred(arrow.spec.label, *arrow.label_at, size=routed.label_size)
