@@ -84,6 +84,24 @@ PROCEDURE_HEADERS: Final = {
     "keterangan": "KETERANGAN",
 }
 
+# --- Document labels ------------------------------------------------------------------------
+
+DOC_IDENTITY_LABELS: Final = (
+    ("nomor", "NOMOR SOP"),
+    ("tanggal_pembuatan", "TGL. PEMBUATAN"),
+    ("tanggal_revisi", "TGL. REVISI"),
+    ("tanggal_efektif", "TGL. EFEKTIF"),
+    ("disahkan", "DISAHKAN OLEH"),
+    ("nama", "NAMA SOP"),
+)
+DOC_SECTION_TITLES: Final = (
+    ("dasar_hukum", "DASAR HUKUM:", "kualifikasi", "KUALIFIKASI PELAKSANA:"),
+    ("keterkaitan", "KETERKAITAN:", "peralatan", "PERALATAN/PERLENGKAPAN:"),
+    ("peringatan", "PERINGATAN:", "pencatatan", "PENCATATAN DAN PENDATAAN:"),
+)
+DOC_NO_VALUE: Final = "-"
+DOC_PAGE_NUMBER: Final = "Halaman {page} dari {total}"
+
 # --- Reading a workbook: files that cannot be read (exit 2) ---------------------------------
 
 FILE_MISSING: Final = "File tidak ditemukan. Periksa nama dan folder file buku kerja."

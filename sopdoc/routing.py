@@ -117,27 +117,63 @@ class Router:
     # --- geometry helpers ----------------------------------------------------------------------
 
     def _gap_below(self, node: _Node) -> Pt:
-        """The y of the free band under a node: its row boundary, or inside its strip."""
+        """The y of the free band under a node, midway to whatever comes next.
+
+        Never the row boundary itself: in the document that is a table grid line, and an
+        arrow leg drawn on it would disappear into it.
+        """
         if node.rank == 0:  # incoming connector: between it and the first symbol's zone
             row = self.rows[0]
-            return node.box.bottom + (row.box.y + row.top_strip - node.box.bottom) / 2 + 2
+            return (node.box.bottom + row.box.y + row.top_strip) / 2
         row = self.rows[node.row]
-        if node.rank == 2 * len(self.rows):  # outgoing connector: never has anything below
+        if node.rank == 2 * len(self.rows):  # outgoing connector: nothing below it
             return node.box.bottom
-        if row.bottom_strip and node.row == len(self.rows) - 1:
-            return row.box.bottom - row.bottom_strip + 2
-        return row.box.bottom
+        limit = (
+            row.box.bottom - row.bottom_strip if node.row == len(self.rows) - 1 else row.box.bottom
+        )
+        return round((node.box.bottom + limit) / 2)
 
     def _gap_above(self, node: _Node) -> Pt:
-        """The y of the free band over a node."""
+        """The y of the free band over a node, midway from whatever comes before."""
         if node.rank == 0:
             return node.box.y
         row = self.rows[node.row]
         if node.rank == 2 * len(self.rows):  # outgoing connector, in the last row's strip
-            return row.box.bottom - row.bottom_strip + 2
-        if row.top_strip and node.row == 0:
-            return row.box.y + row.top_strip - 2
-        return row.box.y
+            return (row.box.bottom - row.bottom_strip + node.box.y) / 2
+        limit = row.box.y + row.top_strip if node.row == 0 else row.box.y
+        return round((limit + node.box.y) / 2)
+
+    def _anchor_x(self, node: _Node) -> Pt:
+        """Where arrows meet a node's top or bottom: its centre, moved off a lane boundary.
+
+        A symbol spanning two lanes is centred on the table's column line between them; an
+        arrow leg there would run along the line.
+        """
+        x = node.box.center_x
+        for lane in self.lanes[:-1]:
+            if abs(lane.right - x) < 1.0:
+                shifted = x - 2 * TRACK
+                return shifted if shifted > node.box.x + 2 else x + 2 * TRACK
+        return x
+
+    def _boundary(self, node: _Node) -> Pt:
+        """The lowest y a leg below ``node`` may use: the bottom of its row (or strip)."""
+        if node.rank == 0:
+            row = self.rows[0]
+            return row.box.y + row.top_strip
+        row = self.rows[node.row]
+        if node.row == len(self.rows) - 1 and node.rank != 2 * len(self.rows):
+            return row.box.bottom - row.bottom_strip
+        return row.box.bottom
+
+    def _top_limit(self, node: _Node) -> Pt:
+        """The highest y a leg above ``node`` may use: the top of its row (or strip)."""
+        if node.rank == 0:
+            return node.box.y
+        row = self.rows[node.row]
+        if node.rank == 2 * len(self.rows):
+            return row.box.bottom - row.bottom_strip
+        return row.box.y + row.top_strip if node.row == 0 else row.box.y
 
     def _channel_free(self, x: Pt, y0: Pt, y1: Pt, *, ends: tuple[str, str]) -> bool:
         lo, hi = sorted((y0, y1))
@@ -161,10 +197,11 @@ class Router:
         """Channel positions: outer edges and lane boundaries, each with parallel tracks."""
         outer = [self.area.x + OUTER_INSET + k * TRACK for k in range(4)]
         outer_right = [self.area.right - OUTER_INSET - k * TRACK for k in range(4)]
+        # Never on the boundary itself: in the document that is the table's column line.
         boundaries = [
             lane.right + offset
             for lane in self.lanes[:-1]
-            for offset in (0.0, TRACK, -TRACK, 2 * TRACK, -2 * TRACK)
+            for offset in (TRACK, -TRACK, 2 * TRACK, -2 * TRACK)
         ]
         if side == "left":
             outer_all = outer
@@ -252,7 +289,7 @@ class Router:
         return "right"
 
     def _down(self, a: _Node, b: _Node, *, side_exit: bool, head: str) -> list[Point]:
-        bx, top_b = b.box.center_x, b.box.y
+        bx, top_b = self._anchor_x(b), b.box.y
         above_b = self._gap_above(b)
         adjacent = b.rank - a.rank == 1 or (b.row == a.row + 1 and b.rank == 2 * b.row + 1)
         if side_exit:
@@ -276,16 +313,16 @@ class Router:
                 head=head,
                 beyond=(a.box.x, a.box.right),
             )
-            y_band = self._band(above_b, x, bx, head, low=above_b - 6, high=above_b + 2)
+            y_band = self._band(above_b, x, bx, head, low=self._top_limit(b) + 1, high=top_b - 2)
             return [(sx, y), (x, y), (x, y_band), (bx, y_band), (bx, top_b)]
-        ax, bottom_a = a.box.center_x, a.box.bottom
+        ax, bottom_a = self._anchor_x(a), a.box.bottom
         below_a = self._gap_below(a)
         if adjacent:
-            y = self._band(below_a, ax, bx, head, low=bottom_a + 2, high=top_b - 2)
+            y = self._band(below_a, ax, bx, head, low=bottom_a + 2, high=self._boundary(a) - 1)
             if abs(ax - bx) < 0.5:
                 return [(ax, bottom_a), (ax, top_b)]
             return [(ax, bottom_a), (ax, y), (bx, y), (bx, top_b)]
-        y_out = self._band(below_a, ax, ax + 1, head, low=bottom_a + 2, high=below_a + 6)
+        y_out = self._band(below_a, ax, ax + 1, head, low=bottom_a + 2, high=self._boundary(a) - 1)
         x = self._pick_channel(
             y_out,
             above_b,
@@ -295,8 +332,8 @@ class Router:
             ends=(a.name, b.name),
             head=head,
         )
-        y_out = self._band(below_a, ax, x, head, low=bottom_a + 2, high=below_a + 6)
-        y_in = self._band(above_b, x, bx, head, low=above_b - 6, high=top_b - 2)
+        y_out = self._band(below_a, ax, x, head, low=bottom_a + 2, high=self._boundary(a) - 1)
+        y_in = self._band(above_b, x, bx, head, low=self._top_limit(b) + 1, high=top_b - 2)
         return [(ax, bottom_a), (ax, y_out), (x, y_out), (x, y_in), (bx, y_in), (bx, top_b)]
 
     def _back(self, a: _Node, b: _Node, *, head: str) -> list[Point]:

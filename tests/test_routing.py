@@ -120,3 +120,19 @@ def test_decision_labels(routed: tuple[Sop, ProcedureLayout, list[RoutedPage]]) 
                 assert page.page.flow_area.contains_point(*arrow.label_at, tolerance=20)
             else:
                 assert arrow.label_at is None
+
+
+def test_no_leg_runs_along_a_table_line(
+    routed: tuple[Sop, ProcedureLayout, list[RoutedPage]],
+) -> None:
+    """Row boundaries and column lines are drawn in the document: an arrow on them vanishes."""
+    _, layout, pages = routed
+    columns = {round(c.x, 3) for c in layout.columns} | {round(layout.columns[-1].right, 3)}
+    for page in pages:
+        rows = {round(r.box.y, 3) for r in page.page.rows} | {round(page.page.rows[-1].box.bottom, 3)}
+        for arrow in page.arrows:
+            for (x0, y0), (x1, y1) in arrow.segments:
+                if y0 == y1 and abs(x1 - x0) > 0.5:
+                    assert all(abs(y0 - y) > 0.5 for y in rows), (arrow.spec, y0)
+                if x0 == x1 and abs(y1 - y0) > 0.5:
+                    assert all(abs(x0 - x) > 0.5 for x in columns), (arrow.spec, x0)

@@ -1,0 +1,1 @@
+"""Renderers: one per output format, each drawing from the same layout."""
