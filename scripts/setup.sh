@@ -11,6 +11,8 @@ want_test=0
 missing=()
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation2)
+# DejaVu Sans draws the marks Liberation Sans lacks (such as ✓).
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ "$want_test" = 1 ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)

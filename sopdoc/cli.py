@@ -11,11 +11,12 @@ from typing import Any, TypeVar
 
 import click
 
-from sopdoc import __version__
+from sopdoc import __version__, build
 from sopdoc import messages as msg
 from sopdoc.errors import SopdocError
-from sopdoc.export import FORMATS, export_flowcharts, select_sops
+from sopdoc.export import FORMATS, Outcome, export_flowcharts, select_sops
 from sopdoc.model import Problem, Severity, Workbook
+from sopdoc.paths import safe_stem
 from sopdoc.reader import read_workbook
 from sopdoc.serialize import workbook_data
 
@@ -138,6 +139,11 @@ def flowchart(
     if strict:
         result = result.strict()
     outcomes = export_flowcharts(result, sops=select_sops(result, wanted), fmt=fmt, out_dir=output)
+    _report(outcomes, folder=output)
+
+
+def _report(outcomes: list[Outcome], *, folder: Path) -> None:
+    """One line per SOP, a summary, and exit 1 when any SOP failed."""
     for outcome in outcomes:
         sop = outcome.sop
         if outcome.error:
@@ -150,6 +156,36 @@ def flowchart(
         click.echo(line)
     failed = sum(1 for o in outcomes if o.error)
     click.echo(
-        msg.FLOWCHART_SUMMARY.format(done=len(outcomes) - failed, failed=failed, folder=output)
+        msg.FLOWCHART_SUMMARY.format(done=len(outcomes) - failed, failed=failed, folder=folder)
     )
     sys.exit(1 if failed else 0)
+
+
+@main.command(name="build", help=msg.BUILD_HELP)
+@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(build.DEFAULT_FORMATS),
+    help=msg.BUILD_FORMAT_HELP.format(
+        choices=", ".join(build.FORMATS), default=",".join(build.DEFAULT_FORMATS)
+    ),
+)
+@click.option("--sop", "wanted", multiple=True, help=msg.FLOWCHART_SOP_HELP)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=Path("output"), help=msg.OUTPUT_HELP
+)
+@click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
+def build_command(
+    workbooks: tuple[Path, ...], formats: str, wanted: tuple[str, ...], output: Path, strict: bool
+) -> None:
+    chosen = build.parse_formats(formats)
+    outcomes: list[Outcome] = []
+    for path in workbooks:
+        result = read_workbook(path)
+        if strict:
+            result = result.strict()
+        folder = output if len(workbooks) == 1 else output / safe_stem(path.stem)
+        sops = select_sops(result, wanted)
+        outcomes += build.build_workbook(result, sops=sops, formats=chosen, out_dir=folder)
+    _report(outcomes, folder=output)

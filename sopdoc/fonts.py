@@ -93,8 +93,35 @@ def find_font(family: str = DEFAULT_FAMILY) -> FontFiles:
     return FontFiles(DEFAULT_FAMILY, *fallback)
 
 
+#: Characters the main font lacks (such as ✓) are drawn with this family.
+FALLBACK_FAMILY: Final = "DejaVu Sans"
+_FALLBACK_FILES: Final = (
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+)
+
+
+def _register(name: str, path: Path) -> None:
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+
+
+def _fallback_files() -> tuple[Path, Path] | None:
+    regular, bold = _FALLBACK_FILES
+    if regular.is_file() and bold.is_file():
+        return regular, bold
+    found = _fc_match(f"{FALLBACK_FAMILY}:style=Book"), _fc_match(f"{FALLBACK_FAMILY}:style=Bold")
+    if found[0] is not None and found[1] is not None:
+        return found[0], found[1]
+    return None
+
+
 class FontMetrics:
-    """Text widths and vertical metrics of one font family, regular and bold."""
+    """Text widths and vertical metrics of one font family, regular and bold.
+
+    Characters the family lacks are measured and drawn with DejaVu Sans when it is
+    installed (``runs``), so marks such as ✓ print instead of an empty box.
+    """
 
     def __init__(self, files: FontFiles) -> None:
         self.files = files
@@ -102,20 +129,50 @@ class FontMetrics:
         key = hashlib.sha1(f"{files.regular}|{files.bold}".encode()).hexdigest()[:8]
         self.regular_name = f"sopdoc-{key}-r"
         self.bold_name = f"sopdoc-{key}-b"
-        for name, path in ((self.regular_name, files.regular), (self.bold_name, files.bold)):
-            if name not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont(name, str(path)))
+        _register(self.regular_name, files.regular)
+        _register(self.bold_name, files.bold)
         face = pdfmetrics.getFont(self.regular_name).face
         self._ascent = float(face.ascent) / 1000.0
         self._descent = -float(face.descent) / 1000.0
+        self._glyphs = {
+            False: frozenset(face.charToGlyph),
+            True: frozenset(pdfmetrics.getFont(self.bold_name).face.charToGlyph),
+        }
+        fallback = _fallback_files()
+        self.fallback_names: dict[bool, str] | None = None
+        if fallback is not None:
+            names = {False: "sopdoc-fallback-r", True: "sopdoc-fallback-b"}
+            _register(names[False], fallback[0])
+            _register(names[True], fallback[1])
+            self.fallback_names = names
 
     def font_name(self, *, bold: bool = False) -> str:
         """The name under which reportlab knows this font."""
         return self.bold_name if bold else self.regular_name
 
+    def runs(self, text: str, *, bold: bool = False) -> list[tuple[str, str]]:
+        """``text`` split into (font name, piece) runs: the main font, or the fallback."""
+        main = self.font_name(bold=bold)
+        glyphs = self._glyphs[bold]
+        runs: list[tuple[str, str]] = []
+        for ch in text:
+            name = main
+            if ord(ch) not in glyphs and self.fallback_names is not None and not ch.isspace():
+                name = self.fallback_names[bold]
+            if runs and runs[-1][0] == name:
+                runs[-1] = (name, runs[-1][1] + ch)
+            else:
+                runs.append((name, ch))
+        return runs
+
     def width(self, text: str, size: Pt, *, bold: bool = False) -> Pt:
         """The advance width of ``text`` at ``size`` points."""
-        return float(pdfmetrics.stringWidth(text, self.font_name(bold=bold), size))
+        return float(
+            sum(
+                pdfmetrics.stringWidth(piece, name, size)
+                for name, piece in self.runs(text, bold=bold)
+            )
+        )
 
     def ascent(self, size: Pt) -> Pt:
         return self._ascent * size

@@ -31,6 +31,12 @@ SOP_NOT_FOUND: Final = (
 SOP_HAS_ERRORS: Final = "SOP ini punya kesalahan dan tidak digambar; jalankan 'sopdoc check'. Kesalahan pertama: {problem}"
 FORMAT_INVALID: Final = "Format '{value}' tidak dikenal. Pilih salah satu: {choices}."
 PPTX_TITLE: Final = "Diagram Alir SOP"
+BUILD_HELP: Final = (
+    "Buat dokumen SOP resmi (identitas dan prosedur dengan diagram alir) untuk setiap SOP "
+    "di buku kerja."
+)
+BUILD_FORMAT_HELP: Final = "Format dipisah koma: {choices}. Bawaan: {default}."
+BUILD_SUMMARY: Final = "{done} SOP dibuat, {failed} gagal. Berkas ada di {folder}"
 NEW_HELP: Final = "Buat buku kerja formulir SOP kosong di PATH."
 NEW_CONTOH_HELP: Final = "Isi formulir dengan contoh SOP lengkap."
 NEW_DONE: Final = "Formulir SOP dibuat: {path}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from reportlab.pdfbase import pdfmetrics
+
 from sopdoc.flowchart import RoutedPage
 from sopdoc.fonts import FontMetrics
 from sopdoc.layout import Box, PlacedLine, TextCell
@@ -90,8 +92,12 @@ class PageCanvas:
         c.drawPath(path, stroke=1, fill=0)
 
     def text(self, line: PlacedLine) -> None:
-        self.canvas.setFont(self.font.font_name(bold=line.bold), line.size)
-        self.canvas.drawString(line.x, self.y(line.baseline), line.text)
+        """A placed line, switching to the fallback font for characters the font lacks."""
+        x = line.x
+        for name, piece in self.font.runs(line.text, bold=line.bold):
+            self.canvas.setFont(name, line.size)
+            self.canvas.drawString(x, self.y(line.baseline), piece)
+            x += pdfmetrics.stringWidth(piece, name, line.size)
 
     def centred(self, text: str, x: Pt, y: Pt, *, size: Pt, bold: bool = False) -> None:
         """``text`` centred on (x, y)."""

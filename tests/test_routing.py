@@ -129,7 +129,9 @@ def test_no_leg_runs_along_a_table_line(
     _, layout, pages = routed
     columns = {round(c.x, 3) for c in layout.columns} | {round(layout.columns[-1].right, 3)}
     for page in pages:
-        rows = {round(r.box.y, 3) for r in page.page.rows} | {round(page.page.rows[-1].box.bottom, 3)}
+        rows = {round(r.box.y, 3) for r in page.page.rows} | {
+            round(page.page.rows[-1].box.bottom, 3)
+        }
         for arrow in page.arrows:
             for (x0, y0), (x1, y1) in arrow.segments:
                 if y0 == y1 and abs(x1 - x0) > 0.5:

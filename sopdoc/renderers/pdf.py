@@ -95,22 +95,33 @@ class _Styles:
         )
         self.font = font
 
+    def para(self, text: str, style: ParagraphStyle) -> Paragraph:
+        """A paragraph of user text, printed literally."""
+        bold = style.fontName == self.font.font_name(bold=True)
+        return Paragraph(markup(text, self.font, bold=bold), style)
 
-def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of user text: escaped, so markup characters print literally."""
-    return Paragraph(escape(text), style)
+
+def markup(text: str, font: FontMetrics, *, bold: bool = False) -> str:
+    """User text as paragraph markup: escaped (``<b>`` prints literally), with characters the
+    font lacks wrapped in the fallback font."""
+    main = font.font_name(bold=bold)
+    return "".join(
+        escape(piece) if name == main else f'<font name="{name}">{escape(piece)}</font>'
+        for name, piece in font.runs(text, bold=bold)
+    )
 
 
 def _item(text: str, styles: _Styles) -> Paragraph:
     """A list item with its marker as written and the rest hanging under the text."""
     marker, rest = split_marker(text)
     if not marker:
-        return _para(text, styles.item)
+        return styles.para(text, styles.item)
     hang = styles.font.width(f"{marker} ", SECTION_SIZE)
     style = ParagraphStyle(
         f"item-{hang:.2f}", parent=styles.item, leftIndent=hang, firstLineIndent=-hang
     )
-    return Paragraph(f"{escape(marker)}&nbsp;{escape(rest)}", style)
+    text = f"{markup(marker, styles.font)}&nbsp;{markup(rest, styles.font)}"
+    return Paragraph(text, style)
 
 
 def _kop(sop: Sop, styles: _Styles, width: Pt) -> list[Flowable]:
@@ -127,21 +138,25 @@ def _kop(sop: Sop, styles: _Styles, width: Pt) -> list[Flowable]:
             pass
     header = sop.header or tuple(x for x in (sop.agency.pemerintah, sop.agency.unit) if x)
     for line in header:
-        flowables.append(_para(line.upper(), styles.kop))
+        flowables.append(styles.para(line.upper(), styles.kop))
     if sop.agency.alamat:
-        flowables.append(_para(sop.agency.alamat, styles.kop_small))
+        flowables.append(styles.para(sop.agency.alamat, styles.kop_small))
     return flowables
 
 
 def _signature(signatory: Signatory | None, styles: _Styles) -> list[Flowable]:
     if signatory is None:
-        return [_para(msg.DOC_NO_VALUE, styles.text)]
-    parts: list[Flowable] = [_para(signatory.jabatan, styles.text), Spacer(1, SIGNATURE_SPACE)]
+        return [styles.para(msg.DOC_NO_VALUE, styles.text)]
+    parts: list[Flowable] = [
+        styles.para(signatory.jabatan, styles.text),
+        Spacer(1, SIGNATURE_SPACE),
+    ]
     if signatory.nama:
-        parts.append(Paragraph(f"<u>{escape(signatory.nama)}</u>", styles.value_bold))
+        nama = markup(signatory.nama, styles.font, bold=True)
+        parts.append(Paragraph(f"<u>{nama}</u>", styles.value_bold))
     for line in (signatory.pangkat, signatory.nip):
         if line:
-            parts.append(_para(line, styles.text))
+            parts.append(styles.para(line, styles.text))
     return parts
 
 
@@ -150,11 +165,11 @@ def _identity_value(sop: Sop, field: str, styles: _Styles) -> Any:
     if field == "disahkan":
         return _signature(identity.disahkan, styles)
     if field == "nama":
-        return _para(identity.nama, styles.value_bold)
+        return styles.para(identity.nama, styles.value_bold)
     if field == "nomor":
-        return _para(identity.nomor, styles.text)
+        return styles.para(identity.nomor, styles.text)
     value = getattr(identity, field)
-    return _para(format_date(value) if value else msg.DOC_NO_VALUE, styles.text)
+    return styles.para(format_date(value) if value else msg.DOC_NO_VALUE, styles.text)
 
 
 def identity_table(sop: Sop, styles: _Styles, width: Pt) -> Table:
@@ -163,7 +178,7 @@ def identity_table(sop: Sop, styles: _Styles, width: Pt) -> Table:
     rows: list[list[Any]] = []
     for i, (field, label) in enumerate(msg.DOC_IDENTITY_LABELS):
         kop = _kop(sop, styles, widths[0]) if i == 0 else ""
-        rows.append([kop, _para(label, styles.label), _identity_value(sop, field, styles)])
+        rows.append([kop, styles.para(label, styles.label), _identity_value(sop, field, styles)])
     identity_rows = len(rows)
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), styles.font.font_name(), IDENTITY_SIZE),
@@ -181,8 +196,8 @@ def identity_table(sop: Sop, styles: _Styles, width: Pt) -> Table:
     for left, left_title, right, right_title in msg.DOC_SECTION_TITLES:
         start = len(rows)
         rows.append(["", "", ""])
-        rows[start][0] = _para(left_title, styles.section_title)
-        rows[start][2] = _para(right_title, styles.section_title)
+        rows[start][0] = styles.para(left_title, styles.section_title)
+        rows[start][2] = styles.para(right_title, styles.section_title)
         left_items: Section = getattr(sections, left)
         right_items: Section = getattr(sections, right)
         count = max(len(left_items), len(right_items), 1)
@@ -223,7 +238,7 @@ class ProcedurePageFlowable(Flowable):  # type: ignore[misc]
     def wrap(self, avail_width: Pt, avail_height: Pt) -> tuple[Pt, Pt]:
         return (avail_width, avail_height)
 
-    def drawOn(self, canvas: Any, x: Pt, y: Pt, _sW: Pt = 0) -> None:  # noqa: N802 - reportlab API
+    def drawOn(self, canvas: Any, x: Pt, y: Pt, _sW: Pt = 0) -> None:
         canvas.saveState()
         draw_procedure_page(canvas, self.layout, self.routed, self.font)
         canvas.restoreState()

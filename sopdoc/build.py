@@ -1,0 +1,75 @@
+"""Building the documents of a workbook: every format asked for, one SOP at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+from sopdoc import messages as msg
+from sopdoc.errors import SopdocError
+from sopdoc.export import Outcome, diagram, page_names, render_image
+from sopdoc.model import Severity, Sop, Workbook
+from sopdoc.output import write_atomic
+from sopdoc.paths import safe_stem, unique_stems
+from sopdoc.renderers.pdf import prepare, render_pdf
+
+FORMATS: Final = ("pdf", "png", "svg")
+DEFAULT_FORMATS: Final = ("pdf",)
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """``"pdf,png"`` -> ``("pdf", "png")``; SopdocError naming the bad value and the choices."""
+    chosen: list[str] = []
+    for part in text.split(","):
+        fmt = part.strip().lower()
+        if not fmt:
+            continue
+        if fmt not in FORMATS:
+            raise SopdocError(msg.FORMAT_INVALID.format(value=fmt, choices=", ".join(FORMATS)))
+        if fmt not in chosen:
+            chosen.append(fmt)
+    if not chosen:
+        raise SopdocError(msg.FORMAT_INVALID.format(value=text, choices=", ".join(FORMATS)))
+    return tuple(chosen)
+
+
+def build_sop(sop: Sop, *, formats: Sequence[str], out_dir: Path, stem: str) -> tuple[Path, ...]:
+    """Write one SOP in every format; raises SopdocError when it cannot be drawn."""
+    files: list[Path] = []
+    if "pdf" in formats:
+        path = out_dir / f"{stem}.pdf"
+        write_atomic(path, render_pdf(prepare(sop)))
+        files.append(path)
+    images = [f for f in formats if f in ("png", "svg")]
+    if images:
+        slides = diagram(sop)
+        for fmt in images:
+            names = page_names(f"{stem}-diagram-alir", len(slides.pages), fmt)
+            for page, name in zip(slides.pages, names, strict=True):
+                path = out_dir / name
+                write_atomic(path, render_image(slides, page, fmt))
+                files.append(path)
+    return tuple(files)
+
+
+def build_workbook(
+    workbook: Workbook, *, sops: Sequence[Sop], formats: Sequence[str], out_dir: Path
+) -> list[Outcome]:
+    """Build ``sops``; one that fails is reported and the others are still built."""
+    stems = unique_stems(safe_stem(s.identity.nomor or s.sheet) for s in sops)
+    outcomes = []
+    for sop, stem in zip(sops, stems, strict=True):
+        if not workbook.is_drawable(sop):
+            first = next(
+                (p for p in workbook.problems_of(sop) if p.severity is Severity.ERROR), None
+            )
+            outcomes.append(Outcome(sop, error=msg.SOP_HAS_ERRORS.format(problem=first or "")))
+            continue
+        try:
+            outcomes.append(
+                Outcome(sop, build_sop(sop, formats=formats, out_dir=out_dir, stem=stem))
+            )
+        except SopdocError as error:
+            outcomes.append(Outcome(sop, error=error.message))
+    return outcomes
