@@ -12,10 +12,11 @@ from sopdoc.export import Outcome, diagram, page_names, render_image
 from sopdoc.model import Severity, Sop, Workbook
 from sopdoc.output import write_atomic
 from sopdoc.paths import safe_stem, unique_stems
+from sopdoc.renderers.docx import render_docx
 from sopdoc.renderers.pdf import prepare, render_pdf
 
-FORMATS: Final = ("pdf", "png", "svg")
-DEFAULT_FORMATS: Final = ("pdf",)
+FORMATS: Final = ("docx", "pdf", "png", "svg")
+DEFAULT_FORMATS: Final = ("docx", "pdf")
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -34,12 +35,24 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return tuple(chosen)
 
 
-def build_sop(sop: Sop, *, formats: Sequence[str], out_dir: Path, stem: str) -> tuple[Path, ...]:
+def build_sop(
+    sop: Sop,
+    *,
+    formats: Sequence[str],
+    out_dir: Path,
+    stem: str,
+    template: Path | None = None,
+) -> tuple[Path, ...]:
     """Write one SOP in every format; raises SopdocError when it cannot be drawn."""
     files: list[Path] = []
-    if "pdf" in formats:
+    document = prepare(sop) if {"docx", "pdf"} & set(formats) else None
+    if document is not None and "docx" in formats:
+        path = out_dir / f"{stem}.docx"
+        write_atomic(path, render_docx(document, template=template))
+        files.append(path)
+    if document is not None and "pdf" in formats:
         path = out_dir / f"{stem}.pdf"
-        write_atomic(path, render_pdf(prepare(sop)))
+        write_atomic(path, render_pdf(document))
         files.append(path)
     images = [f for f in formats if f in ("png", "svg")]
     if images:
@@ -54,7 +67,12 @@ def build_sop(sop: Sop, *, formats: Sequence[str], out_dir: Path, stem: str) -> 
 
 
 def build_workbook(
-    workbook: Workbook, *, sops: Sequence[Sop], formats: Sequence[str], out_dir: Path
+    workbook: Workbook,
+    *,
+    sops: Sequence[Sop],
+    formats: Sequence[str],
+    out_dir: Path,
+    template: Path | None = None,
 ) -> list[Outcome]:
     """Build ``sops``; one that fails is reported and the others are still built."""
     stems = unique_stems(safe_stem(s.identity.nomor or s.sheet) for s in sops)

@@ -176,10 +176,18 @@ def _report(outcomes: list[Outcome], *, folder: Path) -> None:
     "-o", "--output", type=click.Path(path_type=Path), default=Path("output"), help=msg.OUTPUT_HELP
 )
 @click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
+@click.option("--template", type=click.Path(path_type=Path), default=None, help=msg.TEMPLATE_HELP)
 def build_command(
-    workbooks: tuple[Path, ...], formats: str, wanted: tuple[str, ...], output: Path, strict: bool
+    workbooks: tuple[Path, ...],
+    formats: str,
+    wanted: tuple[str, ...],
+    output: Path,
+    strict: bool,
+    template: Path | None,
 ) -> None:
     chosen = build.parse_formats(formats)
+    if template is not None and not template.is_file():
+        raise SopdocError(msg.TEMPLATE_MISSING.format(path=template))
     outcomes: list[Outcome] = []
     for path in workbooks:
         result = read_workbook(path)
@@ -187,5 +195,7 @@ def build_command(
             result = result.strict()
         folder = output if len(workbooks) == 1 else output / safe_stem(path.stem)
         sops = select_sops(result, wanted)
-        outcomes += build.build_workbook(result, sops=sops, formats=chosen, out_dir=folder)
+        outcomes += build.build_workbook(
+            result, sops=sops, formats=chosen, out_dir=folder, template=template
+        )
     _report(outcomes, folder=output)

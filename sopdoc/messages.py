@@ -36,6 +36,12 @@ BUILD_HELP: Final = (
     "di buku kerja."
 )
 BUILD_FORMAT_HELP: Final = "Format dipisah koma: {choices}. Bawaan: {default}."
+TEMPLATE_HELP: Final = (
+    "Dokumen Word (.docx) berisi gaya instansi (huruf, warna, kop) sebagai dasar DOCX."
+)
+TEMPLATE_MISSING: Final = (
+    "Templat {path} tidak ditemukan. Periksa nama dan folder berkas .docx-nya."
+)
 BUILD_SUMMARY: Final = "{done} SOP dibuat, {failed} gagal. Berkas ada di {folder}"
 NEW_HELP: Final = "Buat buku kerja formulir SOP kosong di PATH."
 NEW_CONTOH_HELP: Final = "Isi formulir dengan contoh SOP lengkap."
@@ -106,6 +112,10 @@ DOC_SECTION_TITLES: Final = (
     ("peringatan", "PERINGATAN:", "pencatatan", "PENCATATAN DAN PENDATAAN:"),
 )
 DOC_NO_VALUE: Final = "-"
+TEMPLATE_INVALID: Final = (
+    "Templat {path} bukan dokumen Word (.docx) yang bisa dibuka ({reason}). Simpan templat dari "
+    "Word sebagai .docx lalu coba lagi."
+)
 DOC_PAGE_NUMBER: Final = "Halaman {page} dari {total}"
 
 # --- Reading a workbook: files that cannot be read (exit 2) ---------------------------------

@@ -31,9 +31,9 @@ def test_build_contoh_in_every_format(tmp_path: Path) -> None:
     assert not [n for n in names if n.startswith(".") or n.endswith(".tmp")]
 
 
-def test_default_format_is_pdf(tmp_path: Path) -> None:
+def test_default_formats_are_docx_and_pdf(tmp_path: Path) -> None:
     assert run("build", str(CONTOH), "-o", str(tmp_path)).returncode == 0
-    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".pdf"] * 3
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".docx"] * 3 + [".pdf"] * 3
 
 
 def test_broken_sop_is_reported_and_others_built(tmp_path: Path) -> None:
@@ -46,7 +46,7 @@ def test_broken_sop_is_reported_and_others_built(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "GAGAL Rusak | A/2" in result.stdout
     assert "Rusak!C21" in result.stdout
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["A-1.pdf"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["A-1.docx", "A-1.pdf"]
 
 
 def test_several_workbooks_get_their_own_folders(tmp_path: Path) -> None:
@@ -60,7 +60,7 @@ def test_several_workbooks_get_their_own_folders(tmp_path: Path) -> None:
 
 def test_formats_are_checked() -> None:
     assert parse_formats(" pdf , svg,pdf") == ("pdf", "svg")
-    with pytest.raises(SopdocError, match=r"Format 'jpg' tidak dikenal\. Pilih salah satu: pdf"):
+    with pytest.raises(SopdocError, match=r"Format 'jpg' tidak dikenal\. Pilih salah satu: docx"):
         parse_formats("pdf,jpg")
     result = run("build", str(CONTOH), "--format", "gif")
     assert result.returncode == 1

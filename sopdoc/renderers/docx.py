@@ -1,0 +1,524 @@
+"""The official SOP document as DOCX: editable tables, exact row heights, flowchart on top."""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from docx import Document as open_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Pt
+
+from sopdoc import messages as msg
+from sopdoc.dates import format_date
+from sopdoc.errors import SopdocError
+from sopdoc.export import with_png_dpi
+from sopdoc.flowchart import page_dot, run_graphviz
+from sopdoc.layout import PlacedLine, ProcedureLayout, TextCell
+from sopdoc.model import Section, Signatory, Sop
+from sopdoc.renderers.pdf import Document
+from sopdoc.units import mm, to_emu
+from sopdoc.wrap import split_marker
+
+#: The styles document every SOP starts from; ``--template`` replaces it.
+DEFAULT_TEMPLATE: Final = (
+    Path(__file__).resolve().parent.parent.parent / "templates" / "sopdoc.docx"
+)
+PICTURE_DPI: Final = 300
+IDENTITY_SIZE: Final = 10.0
+SECTION_SIZE: Final = 9.5
+#: Word wraps a line that is a hair too wide; cells keep this much slack beyond the layout.
+WRAP_SLACK: Final = 0.5
+#: Zip entries get this timestamp so that the same workbook gives the same bytes.
+ZIP_TIME: Final = (2020, 1, 1, 0, 0, 0)
+
+
+def _twips(points: float) -> str:
+    return str(round(points * 20))
+
+
+def _set_cell_margins(table: Any, *, left: float, right: float, top: float, bottom: float) -> None:
+    pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side, value in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), _twips(value))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    pr.append(margins)
+
+
+def _fixed_layout(table: Any, widths: Sequence[float]) -> None:
+    """Fixed column widths (tblLayout fixed, tblGrid and every cell), in points."""
+    table.autofit = False
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    width_el = table._tbl.tblPr.find(qn("w:tblW"))
+    if width_el is None:
+        width_el = OxmlElement("w:tblW")
+        table._tbl.tblPr.append(width_el)
+    width_el.set(qn("w:w"), _twips(sum(widths)))
+    width_el.set(qn("w:type"), "dxa")
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), "0")
+    indent.set(qn("w:type"), "dxa")
+    table._tbl.tblPr.append(indent)
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), _twips(width))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Emu(to_emu(width))
+
+
+def _borders(table: Any) -> None:
+    pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "000000")
+        borders.append(el)
+    pr.append(borders)
+
+
+def _shade(cell: Any, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _repeat_header(row: Any) -> None:
+    el = OxmlElement("w:tblHeader")
+    row._tr.get_or_add_trPr().append(el)
+
+
+def _no_split(row: Any) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _exact_height(row: Any, height: float) -> None:
+    row.height = Emu(to_emu(height))
+    row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+
+
+def _paragraph_format(paragraph: Any, *, size: float, leading: float | None = None) -> None:
+    fmt = paragraph.paragraph_format
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    if leading is not None:
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(leading)
+
+
+def _run(paragraph: Any, text: str, *, font: str, size: float, bold: bool = False) -> Any:
+    run = paragraph.add_run(text)
+    run.font.name = font
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), font)
+    return run
+
+
+class _Writer:
+    """Builds one SOP's document from its layout."""
+
+    def __init__(self, document: Document, template: Path) -> None:
+        self.doc = document
+        self.font = document.sop.agency.font
+        try:
+            self.word = open_docx(str(template))
+        except Exception as exc:  # python-docx raises several types for a bad package
+            raise SopdocError(
+                msg.TEMPLATE_INVALID.format(path=template, reason=type(exc).__name__)
+            ) from exc
+        body = self.word.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        self.picture_id = 100
+
+    # --- page setup ----------------------------------------------------------------------------
+
+    def _setup(self, section: Any) -> None:
+        layout = self.doc.layout
+        style = layout.style
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width = Emu(to_emu(layout.page_width))
+        section.page_height = Emu(to_emu(layout.page_height))
+        section.left_margin = Emu(to_emu(style.margin_left))
+        section.right_margin = Emu(to_emu(style.margin_right))
+        section.top_margin = Emu(to_emu(style.margin_top))
+        section.bottom_margin = Emu(to_emu(style.margin_bottom))
+        section.header_distance = Emu(to_emu(mm(5)))
+        section.footer_distance = Emu(to_emu(style.margin_bottom - style.footer / 2))
+
+    def _footer(self, section: Any) -> None:
+        """ "Halaman X dari Y" with PAGE and NUMPAGES fields, right-aligned."""
+        paragraph = section.footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        head, _, rest = msg.DOC_PAGE_NUMBER.partition("{page}")
+        middle, _, tail = rest.partition("{total}")
+        for piece, field in ((head, "PAGE"), (middle, "NUMPAGES"), (tail, None)):
+            if piece:
+                _run(paragraph, piece, font=self.font, size=8)
+            if field:
+                simple = OxmlElement("w:fldSimple")
+                simple.set(qn("w:instr"), f" {field} ")
+                run = OxmlElement("w:r")
+                props = OxmlElement("w:rPr")
+                size = OxmlElement("w:sz")
+                size.set(qn("w:val"), "16")
+                props.append(size)
+                run.append(props)
+                text = OxmlElement("w:t")
+                text.text = "1"
+                run.append(text)
+                simple.append(run)
+                paragraph._p.append(simple)
+
+    # --- identity page -------------------------------------------------------------------------
+
+    def _text(
+        self,
+        cell: Any,
+        text: str,
+        *,
+        bold: bool = False,
+        size: float = IDENTITY_SIZE,
+        align: Any = None,
+        first: bool = True,
+    ) -> Any:
+        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+        _paragraph_format(paragraph, size=size)
+        if align is not None:
+            paragraph.alignment = align
+        _run(paragraph, text, font=self.font, size=size, bold=bold)
+        return paragraph
+
+    def _item(self, cell: Any, text: str, *, first: bool) -> None:
+        marker, rest = split_marker(text)
+        paragraph = self._text(cell, text, size=SECTION_SIZE, first=first)
+        if marker:
+            hang = self.doc.font.width(f"{marker} ", SECTION_SIZE)
+            paragraph.paragraph_format.left_indent = Pt(hang)
+            paragraph.paragraph_format.first_line_indent = Pt(-hang)
+        del rest
+
+    def _signature(self, cell: Any, signatory: Signatory | None) -> None:
+        if signatory is None:
+            self._text(cell, msg.DOC_NO_VALUE)
+            return
+        self._text(cell, signatory.jabatan)
+        space = cell.add_paragraph()
+        _paragraph_format(space, size=IDENTITY_SIZE, leading=mm(16))
+        if signatory.nama:
+            name = self._text(cell, signatory.nama, bold=True, first=False)
+            name.runs[0].font.underline = True
+        for line in (signatory.pangkat, signatory.nip):
+            if line:
+                self._text(cell, line, first=False)
+
+    def identity(self) -> None:
+        sop = self.doc.sop
+        layout = self.doc.layout
+        width = layout.page_width - layout.style.margin_left - layout.style.margin_right
+        widths = [width * 0.35, width * 0.15, width * 0.50]
+        sections = sop.sections
+        pairs = msg.DOC_SECTION_TITLES
+        counts = [
+            max(len(getattr(sections, left)), len(getattr(sections, right)), 1)
+            for left, _, right, _ in pairs
+        ]
+        rows = len(msg.DOC_IDENTITY_LABELS) + sum(1 + c for c in counts)
+        table = self.word.add_table(rows=rows, cols=3)
+        _borders(table)
+        _set_cell_margins(table, left=5, right=5, top=3, bottom=3)
+        _fixed_layout(table, widths)
+        identity_rows = len(msg.DOC_IDENTITY_LABELS)
+        for i, (field, label) in enumerate(msg.DOC_IDENTITY_LABELS):
+            row = table.rows[i]
+            _repeat_header(row)
+            _no_split(row)
+            self._text(row.cells[1], label, bold=True)
+            self._identity_value(row.cells[2], sop, field)
+        kop = table.cell(0, 0).merge(table.cell(identity_rows - 1, 0))
+        kop.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        self._kop(kop, sop)
+        r = identity_rows
+        for (left, left_title, right, right_title), count in zip(pairs, counts, strict=True):
+            title = table.rows[r]
+            self._text(
+                title.cells[0].merge(title.cells[1]), left_title, bold=True, size=SECTION_SIZE
+            )
+            self._text(title.cells[2], right_title, bold=True, size=SECTION_SIZE)
+            left_items: Section = getattr(sections, left)
+            right_items: Section = getattr(sections, right)
+            for k in range(count):
+                row = table.rows[r + 1 + k]
+                merged = row.cells[0].merge(row.cells[1])
+                if k < len(left_items):
+                    self._item(merged, left_items.items[k], first=True)
+                if k < len(right_items):
+                    self._item(row.cells[2], right_items.items[k], first=True)
+            r += 1 + count
+
+    def _identity_value(self, cell: Any, sop: Sop, field: str) -> None:
+        identity = sop.identity
+        if field == "disahkan":
+            self._signature(cell, identity.disahkan)
+        elif field == "nama":
+            self._text(cell, identity.nama, bold=True)
+        elif field == "nomor":
+            self._text(cell, identity.nomor)
+        else:
+            value = getattr(identity, field)
+            self._text(cell, format_date(value) if value else msg.DOC_NO_VALUE)
+
+    def _kop(self, cell: Any, sop: Sop) -> None:
+        first = True
+        logo = sop.agency.logo
+        if logo is not None:
+            paragraph = cell.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            try:
+                paragraph.add_run().add_picture(str(logo), height=Emu(to_emu(mm(22))))
+                first = False
+            except Exception:
+                pass
+        header = sop.header or tuple(x for x in (sop.agency.pemerintah, sop.agency.unit) if x)
+        for line in header:
+            self._text(
+                cell, line.upper(), bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER, first=first
+            )
+            first = False
+        if sop.agency.alamat:
+            self._text(
+                cell, sop.agency.alamat, size=8.5, align=WD_ALIGN_PARAGRAPH.CENTER, first=first
+            )
+
+    # --- procedure pages -----------------------------------------------------------------------
+
+    def _cell_text(self, cell: Any, text_cell: TextCell) -> None:
+        """The layout's lines, with its own line breaks: Word never re-wraps them.
+
+        An indented line continues the item above it (a hanging indent under its marker).
+        """
+        style = self.doc.layout.style
+        groups: list[tuple[float, list[PlacedLine]]] = []
+        for line in text_cell.lines:
+            indent = line.x - (text_cell.box.x + style.pad_x)
+            if groups and text_cell.align != "center" and indent >= 0.5:
+                groups[-1] = (indent, [*groups[-1][1], line])
+            else:
+                groups.append((0.0, [line]))
+        for number, (indent, lines) in enumerate(groups):
+            paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
+            size = lines[0].size
+            _paragraph_format(paragraph, size=size, leading=size * style.leading)
+            if text_cell.align == "center":
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if indent:
+                paragraph.paragraph_format.left_indent = Pt(indent)
+                paragraph.paragraph_format.first_line_indent = Pt(-indent)
+            for i, line in enumerate(lines):
+                run = _run(paragraph, line.text, font=self.font, size=line.size, bold=line.bold)
+                if i < len(lines) - 1:
+                    run.add_break()
+
+    def procedure_page(self, index: int) -> None:
+        layout: ProcedureLayout = self.doc.layout
+        routed = self.doc.pages[index]
+        page = routed.page
+        style = layout.style
+        columns = list(layout.columns)
+        n_lanes = len(layout.lanes)
+        table = self.word.add_table(rows=2 + len(page.rows), cols=len(columns))
+        _borders(table)
+        pad = style.pad_x - WRAP_SLACK
+        _set_cell_margins(table, left=pad, right=pad, top=style.pad_y, bottom=0)
+        _fixed_layout(table, [c.width for c in columns])
+        header = {cell.key: cell for cell in page.header}
+        h1 = header["header:pelaksana"].box.height
+        h2 = header["header:lane:0"].box.height
+        row1, row2 = table.rows[0], table.rows[1]
+        for row, height in ((row1, h1), (row2, h2)):
+            _exact_height(row, height)
+            _repeat_header(row)
+            _no_split(row)
+        keys = [c.key for c in columns]
+        for key in ("no", "kegiatan", "keterangan"):
+            i = keys.index(key)
+            merged = table.cell(0, i).merge(table.cell(1, i))
+            self._header_cell(merged, header[f"header:{key}"])
+        first_lane = keys.index("lane:0")
+        pelaksana = table.cell(0, first_lane).merge(table.cell(0, first_lane + n_lanes - 1))
+        self._header_cell(pelaksana, header["header:pelaksana"])
+        first_mutu = keys.index("kelengkapan")
+        mutu = table.cell(0, first_mutu).merge(table.cell(0, first_mutu + 2))
+        self._header_cell(mutu, header["header:mutu"])
+        for key in [*keys[first_lane : first_lane + n_lanes], "kelengkapan", "waktu", "output"]:
+            self._header_cell(table.cell(1, keys.index(key)), header[f"header:{key}"])
+        for r, step_row in enumerate(page.rows, start=2):
+            row = table.rows[r]
+            _exact_height(row, step_row.box.height)
+            _no_split(row)
+            for text_cell in step_row.cells:
+                cell = table.cell(r, keys.index(text_cell.key))
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+                self._cell_text(cell, text_cell)
+        self._picture(table.cell(0, 0), routed)
+
+    def _header_cell(self, cell: Any, text_cell: TextCell) -> None:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        _shade(cell, "D9E2F3")
+        for paragraph in cell.paragraphs[1:]:
+            paragraph._p.getparent().remove(paragraph._p)
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        style = self.doc.layout.style
+        size = text_cell.lines[0].size if text_cell.lines else style.header_size
+        _paragraph_format(paragraph, size=size, leading=size * style.leading)
+        for i, line in enumerate(text_cell.lines):
+            run = _run(paragraph, line.text, font=self.font, size=line.size, bold=True)
+            if i < len(text_cell.lines) - 1:
+                run.add_break()
+
+    def _picture(self, cell: Any, routed: Any) -> None:
+        """The flowchart of the page as a transparent PNG over the actor columns and rows."""
+        area = routed.page.flow_area
+        dot = page_dot(routed, font=self.font, background="transparent")
+        what = f"{self.doc.sop.identity.nomor} halaman {routed.page.index + 1}"
+        png = with_png_dpi(run_graphviz(dot, fmt="png", what=what, dpi=PICTURE_DPI), PICTURE_DPI)
+        paragraph = cell.paragraphs[0]
+        run = paragraph.add_run()
+        run.add_picture(
+            io.BytesIO(png), width=Emu(to_emu(area.width)), height=Emu(to_emu(area.height))
+        )
+        inline = run._r.find(".//" + qn("wp:inline"))
+        self.picture_id += 1
+        anchor = _anchor(inline, x=to_emu(area.x), y=to_emu(area.y), ident=self.picture_id)
+        inline.getparent().replace(inline, anchor)
+
+    # --- the whole document --------------------------------------------------------------------
+
+    def build(self) -> bytes:
+        sop = self.doc.sop
+        first = self.word.sections[0]
+        self._setup(first)
+        self._footer(first)
+        self.identity()
+        for index in range(len(self.doc.pages)):
+            # A page-break paragraph, not a section break: LibreOffice runs "next page"
+            # sections with equal page setup together. The paragraph is 1 pt high and the
+            # table after it starts at the top margin (checked in LibreOffice).
+            self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.procedure_page(index)
+        self.word.add_paragraph()  # a document never ends in a table
+        self._shrink_section_marks()
+        props = self.word.core_properties
+        props.title = sop.identity.nama
+        props.subject = sop.identity.nomor
+        props.author = sop.agency.unit or (sop.header[-1] if sop.header else "")
+        props.last_modified_by = "sopdoc"
+        props.comments = "sopdoc"
+        props.revision = 1
+        from datetime import datetime
+
+        props.created = datetime(2020, 1, 1)
+        props.modified = datetime(2020, 1, 1)
+        buffer = io.BytesIO()
+        self.word.save(buffer)
+        return _fixed_zip(buffer.getvalue())
+
+    def _shrink_section_marks(self) -> None:
+        """The empty body paragraphs between and after tables: make them 1 pt high."""
+        for paragraph in self.word.paragraphs:
+            if paragraph.text:
+                continue
+            _paragraph_format(paragraph, size=1, leading=1)
+            ppr = paragraph._p.get_or_add_pPr()
+            mark = OxmlElement("w:rPr")
+            size = OxmlElement("w:sz")
+            size.set(qn("w:val"), "2")
+            mark.append(size)
+            section = ppr.find(qn("w:sectPr"))
+            if section is not None:  # schema order: rPr comes before sectPr
+                section.addprevious(mark)
+            else:
+                ppr.append(mark)
+
+
+def _anchor(inline: Any, *, x: int, y: int, ident: int) -> Any:
+    """Turn an inline picture into one anchored at (x, y) EMU on the page, in front of text."""
+    anchor = OxmlElement("wp:anchor")
+    for key, value in (
+        ("distT", "0"),
+        ("distB", "0"),
+        ("distL", "0"),
+        ("distR", "0"),
+        ("simplePos", "0"),
+        ("relativeHeight", str(251658240 + ident)),
+        ("behindDoc", "0"),
+        ("locked", "1"),
+        ("layoutInCell", "0"),
+        ("allowOverlap", "1"),
+    ):
+        anchor.set(key, value)
+    simple = OxmlElement("wp:simplePos")
+    simple.set("x", "0")
+    simple.set("y", "0")
+    anchor.append(simple)
+    for axis, offset_emu in (("H", x), ("V", y)):
+        position = OxmlElement(f"wp:position{axis}")
+        position.set("relativeFrom", "page")
+        offset = OxmlElement("wp:posOffset")
+        offset.text = str(offset_emu)
+        position.append(offset)
+        anchor.append(position)
+    anchor.append(copy.deepcopy(inline.find(qn("wp:extent"))))
+    effect = OxmlElement("wp:effectExtent")
+    for side in ("l", "t", "r", "b"):
+        effect.set(side, "0")
+    anchor.append(effect)
+    anchor.append(OxmlElement("wp:wrapNone"))
+    doc_pr = copy.deepcopy(inline.find(qn("wp:docPr")))
+    doc_pr.set("id", str(ident))
+    doc_pr.set("name", f"Diagram alir {ident}")
+    anchor.append(doc_pr)
+    anchor.append(OxmlElement("wp:cNvGraphicFramePr"))
+    anchor.append(copy.deepcopy(inline.find(qn("a:graphic"))))
+    return anchor
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same package with fixed timestamps, so equal input gives equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def render_docx(document: Document, *, template: Path | None = None) -> bytes:
+    """The whole SOP document as DOCX bytes."""
+    return _Writer(document, template or DEFAULT_TEMPLATE).build()
