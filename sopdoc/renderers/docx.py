@@ -101,6 +101,20 @@ def _shade(cell: Any, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
+def _no_border(cell: Any, side: str) -> None:
+    """Remove one border of a cell (``side`` "none" does nothing)."""
+    if side == "none":
+        return
+    pr = cell._tc.get_or_add_tcPr()
+    borders = pr.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tcBorders")
+        pr.append(borders)
+    el = OxmlElement(f"w:{side}")
+    el.set(qn("w:val"), "nil")
+    borders.append(el)
+
+
 def _repeat_header(row: Any) -> None:
     el = OxmlElement("w:tblHeader")
     row._tr.get_or_add_trPr().append(el)
@@ -271,6 +285,9 @@ class _Writer:
             right_items: Section = getattr(sections, right)
             for k in range(count):
                 row = table.rows[r + 1 + k]
+                for cell in row.cells:  # items of one section share one box, as in the PDF
+                    _no_border(cell, "top" if k > 0 else "none")
+                    _no_border(cell, "bottom" if k < count - 1 else "none")
                 merged = row.cells[0].merge(row.cells[1])
                 if k < len(left_items):
                     self._item(merged, left_items.items[k], first=True)
