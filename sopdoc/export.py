@@ -13,7 +13,7 @@ from typing import Final
 
 from sopdoc import messages as msg
 from sopdoc.errors import SopdocError
-from sopdoc.flowchart import RoutedPage, route_page, run_graphviz, slide_dot
+from sopdoc.flowchart import RoutedPage, route_layout, run_graphviz, slide_dot
 from sopdoc.fonts import FontMetrics, metrics_for
 from sopdoc.layout import ProcedureLayout, layout_swimlane
 from sopdoc.model import Sop, Workbook
@@ -70,11 +70,7 @@ def diagram(sop: Sop) -> Diagram:
     """Lay out and route the slides of one SOP."""
     font = metrics_for(sop.agency.font)
     layout = layout_swimlane(sop, font=font)
-    pages = tuple(
-        route_page(p, lanes=layout.lanes, measure=font, label_size=layout.style.label_size)
-        for p in layout.pages
-    )
-    return Diagram(sop, layout, pages, font)
+    return Diagram(sop, layout, route_layout(layout, measure=font), font)
 
 
 def page_names(stem: str, count: int, suffix: str) -> list[str]:

@@ -12,13 +12,12 @@ import math
 import shutil
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final, Literal
 
 from sopdoc import messages as msg
 from sopdoc.errors import SopdocError, ToolMissingError
 from sopdoc.layout import (
-    ArrowSpec,
     Box,
     Column,
     Connector,
@@ -27,7 +26,7 @@ from sopdoc.layout import (
     SymbolBox,
 )
 from sopdoc.model import Symbol
-from sopdoc.routing import HEAD_LENGTH, route_arrows
+from sopdoc.routing import HEAD_LENGTH, Route, route_arrows
 from sopdoc.units import Pt, to_inches
 from sopdoc.wrap import Measure
 
@@ -39,20 +38,8 @@ Point = tuple[Pt, Pt]
 Format = Literal["png", "svg", "pdf", "json"]
 
 
-@dataclass(frozen=True)
-class RoutedArrow:
-    """One arrow as routed: an orthogonal polyline from tail to the arrow's tip (page points)."""
-
-    spec: ArrowSpec
-    points: tuple[Point, ...]
-    #: The arrowhead triangle: base corner, tip, base corner.
-    head: tuple[Point, Point, Point]
-    #: Centre of the label (``Ya``/``Tidak``), if any.
-    label_at: Point | None = None
-
-    @property
-    def segments(self) -> list[tuple[Point, Point]]:
-        return list(zip(self.points, self.points[1:], strict=False))
+#: A routed arrow with its label placed (the router's own type).
+RoutedArrow = Route
 
 
 @dataclass(frozen=True)
@@ -240,10 +227,16 @@ def route_page(
     label_size: Pt = LABEL_SIZE,
 ) -> RoutedPage:
     """Route the arrows of one page and place their ``Ya``/``Tidak`` labels (page points)."""
-    arrows = tuple(
-        RoutedArrow(route.spec, route.points, route.head) for route in route_arrows(page, lanes)
+    arrows = place_labels(route_arrows(page, lanes), measure=measure, size=label_size)
+    return RoutedPage(page, arrows, label_size)
+
+
+def route_layout(layout: ProcedureLayout, *, measure: Measure) -> tuple[RoutedPage, ...]:
+    """Every page of a layout, routed, with labels at the layout's label size."""
+    return tuple(
+        route_page(p, lanes=layout.lanes, measure=measure, label_size=layout.style.label_size)
+        for p in layout.pages
     )
-    return RoutedPage(page, place_labels(arrows, measure=measure, size=label_size), label_size)
 
 
 def place_labels(
@@ -263,11 +256,7 @@ def place_labels(
         half_w = measure.width(arrow.spec.label, size) / 2
         vertical = abs(ux) < abs(uy)  # label right of a vertical leg, above a horizontal one
         centre = (px + half_w + 2, py) if vertical else (px, py - size / 2 - 1.5)
-        placed.append(
-            RoutedArrow(
-                arrow.spec, arrow.points, arrow.head, (round(centre[0], 3), round(centre[1], 3))
-            )
-        )
+        placed.append(replace(arrow, label_at=(round(centre[0], 3), round(centre[1], 3))))
     return tuple(placed)
 
 

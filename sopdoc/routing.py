@@ -43,7 +43,10 @@ class Route:
 
     spec: ArrowSpec
     points: tuple[Point, ...]
+    #: The arrowhead triangle: base corner, tip, base corner.
     head: tuple[Point, Point, Point]
+    #: Centre of the label (``Ya``/``Tidak``), once placed.
+    label_at: Point | None = None
 
     @property
     def segments(self) -> list[tuple[Point, Point]]:

@@ -26,7 +26,7 @@ from reportlab.platypus import (
 
 from sopdoc import messages as msg
 from sopdoc.dates import format_date
-from sopdoc.flowchart import RoutedPage, route_page
+from sopdoc.flowchart import RoutedPage, route_layout
 from sopdoc.fonts import FontMetrics, metrics_for
 from sopdoc.layout import ProcedureLayout, layout_procedure
 from sopdoc.model import Section, Signatory, Sop
@@ -56,11 +56,7 @@ def prepare(sop: Sop) -> Document:
     """Lay out and route the procedure pages of one SOP (shared by the DOCX and PDF renderers)."""
     font = metrics_for(sop.agency.font)
     layout = layout_procedure(sop, font=font)
-    pages = tuple(
-        route_page(p, lanes=layout.lanes, measure=font, label_size=layout.style.label_size)
-        for p in layout.pages
-    )
-    return Document(sop, font, layout, pages)
+    return Document(sop, font, layout, route_layout(layout, measure=font))
 
 
 # --- identity page -----------------------------------------------------------------------------
