@@ -13,6 +13,7 @@ import click
 
 from sopdoc import __version__, build
 from sopdoc import messages as msg
+from sopdoc.checks import with_layout_problems
 from sopdoc.errors import SopdocError
 from sopdoc.export import FORMATS, Outcome, export_flowcharts, select_sops
 from sopdoc.model import Problem, Severity, Workbook
@@ -25,6 +26,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: Exit codes: 0 fine, 1 the workbook has errors, 2 the file cannot be read, 3 a tool is missing.
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
 
 
 class _Group(click.Group):
@@ -34,8 +36,11 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except SopdocError as error:
-            click.echo(f"sopdoc: {error}", err=True)
+            click.echo(f"sopdoc: {' '.join(str(error).split())}", err=True)  # always one line
             sys.exit(error.exit_code)
+        except BrokenPipeError:  # the reader of our output went away (| head): stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_BROKEN_PIPE)
         except KeyboardInterrupt:
             click.echo(f"sopdoc: {msg.INTERRUPTED}", err=True)
             sys.exit(EXIT_INTERRUPTED)
@@ -102,7 +107,7 @@ def _print_check(workbook: Workbook, *, path: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help=msg.CHECK_JSON_HELP)
 @click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
 def check(workbook: Path, as_json: bool, strict: bool) -> None:
-    result = read_workbook(workbook)
+    result = with_layout_problems(read_workbook(workbook))
     if strict:
         result = result.strict()
     if as_json:

@@ -84,6 +84,11 @@ STEP_TOO_TALL: Final = (
     "Langkah {number} terlalu panjang untuk satu halaman ({height:.0f} pt, tersedia {available:.0f} pt). "
     "Persingkat uraiannya atau pecah menjadi beberapa langkah."
 )
+TOO_MANY_CONNECTORS: Final = (
+    "Halaman prosedur {page} punya {count} panah ke halaman lain, terlalu banyak untuk lebar "
+    "kolom pelaksananya. Kurangi lompatan LANJUT KE/YA/TIDAK ke langkah yang jauh, atau tambah "
+    "kolom pelaksana."
+)
 END_LABEL: Final = "Selesai"
 PROCEDURE_HEADERS: Final = {
     "no": "NO",
@@ -223,6 +228,10 @@ ACTORS_MISSING: Final = (
 )
 ACTORS_TOO_MANY: Final = (
     "Ada {count} kolom pelaksana; paling banyak {limit}. Gabungkan pelaksana atau pecah SOP ini."
+)
+STEPS_TOO_MANY: Final = (
+    "Tabel prosedur ini punya {count} langkah; paling banyak {limit}. Pecah menjadi beberapa SOP "
+    "atau periksa apakah ada data lain yang ikut masuk ke tabel."
 )
 ACTOR_DUPLICATE: Final = (
     "Pelaksana '{name}' ditulis dua kali. Setiap kolom pelaksana harus punya nama berbeda."

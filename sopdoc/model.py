@@ -12,6 +12,9 @@ from typing import Final
 
 #: Upper bound on actor columns (lanes) of one procedure table.
 MAX_ACTORS: Final = 15
+#: Upper bound on the steps of one SOP: real SOPs have tens; more is a table gone wrong, and
+#: drawing it would take minutes and hundreds of pages.
+MAX_STEPS: Final = 500
 
 
 def column_letter(column: int) -> str:

@@ -7,17 +7,18 @@ from pathlib import Path
 from typing import Any, Final
 
 import openpyxl
+from defusedxml import DefusedXmlException
 from openpyxl.utils.escape import unescape
-from openpyxl.utils.exceptions import InvalidFileException
 
 from sopdoc import messages
 from sopdoc.errors import WorkbookError
 from sopdoc.reader.grid import Grid, is_empty
 
 #: Refuse workbooks whose parts inflate beyond this (a zip bomb), before parsing them.
-MAX_UNCOMPRESSED_BYTES: Final = 512 * 1024 * 1024
-#: ... or whose parts inflate more than this ratio while being larger than 10 MiB.
-MAX_COMPRESSION_RATIO: Final = 200
+MAX_UNCOMPRESSED_BYTES: Final = 256 * 1024 * 1024
+#: ... or whose parts inflate more than this ratio while being larger than 10 MiB (real
+#: workbooks compress 10 to 20 times; a bomb of spaces or zeros, about 1,000 times).
+MAX_COMPRESSION_RATIO: Final = 100
 _RATIO_FLOOR_BYTES: Final = 10 * 1024 * 1024
 
 _OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -82,18 +83,35 @@ def _check_zip(path: Path) -> None:
         raise _fail(messages.FILE_NOT_XLSX.format(kind="arsip zip tanpa buku kerja Excel"), path)
 
 
+def _chain(exc: BaseException) -> list[BaseException]:
+    """An exception and its causes, outermost first."""
+    found: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in found:
+        found.append(current)
+        current = current.__cause__ or current.__context__
+    return found
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    return " ".join(text.split())[:limit]
+
+
 def _open(path: Path, *, data_only: bool, read_only: bool) -> Any:
     try:
         return openpyxl.load_workbook(path, data_only=data_only, read_only=read_only)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError) as exc:
-        raise _fail(messages.FILE_CORRUPT.format(reason=type(exc).__name__), path) from exc
-    except OSError as exc:
-        raise _fail(messages.FILE_UNREADABLE.format(reason=exc.strerror or exc), path) from exc
-    except Exception as exc:  # defusedxml, expat and openpyxl raise many types on bad XML
-        name = type(exc).__name__
-        if "Forbidden" in name or "DTD" in name or "Entit" in name:
-            raise _fail(messages.FILE_XML_UNSAFE.format(reason=name), path) from exc
-        raise _fail(messages.FILE_CORRUPT.format(reason=f"{name}: {exc}"[:200]), path) from exc
+    except Exception as exc:  # openpyxl, zipfile, expat and defusedxml raise many types
+        causes = _chain(exc)
+        unsafe = next((c for c in causes if isinstance(c, DefusedXmlException)), None)
+        if unsafe is not None:
+            reason = type(unsafe).__name__
+            raise _fail(messages.FILE_XML_UNSAFE.format(reason=reason), path) from exc
+        if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
+            reason = _one_line(exc.strerror or str(exc))
+            raise _fail(messages.FILE_UNREADABLE.format(reason=reason), path) from exc
+        root = causes[-1]
+        reason = _one_line(f"{type(root).__name__}: {root}")
+        raise _fail(messages.FILE_CORRUPT.format(reason=reason), path) from exc
 
 
 def load_grids(path: Path) -> list[Grid]:

@@ -11,6 +11,7 @@ from typing import Final
 from sopdoc import messages as msg
 from sopdoc.model import (
     MAX_ACTORS,
+    MAX_STEPS,
     Actor,
     CellRef,
     Step,
@@ -203,6 +204,16 @@ def _read_steps(grid: Grid, columns: _Columns, *, last: int, problems: Problems)
     steps: list[_RawStep] = []
     row = columns.header_row + 2
     while row <= last and not (grid.get(row, no_col) is None and grid.get(row, keg_col) is None):
+        if len(steps) == MAX_STEPS:
+            count = row - columns.header_row - 2
+            while row <= last and not grid.is_empty_row(row):
+                row += 1
+                count += 1
+            problems.error(
+                grid.ref(columns.header_row + 2 + MAX_STEPS, no_col),
+                msg.STEPS_TOO_MANY.format(count=count, limit=MAX_STEPS),
+            )
+            return steps
         steps.append(_read_step(grid, columns, row=row, expected=len(steps) + 1, problems=problems))
         row += 1
     leftover = next((r for r in range(row, last + 1) if not grid.is_empty_row(r)), None)

@@ -9,10 +9,10 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Final
 
-#: Tags that make a cell HTML; anything else with ``<`` is plain text.
+#: Structural tags that make a cell HTML (as web e-SOP systems export lists). Inline tags
+#: alone (``<b>``, ``<font>``) do not: such a cell prints literally, markup and all.
 _HTML_TAG: Final = re.compile(
-    r"</?(?:ol|ul|li|p|br|div|span|b|i|u|em|strong|font|table|tr|td|th|h[1-6]|sup|sub|a|s|strike)"
-    r"(?:\s[^<>]*)?/?>",
+    r"</?(?:ol|ul|li|p|br|div|table|tr|td|th|h[1-6])(?:\s[^<>]*)?/?>",
     re.IGNORECASE,
 )
 #: Tags whose start or end separates items.
@@ -57,7 +57,7 @@ def cell_text(value: object) -> str:
 
 
 def is_html(text: str) -> bool:
-    """True when the text holds a recognised HTML tag."""
+    """True when the text holds a structural HTML tag (a list, paragraph or line break)."""
     return _HTML_TAG.search(text) is not None
 
 

@@ -83,7 +83,11 @@ def test_seed_inline_dash_lists() -> None:
         ("<ul><li>Induk<ul><li>Anak</li></ul></li></ul>", ("Induk", "Anak")),
         ("<li><p>Dalam</p></li>", ("Dalam",)),
         ("<ol><li>Jam 08.00 &#8211; 12.00</li></ol>", ("Jam 08.00 – 12.00",)),
-        ("<span style='color:red'>Merah</span> <b>tebal</b>", ("Merah tebal",)),
+        ("<p><span style='color:red'>Merah</span> <b>tebal</b></p>", ("Merah tebal",)),
+        (
+            "<b>tebal</b> & <font color=red>merah</font>",
+            ("<b>tebal</b> & <font color=red>merah</font>",),
+        ),
         ("<ul><li>   </li><li></li></ul>", ()),
         ("<p>a<script>alert(1)</script>b</p>", ("ab",)),
         ("nilai < 5 & > 3", ("nilai < 5 & > 3",)),
@@ -152,6 +156,7 @@ def test_is_html() -> None:
     assert is_html("satu<br>dua")
     assert not is_html("a < b > c")
     assert not is_html("<nama pelaksana>")
+    assert not is_html("<b>tebal</b> <font color=red>x</font> <para>")
 
 
 def test_remove_control_chars() -> None:
