@@ -39,6 +39,8 @@ class LayoutError(SopdocError):
     def __init__(self, message: str, *, cell: CellRef | None = None) -> None:
         super().__init__(f"{cell}: {message}" if cell is not None else message)
         self.cell = cell
+        #: The message without the cell, for a Problem that names the cell itself.
+        self.reason = message
 
 
 @dataclass(frozen=True)
@@ -588,6 +590,36 @@ def _free_lane(taken: tuple[int, ...], count: int) -> int | None:
     return None
 
 
+#: Space between connectors side by side, and the smallest a connector may shrink to.
+CONNECTOR_GAP: Final = 3.0
+MIN_CONNECTOR: Final = 8.0
+
+
+def _fit_connectors(
+    boxes: list[tuple[str, Box]], *, x0: Pt, x1: Pt, page: int
+) -> list[tuple[str, Box]]:
+    """Shrink a strip's connectors (not below MIN_CONNECTOR) until they fit side by side."""
+    if not boxes:
+        return boxes
+    size = boxes[0][1].width
+    count = len(boxes)
+    room = x1 - x0
+    if count * size + (count - 1) * CONNECTOR_GAP <= room:
+        return boxes
+    size = float(math.floor((room - (count - 1) * CONNECTOR_GAP) / count))
+    if size < MIN_CONNECTOR:
+        raise LayoutError(msg.TOO_MANY_CONNECTORS.format(page=page + 1, count=count))
+    return [
+        (
+            n,
+            Box(
+                float(round(b.center_x - size / 2)), float(round(b.center_y - size / 2)), size, size
+            ),
+        )
+        for n, b in boxes
+    ]
+
+
 def _spread(boxes: list[tuple[str, Box]], *, x0: Pt, x1: Pt, gap: Pt) -> list[tuple[str, Box]]:
     """Shift boxes sideways (keeping order by x) so that none overlap, within [x0, x1]."""
     ordered = sorted(boxes, key=lambda item: (item[1].x, item[0]))
@@ -839,18 +871,13 @@ def _links(
             incoming.append((node, box, target, page_of[source], letter))
             arrows.append(ArrowSpec(node, f"s{target}"))
     connectors: list[Connector] = []
+    x0, x1 = flow_area.x + style.outer_margin_x, flow_area.right - style.outer_margin_x
     for group, direction in ((outgoing, "out"), (incoming, "in")):
-        spread = dict(
-            _spread(
-                [(n, b) for n, b, *_ in group], x0=flow_area.x + 2, x1=flow_area.right - 2, gap=4
-            )
-        )
+        fitted = _fit_connectors([(n, b) for n, b, *_ in group], x0=x0, x1=x1, page=index)
+        spread = dict(_spread(fitted, x0=x0, x1=x1, gap=CONNECTOR_GAP))
         for node, _, step, other, letter in group:
-            connectors.append(
-                Connector(
-                    node, letter, "out" if direction == "out" else "in", spread[node], step, other
-                )
-            )
+            kind: Direction = "out" if direction == "out" else "in"
+            connectors.append(Connector(node, letter, kind, spread[node], step, other))
     return connectors, arrows
 
 

@@ -294,7 +294,10 @@ class Router:
     def _down(self, a: _Node, b: _Node, *, side_exit: bool, head: str) -> list[Point]:
         bx, top_b = self._anchor_x(b), b.box.y
         above_b = self._gap_above(b)
-        adjacent = b.rank - a.rank == 1 or (b.row == a.row + 1 and b.rank == 2 * b.row + 1)
+        # Nothing stands between a and b: a connector and the symbol next to it, or the
+        # symbols of two consecutive rows (ranks 2r+1 and 2r+3).
+        symbols = a.rank % 2 == 1 and b.rank % 2 == 1
+        adjacent = b.rank - a.rank == 1 or (symbols and b.row == a.row + 1)
         if side_exit:
             side = (
                 self._side_towards(a, bx)

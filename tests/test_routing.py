@@ -138,3 +138,20 @@ def test_no_leg_runs_along_a_table_line(
                     assert all(abs(y0 - y) > 0.5 for y in rows), (arrow.spec, y0)
                 if x0 == x1 and abs(y1 - y0) > 0.5:
                     assert all(abs(x0 - x) > 0.5 for x in columns), (arrow.spec, x0)
+
+
+def test_incoming_connector_to_a_step_below_the_first_goes_around_it(font: FontMetrics) -> None:
+    """Found by the property test: one lane, a loop back across a page to step 2."""
+    from factories import make_sop, make_step
+
+    steps = [
+        make_step(i, (0,), count=14, kegiatan=("0",), decision=(14, 2) if i == 13 else None)
+        for i in range(1, 15)
+    ]
+    layout = layout_procedure(make_sop(steps, actors=("Camat",)), font=font)
+    assert len(layout.pages) == 2
+    first = route_page(layout.pages[0], lanes=layout.lanes, measure=font)
+    boxes = [s.box for s in first.page.symbols] + [c.box for c in first.page.connectors]
+    (into,) = [a for a in first.arrows if a.spec.tail.endswith("in")]
+    for a, b in into.segments:
+        assert not any(segment_crosses_box(a, b, box) for box in boxes)
