@@ -138,3 +138,20 @@ def test_markup_prints_literally_in_every_format(corpus: dict[str, Case], tmp_pa
     svg = " ".join(p.read_text(encoding="utf-8") for p in out.glob("*.svg"))
     assert "&lt;b&gt;tebal&lt;/b&gt;" in svg
     assert "shape=star" not in svg.replace("&quot;", '"').split("<text")[0]
+
+
+def test_two_thousand_sop_sheets(tmp_path: Path) -> None:
+    """Read and checked whole; built one SOP at a time (all 2,000 is a benchmark's job)."""
+    from workbooks import sop_rows, write_workbook
+
+    path = write_workbook(
+        tmp_path / "lembar-2000.xlsx", {f"SOP {i}": sop_rows(nomor=f"N/{i}") for i in range(2000)}
+    )
+    before = digest(path)
+    result = run("check", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "2000 SOP, 0 kesalahan, 0 peringatan" in result.stdout
+    built = run("build", str(path), "--sop", "SOP 1999", "-o", str(tmp_path / "o"))
+    assert built.returncode == 0, built.stdout
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["N-1999.docx", "N-1999.pdf"]
+    assert digest(path) == before
