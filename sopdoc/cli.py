@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from sopdoc import __version__, build
+from sopdoc import __version__, batch, build
 from sopdoc import messages as msg
 from sopdoc.checks import with_layout_problems
 from sopdoc.errors import SopdocError
@@ -147,18 +147,20 @@ def flowchart(
     _report(outcomes, folder=output)
 
 
+def _outcome_line(outcome: Outcome) -> str:
+    sop = outcome.sop
+    if outcome.error:
+        return msg.FLOWCHART_FAILED.format(
+            sheet=sop.sheet, nomor=sop.identity.nomor, reason=outcome.error
+        )
+    names = ", ".join(p.name for p in outcome.files)
+    return msg.FLOWCHART_DONE.format(sheet=sop.sheet, nomor=sop.identity.nomor, files=names)
+
+
 def _report(outcomes: list[Outcome], *, folder: Path) -> None:
     """One line per SOP, a summary, and exit 1 when any SOP failed."""
     for outcome in outcomes:
-        sop = outcome.sop
-        if outcome.error:
-            line = msg.FLOWCHART_FAILED.format(
-                sheet=sop.sheet, nomor=sop.identity.nomor, reason=outcome.error
-            )
-        else:
-            names = ", ".join(p.name for p in outcome.files)
-            line = msg.FLOWCHART_DONE.format(sheet=sop.sheet, nomor=sop.identity.nomor, files=names)
-        click.echo(line)
+        click.echo(_outcome_line(outcome))
     failed = sum(1 for o in outcomes if o.error)
     click.echo(
         msg.FLOWCHART_SUMMARY.format(done=len(outcomes) - failed, failed=failed, folder=folder)
@@ -182,6 +184,9 @@ def _report(outcomes: list[Outcome], *, folder: Path) -> None:
 )
 @click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
 @click.option("--template", type=click.Path(path_type=Path), default=None, help=msg.TEMPLATE_HELP)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=msg.JOBS_HELP)
+@click.option("--force", is_flag=True, help=msg.FORCE_HELP)
+@click.option("--clean", is_flag=True, help=msg.CLEAN_HELP)
 def build_command(
     workbooks: tuple[Path, ...],
     formats: str,
@@ -189,18 +194,63 @@ def build_command(
     output: Path,
     strict: bool,
     template: Path | None,
+    jobs: int | None,
+    force: bool,
+    clean: bool,
 ) -> None:
     chosen = build.parse_formats(formats)
     if template is not None and not template.is_file():
         raise SopdocError(msg.TEMPLATE_MISSING.format(path=template))
-    outcomes: list[Outcome] = []
+    books = []
     for path in workbooks:
         result = read_workbook(path)
         if strict:
             result = result.strict()
         folder = output if len(workbooks) == 1 else output / safe_stem(path.stem)
-        sops = select_sops(result, wanted)
-        outcomes += build.build_workbook(
-            result, sops=sops, formats=chosen, out_dir=folder, template=template
+        books.append((result, select_sops(result, wanted), folder))
+    report = batch.build_batch(
+        books,
+        formats=chosen,
+        template=template,
+        jobs=jobs or batch.default_jobs(),
+        force=force,
+        clean=clean,
+        everything=not wanted,
+        progress=_progress(),
+    )
+    for outcome in report.outcomes:
+        click.echo(_outcome_line(outcome))
+    for path in report.stale if not clean else ():
+        click.echo(msg.BUILD_STALE.format(path=path))
+    for path in report.removed:
+        click.echo(msg.BUILD_REMOVED.format(path=path))
+    failed = report.failed
+    click.echo(
+        msg.BUILD_SUMMARY.format(
+            done=len(report.outcomes) - failed,
+            skipped=len(report.skipped),
+            failed=failed,
+            folder=output,
         )
-    _report(outcomes, folder=output)
+    )
+    sys.exit(1 if failed else 0)
+
+
+def _progress() -> Callable[[Outcome, int, int], None]:
+    """A bar on a terminal, plain lines otherwise; both on stderr."""
+    tty = sys.stderr.isatty()
+
+    def show(outcome: Outcome, done: int, total: int) -> None:
+        if tty:
+            width = 30
+            filled = width * done // max(total, 1)
+            bar = "#" * filled + "-" * (width - filled)
+            end = "\n" if done == total else ""
+            click.echo(f"\r[{bar}] {done}/{total}", err=True, nl=False)
+            if end:
+                click.echo("", err=True)
+        else:
+            state = "GAGAL" if outcome.error else "OK"
+            click.echo(f"[{done}/{total}] {state} {outcome.sop.identity.nomor}", err=True)
+
+    return show

@@ -42,7 +42,16 @@ TEMPLATE_HELP: Final = (
 TEMPLATE_MISSING: Final = (
     "Templat {path} tidak ditemukan. Periksa nama dan folder berkas .docx-nya."
 )
-BUILD_SUMMARY: Final = "{done} SOP dibuat, {failed} gagal. Berkas ada di {folder}"
+BUILD_SUMMARY: Final = "{done} SOP dibuat, {skipped} dilewati karena tidak berubah, {failed} gagal. Berkas ada di {folder}"
+BUILD_STALE: Final = (
+    "Berkas dari SOP yang sudah tidak ada di buku kerja: {path} (hapus dengan --clean)"
+)
+BUILD_REMOVED: Final = "Dihapus (SOP-nya sudah tidak ada di buku kerja): {path}"
+JOBS_HELP: Final = (
+    "Jumlah proses pembuat dokumen yang berjalan bersamaan (bawaan: semua inti prosesor)."
+)
+FORCE_HELP: Final = "Buat ulang semua SOP, juga yang tidak berubah."
+CLEAN_HELP: Final = "Hapus berkas keluaran SOP yang sudah tidak ada di buku kerja."
 NEW_HELP: Final = "Buat buku kerja formulir SOP kosong di PATH."
 NEW_CONTOH_HELP: Final = "Isi formulir dengan contoh SOP lengkap."
 NEW_DONE: Final = "Formulir SOP dibuat: {path}"

@@ -7,7 +7,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePath
-from types import MappingProxyType
 from typing import Final
 
 #: Upper bound on actor columns (lanes) of one procedure table.
@@ -45,8 +44,29 @@ class CellRef:
         return f"{self.sheet}!{self.coordinate}"
 
 
-def _frozen_cells(cells: Mapping[str, CellRef]) -> Mapping[str, CellRef]:
-    return MappingProxyType(dict(cells))
+class FrozenCells(Mapping[str, CellRef]):
+    """A read-only field-name -> cell mapping that, unlike MappingProxyType, pickles
+    (SOPs travel to worker processes when documents are built in parallel)."""
+
+    __slots__ = ("_cells",)
+
+    def __init__(self, cells: Mapping[str, CellRef] | None = None) -> None:
+        self._cells = dict(cells or {})
+
+    def __getitem__(self, key: str) -> CellRef:
+        return self._cells[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cells)
+
+    def __len__(self) -> int:
+        return len(self._cells)
+
+    def __repr__(self) -> str:
+        return f"FrozenCells({self._cells!r})"
+
+    def __reduce__(self) -> tuple[type[FrozenCells], tuple[dict[str, CellRef]]]:
+        return (FrozenCells, (self._cells,))
 
 
 #: Field name -> the cell the field's value was read from. Absent: the value was defaulted.
@@ -54,7 +74,7 @@ Cells = Mapping[str, CellRef]
 
 
 def _no_cells() -> Cells:
-    return MappingProxyType({})
+    return FrozenCells()
 
 
 class Paper(enum.Enum):
@@ -346,4 +366,4 @@ class Workbook:
 
 def frozen_cells(cells: Mapping[str, CellRef]) -> Cells:
     """A read-only copy of a field-name -> cell mapping, for the ``cells`` fields."""
-    return _frozen_cells(cells)
+    return FrozenCells(cells)

@@ -23,8 +23,8 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_build_contoh_in_every_format(tmp_path: Path) -> None:
     result = run("build", str(CONTOH), "-o", str(tmp_path), "--format", "pdf,png,svg")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "3 SOP dibuat, 0 gagal" in result.stdout
-    names = sorted(p.name for p in tmp_path.iterdir())
+    assert "3 SOP dibuat, 0 dilewati karena tidak berubah, 0 gagal" in result.stdout
+    names = sorted(p.name for p in tmp_path.iterdir() if p.name != ".sopdoc-manifest.json")
     assert "KEC-TT-LA-427.110-2020.pdf" in names
     assert "KEC-STDR-KIN-427.111-2020-diagram-alir-1.png" in names
     assert "KEC-STDR-KIN-427.111-2020-diagram-alir-2.svg" in names
@@ -33,7 +33,7 @@ def test_build_contoh_in_every_format(tmp_path: Path) -> None:
 
 def test_default_formats_are_docx_and_pdf(tmp_path: Path) -> None:
     assert run("build", str(CONTOH), "-o", str(tmp_path)).returncode == 0
-    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".docx"] * 3 + [".pdf"] * 3
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".docx"] * 3 + [".json"] + [".pdf"] * 3
 
 
 def test_broken_sop_is_reported_and_others_built(tmp_path: Path) -> None:
@@ -46,7 +46,11 @@ def test_broken_sop_is_reported_and_others_built(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "GAGAL Rusak | A/2" in result.stdout
     assert "Rusak!C21" in result.stdout
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["A-1.docx", "A-1.pdf"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        ".sopdoc-manifest.json",
+        "A-1.docx",
+        "A-1.pdf",
+    ]
 
 
 def test_several_workbooks_get_their_own_folders(tmp_path: Path) -> None:

@@ -119,7 +119,12 @@ def test_unsafe_names_stay_inside_the_output(corpus: dict[str, Case], tmp_path: 
         run("build", str(corpus["nomor-jahat"].path), "-o", str(out), "--format", "pdf").returncode
         == 0
     )
-    assert sorted(p.name for p in out.iterdir()) == ["CON_.pdf", "a.pdf", "etc-x.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".sopdoc-manifest.json",
+        "CON_.pdf",
+        "a.pdf",
+        "etc-x.pdf",
+    ]
 
 
 def test_markup_prints_literally_in_every_format(corpus: dict[str, Case], tmp_path: Path) -> None:
@@ -153,5 +158,6 @@ def test_two_thousand_sop_sheets(tmp_path: Path) -> None:
     assert "2000 SOP, 0 kesalahan, 0 peringatan" in result.stdout
     built = run("build", str(path), "--sop", "SOP 1999", "-o", str(tmp_path / "o"))
     assert built.returncode == 0, built.stdout
-    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["N-1999.docx", "N-1999.pdf"]
+    names = sorted(p.name for p in (tmp_path / "o").iterdir())
+    assert names == [".sopdoc-manifest.json", "N-1999.docx", "N-1999.pdf"]
     assert digest(path) == before
