@@ -254,3 +254,56 @@ def _progress() -> Callable[[Outcome, int, int], None]:
             click.echo(f"[{done}/{total}] {state} {outcome.sop.identity.nomor}", err=True)
 
     return show
+
+
+@main.command(help=msg.REVISE_HELP)
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option("--sop", "wanted", required=True, help=msg.REVISE_SOP_HELP)
+@click.option("--tanggal", required=True, help=msg.REVISE_DATE_HELP)
+@click.option("--catatan", default="", help=msg.REVISE_NOTE_HELP)
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(build.DEFAULT_FORMATS),
+    help=msg.BUILD_FORMAT_HELP.format(
+        choices=", ".join(build.FORMATS), default=",".join(build.DEFAULT_FORMATS)
+    ),
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=Path("output"), help=msg.OUTPUT_HELP
+)
+def revise(
+    workbook: Path, wanted: str, tanggal: str, catatan: str, formats: str, output: Path
+) -> None:
+    from sopdoc.dates import format_date, parse_date
+    from sopdoc.reader.revise import write_revision
+
+    chosen = build.parse_formats(formats)
+    try:
+        when = parse_date(tanggal)
+    except ValueError:
+        when = None
+    if when is None:
+        raise SopdocError(msg.REVISE_DATE_INVALID.format(value=tanggal))
+    result = read_workbook(workbook)
+    sops = select_sops(result, [wanted])
+    if len(sops) != 1:
+        choices = "; ".join(s.identity.nomor for s in sops)
+        raise SopdocError(
+            msg.REVISE_AMBIGUOUS.format(name=wanted, count=len(sops), choices=choices)
+        )
+    revision = write_revision(workbook, sops[0], when=when, note=catatan)
+    click.echo(
+        msg.REVISE_DONE.format(
+            nomor=sops[0].identity.nomor,
+            cell=revision.cell,
+            date=format_date(when),
+            backup=revision.backup,
+        )
+    )
+    updated = read_workbook(workbook)
+    again = [s for s in updated.sops if s.key == sops[0].key]
+    report = batch.build_batch([(updated, again, output)], formats=chosen, jobs=1, everything=False)
+    for outcome in report.outcomes:
+        click.echo(_outcome_line(outcome))
+    sys.exit(1 if report.failed else 0)

@@ -52,6 +52,23 @@ JOBS_HELP: Final = (
 )
 FORCE_HELP: Final = "Buat ulang semua SOP, juga yang tidak berubah."
 CLEAN_HELP: Final = "Hapus berkas keluaran SOP yang sudah tidak ada di buku kerja."
+REVISE_HELP: Final = (
+    "Tulis TGL. REVISI sebuah SOP ke buku kerja (setelah menyimpan salinan cadangan), catat di "
+    "lembar Riwayat, lalu buat ulang dokumennya."
+)
+REVISE_SOP_HELP: Final = "Nomor SOP atau nama lembar SOP yang direvisi."
+REVISE_DATE_HELP: Final = "Tanggal revisi, misalnya 2026-11-23 atau 23 November 2026."
+REVISE_NOTE_HELP: Final = "Catatan perubahan untuk lembar Riwayat."
+REVISE_NO_ROW: Final = (
+    "SOP {nomor} di lembar {sheet} tidak punya baris TGL. REVISI. Tambahkan baris TGL. REVISI "
+    "di bawah TGL. PEMBUATAN, lalu jalankan lagi."
+)
+REVISE_AMBIGUOUS: Final = "'{name}' cocok dengan {count} SOP. Sebutkan NOMOR SOP-nya: {choices}."
+REVISE_DATE_INVALID: Final = (
+    "Tanggal '{value}' tidak dikenali. Tulis seperti 2026-11-23 atau 23 November 2026."
+)
+REVISE_CHANGE: Final = "TGL. REVISI {old} -> {new}."
+REVISE_DONE: Final = "TGL. REVISI {nomor} ({cell}) menjadi {date}. Cadangan: {backup}"
 NEW_HELP: Final = "Buat buku kerja formulir SOP kosong di PATH."
 NEW_CONTOH_HELP: Final = "Isi formulir dengan contoh SOP lengkap."
 NEW_DONE: Final = "Formulir SOP dibuat: {path}"

@@ -37,7 +37,11 @@ def is_instansi(grid: Grid) -> bool:
 
 
 def is_petunjuk(grid: Grid) -> bool:
-    return labels.normalize(grid.name) == labels.PETUNJUK_SHEET.upper()
+    """Sheets for people, which the reader skips: Petunjuk and the revision history."""
+    return labels.normalize(grid.name) in (
+        labels.PETUNJUK_SHEET.upper(),
+        labels.RIWAYAT_SHEET.upper(),
+    )
 
 
 def read_agency(grid: Grid | None, *, folder: Path, problems: Problems) -> Agency:

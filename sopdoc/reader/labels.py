@@ -62,6 +62,7 @@ DECISION_MARKS: Final = ("?", "◇", "K", "KEPUTUSAN")
 # Instansi sheet.
 INSTANSI_SHEET: Final = "Instansi"
 PETUNJUK_SHEET: Final = "Petunjuk"
+RIWAYAT_SHEET: Final = "Riwayat"
 INSTANSI_KEYS: Final = (
     "PEMERINTAH",
     "UNIT KERJA",
