@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Final
 
@@ -91,3 +92,28 @@ def build_workbook(
         except SopdocError as error:
             outcomes.append(Outcome(sop, error=error.message))
     return outcomes
+
+
+def book_year(sops: Sequence[Sop]) -> int:
+    """The year on the book's cover: of the latest date written in its SOPs."""
+    dates = [
+        d
+        for s in sops
+        for d in (
+            s.identity.tanggal_revisi,
+            s.identity.tanggal_efektif,
+            s.identity.tanggal_pembuatan,
+        )
+        if d is not None
+    ]
+    return max(dates).year if dates else date.today().year
+
+
+def write_book(workbook: Workbook, sops: Sequence[Sop], *, folder: Path) -> Path:
+    """The Buku SOP of a workbook as ``<workbook>-buku-sop.pdf`` in ``folder``."""
+    from sopdoc.renderers.book import render_book_pdf
+
+    data, _ = render_book_pdf([prepare(s) for s in sops], year=book_year(sops))
+    path = folder / f"{safe_stem(Path(workbook.path).stem, fallback='sop')}-buku-sop.pdf"
+    write_atomic(path, data)
+    return path

@@ -187,6 +187,7 @@ def _report(outcomes: list[Outcome], *, folder: Path) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=msg.JOBS_HELP)
 @click.option("--force", is_flag=True, help=msg.FORCE_HELP)
 @click.option("--clean", is_flag=True, help=msg.CLEAN_HELP)
+@click.option("--buku", is_flag=True, help=msg.BUKU_HELP)
 def build_command(
     workbooks: tuple[Path, ...],
     formats: str,
@@ -197,6 +198,7 @@ def build_command(
     jobs: int | None,
     force: bool,
     clean: bool,
+    buku: bool,
 ) -> None:
     chosen = build.parse_formats(formats)
     if template is not None and not template.is_file():
@@ -224,6 +226,12 @@ def build_command(
         click.echo(msg.BUILD_STALE.format(path=path))
     for path in report.removed:
         click.echo(msg.BUILD_REMOVED.format(path=path))
+    if buku:
+        for workbook, sops, folder in books:
+            drawable = [s for s in sops if workbook.is_drawable(s)]
+            if drawable:
+                path = build.write_book(workbook, drawable, folder=folder)
+                click.echo(msg.BOOK_DONE.format(path=path))
     failed = report.failed
     click.echo(
         msg.BUILD_SUMMARY.format(

@@ -47,6 +47,11 @@ BUILD_STALE: Final = (
     "Berkas dari SOP yang sudah tidak ada di buku kerja: {path} (hapus dengan --clean)"
 )
 BUILD_REMOVED: Final = "Dihapus (SOP-nya sudah tidak ada di buku kerja): {path}"
+BUKU_HELP: Final = (
+    "Buat juga satu Buku SOP (PDF) per buku kerja: sampul, daftar isi, semua SOP dan formulir "
+    "monitoring."
+)
+BOOK_DONE: Final = "Buku SOP: {path}"
 JOBS_HELP: Final = (
     "Jumlah proses pembuat dokumen yang berjalan bersamaan (bawaan: semua inti prosesor)."
 )
@@ -148,6 +153,21 @@ TEMPLATE_INVALID: Final = (
     "Word sebagai .docx lalu coba lagi."
 )
 DOC_PAGE_NUMBER: Final = "Halaman {page} dari {total}"
+BOOK_TITLE: Final = "STANDAR OPERASIONAL PROSEDUR"
+BOOK_YEAR: Final = "TAHUN {year}"
+BOOK_TOC: Final = "DAFTAR ISI"
+BOOK_TOC_HEADER: Final = ("NO", "NOMOR SOP", "NAMA SOP", "HALAMAN")
+BOOK_MONITORING: Final = "MONITORING PELAKSANAAN SOP AP"
+BOOK_MONITORING_ROW: Final = "Monitoring Pelaksanaan SOP AP"
+BOOK_MONITORING_HEADER: Final = (
+    "NO",
+    "PROSEDUR",
+    "PENILAIAN TERHADAP PENERAPAN",
+    "CATATAN HASIL PENILAIAN",
+    "TINDAKAN YANG HARUS DIAMBIL",
+    "PARAF PENILAI",
+)
+BOOK_MONITORING_CHOICES: Final = ("Berjalan dengan baik", "Tidak berjalan dengan baik")
 
 # --- Reading a workbook: files that cannot be read (exit 2) ---------------------------------
 

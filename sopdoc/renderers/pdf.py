@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 from xml.sax.saxutils import escape
@@ -273,15 +273,28 @@ def _footer(
     canvas.restoreState()
 
 
-def _story(document: Document, styles: _Styles, width: Pt) -> list[Flowable]:
+def sop_story(document: Document, styles: _Styles, width: Pt) -> list[Flowable]:
+    """The flowables of one SOP: its identity table, then one flowable per procedure page."""
     story: list[Flowable] = [identity_table(document.sop, styles, width), PageBreak()]
     for routed in document.pages:
         story += [ProcedurePageFlowable(document.layout, routed, document.font), PageBreak()]
     return story[:-1]
 
 
-def _build(document: Document, *, total: int) -> tuple[bytes, int]:
-    layout, sop = document.layout, document.sop
+StoryMaker = Callable[[_Styles, Pt], list[Flowable]]
+
+
+def build_pdf(
+    make_story: StoryMaker,
+    *,
+    layout: ProcedureLayout,
+    font: FontMetrics,
+    title: str,
+    subject: str,
+    author: str,
+    total: int,
+) -> tuple[bytes, int]:
+    """One PDF of the layout's page size and margins with 'Halaman X dari ``total``'."""
     style = layout.style
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -291,13 +304,13 @@ def _build(document: Document, *, total: int) -> tuple[bytes, int]:
         rightMargin=style.margin_right,
         topMargin=style.margin_top,
         bottomMargin=style.margin_bottom + style.footer,
-        title=sop.identity.nama,
-        subject=sop.identity.nomor,
-        author=sop.agency.unit or (sop.header[-1] if sop.header else ""),
+        title=title,
+        subject=subject,
+        author=author,
         creator="sopdoc",
         producer="sopdoc",
         invariant=1,
-        initialFontName=document.font.font_name(),
+        initialFontName=font.font_name(),
     )
     frame = Frame(
         doc.leftMargin,
@@ -312,12 +325,24 @@ def _build(document: Document, *, total: int) -> tuple[bytes, int]:
     )
 
     def on_page(canvas: Any, d: Any) -> None:
-        _footer(canvas, d, layout=layout, font=document.font, total=total)
+        _footer(canvas, d, layout=layout, font=font, total=total)
 
     doc.addPageTemplates([PageTemplate("page", frames=[frame], onPage=on_page)])
-    styles = _Styles(document.font)
-    doc.build(_story(document, styles, doc.width))
+    doc.build(make_story(_Styles(font), doc.width))
     return buffer.getvalue(), doc.page
+
+
+def _build(document: Document, *, total: int) -> tuple[bytes, int]:
+    sop = document.sop
+    return build_pdf(
+        lambda styles, width: sop_story(document, styles, width),
+        layout=document.layout,
+        font=document.font,
+        title=sop.identity.nama,
+        subject=sop.identity.nomor,
+        author=sop.agency.unit or (sop.header[-1] if sop.header else ""),
+        total=total,
+    )
 
 
 def render_pdf(document: Document) -> bytes:

@@ -1,0 +1,52 @@
+"""The Buku SOP: its Daftar Isi points at the pages where each SOP really starts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pymupdf
+from conftest import CONTOH
+
+
+def test_book_toc_matches_where_each_sop_starts(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sopdoc",
+            "build",
+            str(CONTOH),
+            "-o",
+            str(tmp_path),
+            "--format",
+            "pdf",
+            "--buku",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    book = tmp_path / "contoh-buku-sop.pdf"
+    assert f"Buku SOP: {book}" in result.stdout
+    pdf = pymupdf.open(book)
+    pages = [" ".join(page.get_text().split()) for page in pdf]
+    assert "STANDAR OPERASIONAL PROSEDUR" in pages[0]
+    assert "KECAMATAN RANUYOSO" in pages[0]
+    assert "TAHUN 2020" in pages[0]
+    assert "DAFTAR ISI" in pages[1]
+    toc = pdf[1].get_text("words")
+    for nomor in ("KEC/STDR-KIN/427.110/2020", "KEC/TT-LA/", "KEC/STDR-KIN/427.111/2020"):
+        row = next(w for w in toc if w[4] == nomor)
+        number = next(
+            w for w in toc if abs(w[1] - row[1]) < 2 and w[4].isdigit() and w[0] > row[0] + 200
+        )
+        start = int(number[4])
+        assert nomor in pages[start - 1]
+        assert all(nomor not in text for text in pages[2 : start - 1]), nomor
+    assert "MONITORING PELAKSANAAN SOP AP" in pages[-1]
+    assert "Berjalan dengan baik" in pages[-1]
+    assert "PARAF PENILAI" in pages[-1]
+    assert f"Halaman {len(pages)} dari {len(pages)}" in pages[-1]
