@@ -12,7 +12,7 @@ setup-test:
 	@scripts/setup.sh --test
 
 # The example documents from input/, written to output/: the check report, blank forms,
-# the official documents (DOCX, PDF) and the flowcharts for slides (PNG, PDF, PPTX).
+# the official documents and the Buku SOP (DOCX, PDF) and the flowcharts for slides (PNG, PDF, PPTX).
 demo: setup
 	@mkdir -p output
 	$(BIN)/sopdoc check input/contoh.xlsx || test $$? -eq 1
@@ -20,7 +20,7 @@ demo: setup
 	rm -f output/formulir-kosong.xlsx output/formulir-contoh.xlsx
 	$(BIN)/sopdoc new output/formulir-kosong.xlsx
 	$(BIN)/sopdoc new --contoh output/formulir-contoh.xlsx
-	$(BIN)/sopdoc build input/contoh.xlsx --format docx,pdf -o output/dokumen
+	$(BIN)/sopdoc build input/contoh.xlsx --format docx,pdf --buku -o output/dokumen
 	$(BIN)/sopdoc flowchart input/contoh.xlsx --format png -o output/diagram-alir
 	$(BIN)/sopdoc flowchart input/contoh.xlsx --format pdf -o output/diagram-alir
 	$(BIN)/sopdoc flowchart input/contoh.xlsx --format pptx -o output/diagram-alir

@@ -109,11 +109,21 @@ def book_year(sops: Sequence[Sop]) -> int:
     return max(dates).year if dates else date.today().year
 
 
-def write_book(workbook: Workbook, sops: Sequence[Sop], *, folder: Path) -> Path:
-    """The Buku SOP of a workbook as ``<workbook>-buku-sop.pdf`` in ``folder``."""
-    from sopdoc.renderers.book import render_book_pdf
+def write_book(
+    workbook: Workbook, sops: Sequence[Sop], *, folder: Path, template: Path | None = None
+) -> tuple[Path, Path]:
+    """The Buku SOP of a workbook as ``<workbook>-buku-sop.pdf`` and ``.docx`` in ``folder``.
 
-    data, _ = render_book_pdf([prepare(s) for s in sops], year=book_year(sops))
-    path = folder / f"{safe_stem(Path(workbook.path).stem, fallback='sop')}-buku-sop.pdf"
-    write_atomic(path, data)
-    return path
+    The DOCX Daftar Isi shows the PDF's page numbers until Word or LibreOffice updates its
+    PAGEREF fields.
+    """
+    from sopdoc.renderers.book import render_book_docx, render_book_pdf
+
+    documents = [prepare(s) for s in sops]
+    year = book_year(sops)
+    data, starts = render_book_pdf(documents, year=year)
+    stem = f"{safe_stem(Path(workbook.path).stem, fallback='sop')}-buku-sop"
+    pdf, docx = folder / f"{stem}.pdf", folder / f"{stem}.docx"
+    write_atomic(pdf, data)
+    write_atomic(docx, render_book_docx(documents, year=year, starts=starts, template=template))
+    return pdf, docx

@@ -230,8 +230,8 @@ def build_command(
         for workbook, sops, folder in books:
             drawable = [s for s in sops if workbook.is_drawable(s)]
             if drawable:
-                path = build.write_book(workbook, drawable, folder=folder)
-                click.echo(msg.BOOK_DONE.format(path=path))
+                for path in build.write_book(workbook, drawable, folder=folder, template=template):
+                    click.echo(msg.BOOK_DONE.format(path=path))
     failed = report.failed
     click.echo(
         msg.BUILD_SUMMARY.format(

@@ -6,6 +6,7 @@ import copy
 import io
 import zipfile
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -37,8 +38,9 @@ IDENTITY_SIZE: Final = 10.0
 SECTION_SIZE: Final = 9.5
 #: Word wraps a line that is a hair too wide; cells keep this much slack beyond the layout.
 WRAP_SLACK: Final = 0.5
-#: Zip entries get this timestamp so that the same workbook gives the same bytes.
+#: Zip entries and document properties get this time so the same workbook gives the same bytes.
 ZIP_TIME: Final = (2020, 1, 1, 0, 0, 0)
+FIXED_TIME: Final = datetime(*ZIP_TIME)
 
 
 def _twips(points: float) -> str:
@@ -149,23 +151,30 @@ def _run(paragraph: Any, text: str, *, font: str, size: float, bold: bool = Fals
     return run
 
 
+def empty_document(template: Path) -> Any:
+    """The template with its body emptied (its styles, header and footer kept)."""
+    try:
+        word = open_docx(str(template))
+    except Exception as exc:  # python-docx raises several types for a bad package
+        raise SopdocError(
+            msg.TEMPLATE_INVALID.format(path=template, reason=type(exc).__name__)
+        ) from exc
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return word
+
+
 class _Writer:
     """Builds one SOP's document from its layout."""
 
-    def __init__(self, document: Document, template: Path) -> None:
+    def __init__(self, document: Document, template: Path, *, word: Any = None) -> None:
+        """Write into ``word`` (a book's document) or into a fresh copy of ``template``."""
         self.doc = document
         self.font = document.sop.agency.font
-        try:
-            self.word = open_docx(str(template))
-        except Exception as exc:  # python-docx raises several types for a bad package
-            raise SopdocError(
-                msg.TEMPLATE_INVALID.format(path=template, reason=type(exc).__name__)
-            ) from exc
-        body = self.word.element.body
-        for child in list(body):
-            if child.tag != qn("w:sectPr"):
-                body.remove(child)
-        self.picture_id = 100
+        self.word = word if word is not None else empty_document(template)
+        self.picture_id = 100 + 1000 * len(self.word.inline_shapes)
 
     # --- page setup ----------------------------------------------------------------------------
 
@@ -434,34 +443,48 @@ class _Writer:
 
     # --- the whole document --------------------------------------------------------------------
 
-    def build(self) -> bytes:
-        sop = self.doc.sop
+    def page_setup(self) -> None:
+        """Paper, margins and the page-number footer of the (single) section."""
         first = self.word.sections[0]
         self._setup(first)
         self._footer(first)
+
+    def page_break(self) -> None:
+        """A page-break paragraph, not a section break: LibreOffice runs "next page" sections
+        with equal page setup together. The paragraph is made 1 pt high at the end and the
+        table after it starts at the top margin (checked in LibreOffice)."""
+        self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def sop(self) -> None:
+        """The identity table, then one table per procedure page."""
         self.identity()
         for index in range(len(self.doc.pages)):
-            # A page-break paragraph, not a section break: LibreOffice runs "next page"
-            # sections with equal page setup together. The paragraph is 1 pt high and the
-            # table after it starts at the top margin (checked in LibreOffice).
-            self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.page_break()
             self.procedure_page(index)
+
+    def finish(self, *, title: str, subject: str, author: str) -> bytes:
+        """Close the body, set the properties, and return the package bytes."""
         self.word.add_paragraph()  # a document never ends in a table
         self._shrink_section_marks()
         props = self.word.core_properties
-        props.title = sop.identity.nama
-        props.subject = sop.identity.nomor
-        props.author = sop.agency.unit or (sop.header[-1] if sop.header else "")
+        props.title = title
+        props.subject = subject
+        props.author = author
         props.last_modified_by = "sopdoc"
         props.comments = "sopdoc"
         props.revision = 1
-        from datetime import datetime
-
-        props.created = datetime(2020, 1, 1)
-        props.modified = datetime(2020, 1, 1)
+        props.created = FIXED_TIME
+        props.modified = FIXED_TIME
         buffer = io.BytesIO()
         self.word.save(buffer)
         return _fixed_zip(buffer.getvalue())
+
+    def build(self) -> bytes:
+        sop = self.doc.sop
+        self.page_setup()
+        self.sop()
+        author = sop.agency.unit or (sop.header[-1] if sop.header else "")
+        return self.finish(title=sop.identity.nama, subject=sop.identity.nomor, author=author)
 
     def _shrink_section_marks(self) -> None:
         """The empty body paragraphs between and after tables: make them 1 pt high."""

@@ -50,3 +50,53 @@ def test_book_toc_matches_where_each_sop_starts(tmp_path: Path) -> None:
     assert "Berjalan dengan baik" in pages[-1]
     assert "PARAF PENILAI" in pages[-1]
     assert f"Halaman {len(pages)} dari {len(pages)}" in pages[-1]
+
+
+def test_docx_book_toc_matches_its_own_pages(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sopdoc",
+            "build",
+            str(CONTOH),
+            "-o",
+            str(tmp_path),
+            "--format",
+            "pdf",
+            "--buku",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
+    book = tmp_path / "contoh-buku-sop.docx"
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(book),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
+    pdf = pymupdf.open(tmp_path / "lo" / "contoh-buku-sop.pdf")
+    pages = [" ".join(page.get_text().split()) for page in pdf]
+    assert "STANDAR OPERASIONAL PROSEDUR" in pages[0]
+    toc = pdf[1].get_text("words")
+    for nomor in ("KEC/STDR-KIN/427.110/2020", "KEC/TT-LA/", "KEC/STDR-KIN/427.111/2020"):
+        row = next(w for w in toc if w[4] == nomor)
+        number = next(
+            w for w in toc if abs(w[1] - row[1]) < 2 and w[4].isdigit() and w[0] > row[0] + 200
+        )
+        start = int(number[4])
+        assert nomor in pages[start - 1]
+        assert all(nomor not in text for text in pages[2 : start - 1]), nomor
+    assert "MONITORING PELAKSANAAN SOP AP" in pages[-1]
