@@ -20,10 +20,8 @@ from sopdoc.errors import SopdocError, ToolMissingError
 from sopdoc.layout import (
     Box,
     Column,
-    Connector,
     ProcedureLayout,
     ProcedurePage,
-    SymbolBox,
 )
 from sopdoc.model import Symbol
 from sopdoc.routing import HEAD_LENGTH, Route, route_arrows
@@ -274,14 +272,6 @@ def segment_crosses_box(a: Point, b: Point, box: Box, *, inset: Pt = 0.75) -> bo
     left, right = box.x + inset, box.right - inset
     top, bottom = box.y + inset, box.bottom - inset
     return x0 < right and x1 > left and y0 < bottom and y1 > top
-
-
-def connector_nodes(page: ProcedurePage) -> dict[str, Connector]:
-    return {c.node: c for c in page.connectors}
-
-
-def symbol_nodes(page: ProcedurePage) -> dict[str, SymbolBox]:
-    return {s.node: s for s in page.symbols}
 
 
 def slide_dot(layout: ProcedureLayout, routed: RoutedPage, *, font: str = "Arial") -> str:
