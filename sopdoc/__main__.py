@@ -2,4 +2,4 @@
 
 from sopdoc.cli import main
 
-main()
+main(prog_name="sopdoc")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,8 +30,38 @@ EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
 
+def translate_usage(error: click.UsageError) -> str:
+    """Click's usage error in Bahasa Indonesia, one line, pointing at --help."""
+    text = error.format_message()
+    problem = text
+    for pattern, template in msg.USAGE_TRANSLATIONS:
+        match = re.fullmatch(pattern, text.strip())
+        if match:
+            problem = template.format(*match.groups())
+            break
+    command = error.ctx.command_path if error.ctx is not None else "sopdoc"
+    return msg.USAGE_ERROR.format(problem=problem, command=command)
+
+
 class _Group(click.Group):
     """Turns every SopdocError into a one-line Bahasa Indonesia message and its exit code."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        **extra: Any,
+    ) -> Any:
+        """Click's entry point, with usage errors told in Bahasa Indonesia."""
+        try:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            click.echo(f"sopdoc: {translate_usage(error)}", err=True)
+            sys.exit(error.exit_code)
+        except click.exceptions.Abort:
+            click.echo(f"sopdoc: {msg.INTERRUPTED}", err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -54,8 +85,11 @@ class _Group(click.Group):
             sys.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=_Group, help=msg.CLI_HELP)
-@click.version_option(__version__, prog_name="sopdoc")
+@click.group(
+    cls=_Group, help=msg.CLI_HELP, context_settings={"help_option_names": ["-h", "--help"]}
+)
+@click.version_option(__version__, prog_name="sopdoc", help=msg.VERSION_OPTION)
+@click.help_option("-h", "--help", help=msg.HELP_OPTION)
 def main() -> None:
     """Entry point of the console script."""
 

@@ -86,6 +86,46 @@ CHECK_WORKBOOK_PROBLEMS: Final = "Masalah buku kerja:"
 CHECK_OK: Final = "Semua SOP siap dibuat dokumennya."
 CHECK_HAS_ERRORS: Final = "Perbaiki kesalahan di atas, lalu jalankan 'sopdoc check' lagi."
 NO_VALUE: Final = "(kosong)"
+USAGE_ERROR: Final = "{problem} Lihat petunjuknya dengan: {command} --help"
+#: Click's usage errors (English) -> Bahasa Indonesia; {0}, {1}... are the quoted parts.
+USAGE_TRANSLATIONS: Final = (
+    (r"Missing argument '(.+)'\.", "Argumen {0} belum ditulis."),
+    (r"Missing option '(.+)'\.", "Pilihan {0} wajib diisi."),
+    (
+        r"No such option '(.+)'\. Did you mean '(.+)'\?",
+        "Pilihan {0} tidak dikenal. Mungkin maksudnya {1}?",
+    ),
+    (
+        r"No such option: (\S+)\s+Did you mean (.+)\?",
+        "Pilihan {0} tidak dikenal. Mungkin maksudnya {1}?",
+    ),
+    (r"No such option: (.+)", "Pilihan {0} tidak dikenal."),
+    (r"No such option '(.+)'\.", "Pilihan {0} tidak dikenal."),
+    (
+        r"No such command '(.+)'\. Did you mean '(.+)'\?",
+        "Perintah '{0}' tidak dikenal. Mungkin maksudnya '{1}'?",
+    ),
+    (
+        r"No such command '(.+)'\.",
+        "Perintah '{0}' tidak dikenal. Perintah yang ada: check, new, build, flowchart, revise.",
+    ),
+    (
+        r"Invalid value for '(.+?)'.*?: '?(.+?)'? is not one of (.+)\.",
+        "Nilai '{1}' untuk {0} tidak dikenal. Pilih salah satu: {2}.",
+    ),
+    (
+        r"Invalid value for '(.+?)'.*?: (.+) is not in the range (.+)\.",
+        "Nilai {1} untuk {0} di luar batas ({2}).",
+    ),
+    (
+        r"Invalid value for '(.+?)'.*?: '?(.+?)'? is not a valid integer.*",
+        "Nilai '{1}' untuk {0} harus bilangan bulat.",
+    ),
+    (r"Option '(.+)' requires an argument\.", "Pilihan {0} perlu diberi nilai."),
+    (r"Got unexpected extra arguments? \((.+)\)", "Ada argumen yang tidak dikenal: {0}."),
+)
+HELP_OPTION: Final = "Tampilkan bantuan ini lalu keluar."
+VERSION_OPTION: Final = "Tampilkan versi sopdoc lalu keluar."
 INTERRUPTED: Final = "Dihentikan oleh pengguna."
 INTERNAL_ERROR: Final = (
     "Terjadi kesalahan di dalam sopdoc ({error}). Ini bukan kesalahan Anda; laporkan pesan ini "

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from workbooks import instansi_rows, simple_steps, sop_rows, write_workbook
 
@@ -92,3 +93,25 @@ def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--strict", str(path)])
     assert result.exit_code == 1
     assert "KESALAHAN SPM!B6: TGL. EFEKTIF kosong" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["check"],
+            "sopdoc: Argumen WORKBOOK belum ditulis. Lihat petunjuknya dengan: sopdoc check --help",
+        ),
+        (["check", "--nope", "x.xlsx"], "Pilihan --nope tidak dikenal."),
+        (["flowchart", "x.xlsx", "--format", "gif"], "Nilai 'gif' untuk --format tidak dikenal."),
+        (["build", "x.xlsx", "--jobs", "0"], "Nilai 0 untuk --jobs di luar batas"),
+        (["cetak"], "Perintah 'cetak' tidak dikenal."),
+    ],
+)
+def test_usage_errors_are_one_bahasa_line(args: list[str], expected: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert expected in lines[0]
+    assert "Error:" not in result.stderr
