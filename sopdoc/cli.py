@@ -136,6 +136,21 @@ def _print_check(workbook: Workbook, *, path: Path) -> None:
     click.echo(msg.CHECK_HAS_ERRORS if workbook.errors else msg.CHECK_OK)
 
 
+#: ``--format`` of the commands that write documents (a comma-separated list).
+_document_formats = click.option(
+    "--format",
+    "formats",
+    default=",".join(build.DEFAULT_FORMATS),
+    help=msg.BUILD_FORMAT_HELP.format(
+        choices=", ".join(build.FORMATS), default=",".join(build.DEFAULT_FORMATS)
+    ),
+)
+#: ``-o/--output`` of every command that writes files.
+_output_folder = click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=Path("output"), help=msg.OUTPUT_HELP
+)
+
+
 @main.command(help=msg.CHECK_HELP)
 @click.argument("workbook", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help=msg.CHECK_JSON_HELP)
@@ -167,9 +182,7 @@ def new(path: Path, contoh: bool) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="png", help=msg.FLOWCHART_FORMAT_HELP
 )
-@click.option(
-    "-o", "--output", type=click.Path(path_type=Path), default=Path("output"), help=msg.OUTPUT_HELP
-)
+@_output_folder
 @click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
 def flowchart(
     workbook: Path, wanted: tuple[str, ...], fmt: str, output: Path, strict: bool
@@ -204,18 +217,9 @@ def _report(outcomes: list[Outcome], *, folder: Path) -> None:
 
 @main.command(name="build", help=msg.BUILD_HELP)
 @click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "formats",
-    default=",".join(build.DEFAULT_FORMATS),
-    help=msg.BUILD_FORMAT_HELP.format(
-        choices=", ".join(build.FORMATS), default=",".join(build.DEFAULT_FORMATS)
-    ),
-)
+@_document_formats
 @click.option("--sop", "wanted", multiple=True, help=msg.FLOWCHART_SOP_HELP)
-@click.option(
-    "-o", "--output", type=click.Path(path_type=Path), default=Path("output"), help=msg.OUTPUT_HELP
-)
+@_output_folder
 @click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
 @click.option("--template", type=click.Path(path_type=Path), default=None, help=msg.TEMPLATE_HELP)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=msg.JOBS_HELP)
@@ -303,17 +307,8 @@ def _progress() -> Callable[[Outcome, int, int], None]:
 @click.option("--sop", "wanted", required=True, help=msg.REVISE_SOP_HELP)
 @click.option("--tanggal", required=True, help=msg.REVISE_DATE_HELP)
 @click.option("--catatan", default="", help=msg.REVISE_NOTE_HELP)
-@click.option(
-    "--format",
-    "formats",
-    default=",".join(build.DEFAULT_FORMATS),
-    help=msg.BUILD_FORMAT_HELP.format(
-        choices=", ".join(build.FORMATS), default=",".join(build.DEFAULT_FORMATS)
-    ),
-)
-@click.option(
-    "-o", "--output", type=click.Path(path_type=Path), default=Path("output"), help=msg.OUTPUT_HELP
-)
+@_document_formats
+@_output_folder
 def revise(
     workbook: Path, wanted: str, tanggal: str, catatan: str, formats: str, output: Path
 ) -> None:

@@ -10,6 +10,19 @@ import pymupdf
 from conftest import CONTOH
 
 
+def assert_toc_matches(pdf: pymupdf.Document, pages: list[str]) -> None:
+    """Every Daftar Isi number is the page where that SOP first appears."""
+    toc = pdf[1].get_text("words")
+    for nomor in ("KEC/STDR-KIN/427.110/2020", "KEC/TT-LA/", "KEC/STDR-KIN/427.111/2020"):
+        row = next(w for w in toc if w[4] == nomor)
+        number = next(
+            w for w in toc if abs(w[1] - row[1]) < 2 and w[4].isdigit() and w[0] > row[0] + 200
+        )
+        start = int(number[4])
+        assert nomor in pages[start - 1]
+        assert all(nomor not in text for text in pages[2 : start - 1]), nomor
+
+
 def test_book_toc_matches_where_each_sop_starts(tmp_path: Path) -> None:
     result = subprocess.run(
         [
@@ -37,15 +50,7 @@ def test_book_toc_matches_where_each_sop_starts(tmp_path: Path) -> None:
     assert "KECAMATAN RANUYOSO" in pages[0]
     assert "TAHUN 2020" in pages[0]
     assert "DAFTAR ISI" in pages[1]
-    toc = pdf[1].get_text("words")
-    for nomor in ("KEC/STDR-KIN/427.110/2020", "KEC/TT-LA/", "KEC/STDR-KIN/427.111/2020"):
-        row = next(w for w in toc if w[4] == nomor)
-        number = next(
-            w for w in toc if abs(w[1] - row[1]) < 2 and w[4].isdigit() and w[0] > row[0] + 200
-        )
-        start = int(number[4])
-        assert nomor in pages[start - 1]
-        assert all(nomor not in text for text in pages[2 : start - 1]), nomor
+    assert_toc_matches(pdf, pages)
     assert "MONITORING PELAKSANAAN SOP AP" in pages[-1]
     assert "Berjalan dengan baik" in pages[-1]
     assert "PARAF PENILAI" in pages[-1]
@@ -90,13 +95,5 @@ def test_docx_book_toc_matches_its_own_pages(tmp_path: Path) -> None:
     pdf = pymupdf.open(tmp_path / "lo" / "contoh-buku-sop.pdf")
     pages = [" ".join(page.get_text().split()) for page in pdf]
     assert "STANDAR OPERASIONAL PROSEDUR" in pages[0]
-    toc = pdf[1].get_text("words")
-    for nomor in ("KEC/STDR-KIN/427.110/2020", "KEC/TT-LA/", "KEC/STDR-KIN/427.111/2020"):
-        row = next(w for w in toc if w[4] == nomor)
-        number = next(
-            w for w in toc if abs(w[1] - row[1]) < 2 and w[4].isdigit() and w[0] > row[0] + 200
-        )
-        start = int(number[4])
-        assert nomor in pages[start - 1]
-        assert all(nomor not in text for text in pages[2 : start - 1]), nomor
+    assert_toc_matches(pdf, pages)
     assert "MONITORING PELAKSANAAN SOP AP" in pages[-1]
