@@ -8,6 +8,7 @@ SOP with a decision so that the example shows branching. Run: ``make contoh``.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Final
@@ -17,6 +18,7 @@ from sopdoc.reader.form import (
     add_instansi,
     format_grid,
     new_workbook,
+    workbook_bytes,
 )
 
 OUTPUT: Final = Path(__file__).resolve().parent.parent / "input" / "contoh.xlsx"
@@ -376,7 +378,7 @@ def decision_cells() -> dict[tuple[int, int], object]:
 
 
 def build(path: Path) -> None:
-    """Write the example workbook to ``path`` (replacing it)."""
+    """Write the example workbook to ``path``, replacing it; the bytes are the same every run."""
     workbook = new_workbook()
     add_instansi(workbook, CONTOH_INSTANSI)
     for name, cells in (("Ranuyoso", seed_cells()), ("Ranuyoso (keputusan)", decision_cells())):
@@ -385,9 +387,9 @@ def build(path: Path) -> None:
             sheet.cell(row=row, column=column, value=value)
         format_grid(sheet)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_suffix(".xlsx.tmp")
-    workbook.save(temp)
-    temp.replace(path)
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_bytes(workbook_bytes(workbook))
+    os.replace(temp, path)
 
 
 def main(argv: list[str]) -> None:

@@ -454,3 +454,7 @@ FORM_FLOW_PROMPT: Final = "Nomor langkah tujuan, atau selesai."
 FORM_PAPER_PROMPT: Final = "F4, A4 atau LETTER"
 FORM_FLOW_NOTE: Final = "Kolom LANJUT KE, YA dan TIDAK mengatur alur diagram dan tidak dicetak."
 FORM_DEFAULT_ACTORS: Final = ("Kasubag", "Camat", "Tim", "Pengelola")
+FORM_HEADER_NOTE: Final = (
+    "Kop SOP (baris 1: PEMERINTAH ..., baris 2: UNIT KERJA ...). Boleh dikosongkan: isinya diambil "
+    "dari lembar Instansi. Isi hanya bila SOP ini memakai kop yang berbeda."
+)

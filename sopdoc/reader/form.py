@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import re
 import tempfile
+import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -30,8 +33,11 @@ COL_KEGIATAN: Final = 2  # also the identity values
 COL_FIRST_ACTOR: Final = 3
 #: Where the right half of a section pair starts in the form.
 COL_RIGHT_SECTION: Final = 5
-#: Fixed timestamp in the files' properties, so the same form gives the same content.
+#: Fixed timestamp in the files' properties and zip entries, so the same form gives the same bytes.
 FORM_TIMESTAMP: Final = datetime(2020, 1, 1)
+_ZIP_TIMESTAMP: Final = (2020, 1, 1, 0, 0, 0)
+_CORE_PROPERTIES: Final = "docProps/core.xml"
+_MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 #: Step rows the blank form prepares (borders, drop-downs); users may write more below.
 BLANK_STEP_ROWS: Final = 15
 DATE_FORMAT: Final = "[$-421]d mmmm yyyy"
@@ -184,6 +190,11 @@ def _merge(sheet: Worksheet, row: int, first: int, last: int, *, rows: int = 1) 
         )
 
 
+def _note(text: str) -> Comment:
+    """A cell comment by sopdoc, sized to show the whole text when hovered."""
+    return Comment(text, "sopdoc", width=320, height=110)
+
+
 def _label(sheet: Worksheet, row: int, column: int, text: str) -> None:
     cell = sheet.cell(row=row, column=column, value=text)
     cell.font = _BOLD
@@ -197,6 +208,8 @@ def write_sop_block(sheet: Worksheet, example: ExampleSop | None, *, actors: Seq
     ket_col = last_col + 1
     flow_cols = (ket_col + 1, ket_col + 2, ket_col + 3)
     row = 1
+    if example is None:  # a note, not a value: the reader then takes the kop from Instansi
+        sheet.cell(row=row, column=COL_NO).comment = _note(msg.FORM_HEADER_NOTE)
     for line in example.header if example else ("", ""):
         if line:
             cell = sheet.cell(row=row, column=COL_NO, value=line)
@@ -278,7 +291,7 @@ def _write_table(
             cell.alignment = _CENTER
             cell.border = _BOX
             cell.fill = _FLOW_FILL if column in flow_cols else _HEADER_FILL
-    sheet.cell(row=row, column=flow_cols[0]).comment = Comment(msg.FORM_FLOW_NOTE, "sopdoc")
+    sheet.cell(row=row, column=flow_cols[0]).comment = _note(msg.FORM_FLOW_NOTE)
     first_step = row + 2
     steps = example.steps if example else ()
     count = max(len(steps), BLANK_STEP_ROWS if example is None else len(steps))
@@ -352,7 +365,30 @@ def new_workbook() -> XlsxWorkbook:
     workbook.remove(workbook.active)
     workbook.properties.creator = "sopdoc"
     workbook.properties.created = FORM_TIMESTAMP
+    workbook.properties.modified = FORM_TIMESTAMP
     return workbook
+
+
+def workbook_bytes(workbook: XlsxWorkbook) -> bytes:
+    """The .xlsx file's bytes, the same on every run: fixed zip times and modified date."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)  # stamps the current time, undone below
+    modified = FORM_TIMESTAMP.strftime("%Y-%m-%dT%H:%M:%SZ")
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == _CORE_PROPERTIES:
+                text = _MODIFIED.sub(rf"\g<1>{modified}\g<2>", data.decode("utf-8"))
+                data = text.encode("utf-8")
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIMESTAMP)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            target.writestr(entry, data)
+    return out.getvalue()
 
 
 def save_new(workbook: XlsxWorkbook, path: Path) -> None:
@@ -369,7 +405,7 @@ def save_new(workbook: XlsxWorkbook, path: Path) -> None:
     os.close(handle)
     temp = Path(temp_name)
     try:
-        workbook.save(temp)
+        temp.write_bytes(workbook_bytes(workbook))
         os.chmod(temp, 0o666 & ~current_umask())  # mkstemp makes 0600
         try:
             os.link(temp, path)  # fails, atomically, if path appeared meanwhile

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import importlib.util
+import zipfile
+from datetime import datetime
 from pathlib import Path
+from types import ModuleType
 
 import openpyxl
 import pytest
 from workbooks import write_workbook
 
+from sopdoc import messages as msg
 from sopdoc.errors import SopdocError
 from sopdoc.model import StepKind
 from sopdoc.reader import read_workbook
-from sopdoc.reader.form import BLANK_STEP_ROWS, DATE_FORMAT, write_form
+from sopdoc.reader.form import BLANK_STEP_ROWS, CONTOH_INSTANSI, DATE_FORMAT, write_form
 from sopdoc.reader.labels import INSTANSI_KEYS
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -142,3 +149,87 @@ def test_extra_rows_added_by_a_user_are_read(tmp_path: Path, contoh: Path) -> No
 def test_write_workbook_helper_matches_reader(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "x.xlsx", {"S": [["NOMOR SOP", "1"]]})
     assert read_workbook(path).sops[0].identity.nomor == "1"
+
+
+def test_blank_header_rows_and_steps_are_empty(blank: Path) -> None:
+    sheet = openpyxl.load_workbook(blank)["SOP 1"]
+    assert (sheet["A1"].value, sheet["A2"].value) == (None, None)
+    assert sheet["A1"].comment is not None
+    assert "Instansi" in sheet["A1"].comment.text
+    assert all(sheet.cell(row=r, column=1).value is None for r in range(19, 19 + BLANK_STEP_ROWS))
+    assert all(sheet.cell(row=r, column=2).value is None for r in range(3, 9))
+
+
+def test_instansi_keys_notes_and_paper_dropdown(blank: Path, contoh: Path) -> None:
+    sheet = openpyxl.load_workbook(blank)["Instansi"]
+    assert [c.value for c in sheet[1]] == list(msg.FORM_INSTANSI_HEADER)
+    rows = {sheet.cell(row=r, column=1).value: r for r in range(2, 2 + len(INSTANSI_KEYS))}
+    assert all(sheet.cell(row=rows[k], column=3).value for k in INSTANSI_KEYS)
+    kertas = f"B{rows['KERTAS']}"
+    assert sheet[kertas].value == "F4"
+    (paper,) = sheet.data_validations.dataValidation
+    assert str(paper.sqref) == kertas
+    assert paper.formula1 == '"F4,A4,LETTER"'
+    filled = openpyxl.load_workbook(contoh)["Instansi"]
+    values = {
+        filled.cell(row=r, column=1).value: filled.cell(row=r, column=2).value
+        for r in rows.values()
+    }
+    assert values == {k: CONTOH_INSTANSI.get(k) for k in INSTANSI_KEYS}
+
+
+def test_contoh_dates_marks_and_decision(contoh: Path) -> None:
+    sheet = openpyxl.load_workbook(contoh)["SOP 1"]
+    assert sheet["A1"].value == "PEMERINTAH KABUPATEN LUMAJANG"
+    assert sheet["B4"].value == sheet["B6"].value == datetime(2020, 1, 13)
+    assert sheet["B5"].value is None
+    assert sheet["B4"].number_format == DATE_FORMAT
+    assert [sheet.cell(row=r, column=1).value for r in range(19, 28)] == [*range(1, 9), None]
+    assert all(sheet.cell(row=r, column=2).value for r in range(19, 27))
+    assert [sheet.cell(row=21, column=c).value for c in range(3, 7)] == [None, None, "x", "x"]
+    assert [sheet.cell(row=17, column=c).value for c in range(11, 14)] == [
+        "LANJUT KE",
+        "YA",
+        "TIDAK",
+    ]
+    decision = [sheet.cell(row=23, column=c).value for c in (4, 12, 13)]
+    assert decision == ["?", 6, 3]  # Camat decides: Ya -> 6, Tidak -> back to 3
+    validations = {str(v.sqref) for v in sheet.data_validations.dataValidation}
+    assert "C19:F26" in validations
+
+
+@pytest.mark.parametrize("contoh_mode", [False, True])
+def test_the_same_form_has_the_same_bytes(tmp_path: Path, contoh_mode: bool) -> None:
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    write_form(first, contoh=contoh_mode)
+    write_form(second, contoh=contoh_mode)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def _make_contoh() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "make_contoh", ROOT / "scripts" / "make_contoh.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_input_contoh_is_exactly_what_the_script_writes(tmp_path: Path) -> None:
+    """Every part of the committed file, uncompressed, equals a fresh build: run the script.
+
+    Parts rather than file bytes: the deflate stream may differ between zlib builds.
+    """
+    fresh = tmp_path / "contoh.xlsx"
+    _make_contoh().build(fresh)
+    committed = _members(ROOT / "input" / "contoh.xlsx")
+    assert list(committed) == list(_members(fresh))
+    for name, data in _members(fresh).items():
+        assert committed[name] == data, f"{name}: run scripts/make_contoh.py"
