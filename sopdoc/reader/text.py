@@ -132,6 +132,9 @@ def plain_text(value: object) -> str:
     return "\n".join(split_items(value))
 
 
+_ASCII_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def remove_control_chars(text: str) -> tuple[str, bool]:
     """Drop invisible control characters, keeping tab and newline; report whether any were.
 
@@ -140,6 +143,8 @@ def remove_control_chars(text: str) -> tuple[str, bool]:
     """
     normalized = text.replace("\r\n", "\n").replace("\r", "\n")
     converted = normalized.replace("\x0b", "\n").replace("\x0c", "\n")
+    if converted.isascii() and not _ASCII_CONTROL.search(converted):
+        return converted, converted != normalized  # the common case, without a per-character scan
     cleaned = "".join(
         ch for ch in converted if ch in "\t\n\u200d" or unicodedata.category(ch) not in ("Cc", "Cf")
     )
