@@ -332,10 +332,16 @@ def build_pdf(
     return buffer.getvalue(), doc.page
 
 
-def _build(document: Document, *, total: int) -> tuple[bytes, int]:
+def _build(document: Document, *, total: int, identity_only: bool = False) -> tuple[bytes, int]:
     sop = document.sop
+
+    def story(styles: _Styles, width: Pt) -> list[Flowable]:
+        if identity_only:
+            return [identity_table(sop, styles, width)]
+        return sop_story(document, styles, width)
+
     return build_pdf(
-        lambda styles, width: sop_story(document, styles, width),
+        story,
         layout=document.layout,
         font=document.font,
         title=sop.identity.nama,
@@ -347,15 +353,19 @@ def _build(document: Document, *, total: int) -> tuple[bytes, int]:
 
 def render_pdf(document: Document) -> bytes:
     """The whole SOP document: identity page(s), then the procedure pages."""
-    _, pages = _build(document, total=0)  # first pass: count the pages
-    data, _ = _build(document, total=pages)
+    # Each procedure page is one page: only the identity part needs a trial run to count them
+    # (a full trial run took half of the PDF's time).
+    total = identity_page_count(document) + len(document.pages)
+    data, pages = _build(document, total=total)
+    if pages != total:  # pragma: no cover - a procedure page that did not fit its page
+        data, _ = _build(document, total=pages)
     return data
 
 
 def identity_page_count(document: Document) -> int:
     """How many pages the identity part takes (for tests and the book's table of contents)."""
-    _, pages = _build(document, total=0)
-    return pages - len(document.pages)
+    _, pages = _build(document, total=0, identity_only=True)
+    return pages
 
 
 __all__: Sequence[str] = ("Document", "identity_page_count", "prepare", "render_pdf")
