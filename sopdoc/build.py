@@ -9,7 +9,7 @@ from typing import Final
 
 from sopdoc import messages as msg
 from sopdoc.errors import SopdocError
-from sopdoc.export import Outcome, diagram, page_names, render_image
+from sopdoc.export import Outcome, diagram, page_names, render_images
 from sopdoc.model import Severity, Sop, Workbook
 from sopdoc.output import write_atomic
 from sopdoc.paths import safe_stem, unique_stems
@@ -60,9 +60,9 @@ def build_sop(
         slides = diagram(sop)
         for fmt in images:
             names = page_names(f"{stem}-diagram-alir", len(slides.pages), fmt)
-            for page, name in zip(slides.pages, names, strict=True):
+            for data, name in zip(render_images(slides, fmt), names, strict=True):
                 path = out_dir / name
-                write_atomic(path, render_image(slides, page, fmt))
+                write_atomic(path, data)
                 files.append(path)
     return tuple(files)
 

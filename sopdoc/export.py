@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import struct
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +18,7 @@ from sopdoc.model import Sop, Workbook
 from sopdoc.output import atomic_path, write_atomic
 from sopdoc.paths import safe_stem, unique_stems
 from sopdoc.pdfdraw import HEADER_FILL, PageCanvas, draw_flow
+from sopdoc.raster import pdf_to_pngs
 from sopdoc.units import to_emu
 
 FORMATS: Final = ("png", "svg", "pdf", "pptx")
@@ -80,26 +79,19 @@ def page_names(stem: str, count: int, suffix: str) -> list[str]:
     return [f"{stem}-{i}.{suffix}" for i in range(1, count + 1)]
 
 
-def render_image(d: Diagram, page: RoutedPage, fmt: str) -> bytes:
-    """One slide page as PNG (300 dpi) or SVG, drawn by Graphviz."""
+def render_images(d: Diagram, fmt: str) -> list[bytes]:
+    """Every slide page as PNG (300 dpi, rasterized from the slides' vector PDF by PDFium) or
+    as SVG (drawn by Graphviz from the pinned DOT)."""
+    if fmt == "png":
+        return pdf_to_pngs(render_pdf(d), dpi=PNG_DPI)
+    return [render_svg(d, page) for page in d.pages]
+
+
+def render_svg(d: Diagram, page: RoutedPage) -> bytes:
+    """One slide page as SVG, drawn by Graphviz."""
     dot = slide_dot(d.layout, page, font=d.sop.agency.font)
     what = f"{d.sop.identity.nomor} halaman {page.page.index + 1}"
-    data = run_graphviz(dot, fmt=fmt, what=what, dpi=PNG_DPI if fmt == "png" else 0)
-    return with_png_dpi(data, PNG_DPI) if fmt == "png" else data
-
-
-def with_png_dpi(png: bytes, dpi: int) -> bytes:
-    """Record the resolution in a PNG (a pHYs chunk), so Word and slides size it right.
-
-    Graphviz's cairo renderer writes none; the chunk goes right after IHDR.
-    """
-    if png[12:16] != b"IHDR" or b"pHYs" in png[:4096]:
-        return png
-    per_metre = round(dpi / 0.0254)
-    body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)
-    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
-    end_of_ihdr = 8 + 4 + 4 + 13 + 4
-    return png[:end_of_ihdr] + chunk + png[end_of_ihdr:]
+    return run_graphviz(dot, fmt="svg", what=what)
 
 
 def render_pdf(d: Diagram) -> bytes:
@@ -166,9 +158,9 @@ def write_pptx(diagrams: Sequence[Diagram], path: Path) -> None:
         for shape in (title, subtitle):  # the default template is 4:3: centre on 16:9
             shape.left = Emu(deck.slide_width // 12)
             shape.width = Emu(deck.slide_width * 10 // 12)
-        for page in d.pages:
+        for png in render_images(d, "png"):
             slide = deck.slides.add_slide(deck.slide_layouts[6])
-            picture = io.BytesIO(render_image(d, page, "png"))
+            picture = io.BytesIO(png)
             slide.shapes.add_picture(
                 picture, 0, 0, width=deck.slide_width, height=deck.slide_height
             )
@@ -197,9 +189,10 @@ def export_flowcharts(
             d = diagram(sop)
             files: list[Path] = []
             if fmt in ("png", "svg"):
-                for page, name in zip(d.pages, page_names(stem, len(d.pages), fmt), strict=True):
+                names = page_names(stem, len(d.pages), fmt)
+                for data, name in zip(render_images(d, fmt), names, strict=True):
                     path = out_dir / name
-                    write_atomic(path, render_image(d, page, fmt))
+                    write_atomic(path, data)
                     files.append(path)
             elif fmt == "pdf":
                 path = out_dir / f"{stem}.pdf"

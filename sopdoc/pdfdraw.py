@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import io
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
@@ -160,3 +161,27 @@ def draw_flow(page: PageCanvas, routed: RoutedPage) -> None:
         page.polygon(arrow.head, fill=BLACK)
         if arrow.label_at is not None:
             page.centred(arrow.spec.label, *arrow.label_at, size=routed.label_size)
+
+
+def flow_pdf(pages: Sequence[RoutedPage], *, font: FontMetrics) -> bytes:
+    """The flowchart of each page alone: one PDF page the size of each flow area, nothing
+    drawn but the symbols, arrows and labels (the DOCX pictures are rasterized from it)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    first = pages[0].page.flow_area
+    canvas = Canvas(
+        buffer,
+        pagesize=(first.width, first.height),
+        invariant=True,
+        pageCompression=0,  # read back at once, in memory
+        initialFontName=font.font_name(),
+    )
+    for routed in pages:
+        area = routed.page.flow_area
+        canvas.setPageSize((area.width, area.height))
+        canvas.translate(-area.x, 0)
+        draw_flow(PageCanvas(canvas, page_height=area.bottom, font=font), routed)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

@@ -21,10 +21,10 @@ from docx.shared import Emu, Pt
 from sopdoc import messages as msg
 from sopdoc.dates import format_date
 from sopdoc.errors import SopdocError
-from sopdoc.export import with_png_dpi
-from sopdoc.flowchart import page_dot, run_graphviz
 from sopdoc.layout import PlacedLine, ProcedureLayout, TextCell
 from sopdoc.model import Section, Signatory, Sop
+from sopdoc.pdfdraw import flow_pdf
+from sopdoc.raster import pdf_to_pngs
 from sopdoc.renderers.pdf import Document
 from sopdoc.units import mm, to_emu
 from sopdoc.wrap import split_marker
@@ -175,6 +175,7 @@ class _Writer:
         self.font = document.sop.agency.font
         self.word = word if word is not None else empty_document(template)
         self.picture_id = 100 + 1000 * len(self.word.inline_shapes)
+        self.pictures: list[bytes] = []
 
     # --- page setup ----------------------------------------------------------------------------
 
@@ -388,27 +389,31 @@ class _Writer:
             _repeat_header(row)
             _no_split(row)
         keys = [c.key for c in columns]
+        # The cells of both header rows, taken once before merging: Table.cell() rebuilds the
+        # whole table's cell list on every call. No merge below removes a cell used after it.
+        top, bottom = row1.cells, row2.cells
         for key in ("no", "kegiatan", "keterangan"):
             i = keys.index(key)
-            merged = table.cell(0, i).merge(table.cell(1, i))
+            merged = top[i].merge(bottom[i])
             self._header_cell(merged, header[f"header:{key}"])
         first_lane = keys.index("lane:0")
-        pelaksana = table.cell(0, first_lane).merge(table.cell(0, first_lane + n_lanes - 1))
+        pelaksana = top[first_lane].merge(top[first_lane + n_lanes - 1])
         self._header_cell(pelaksana, header["header:pelaksana"])
         first_mutu = keys.index("kelengkapan")
-        mutu = table.cell(0, first_mutu).merge(table.cell(0, first_mutu + 2))
+        mutu = top[first_mutu].merge(top[first_mutu + 2])
         self._header_cell(mutu, header["header:mutu"])
         for key in [*keys[first_lane : first_lane + n_lanes], "kelengkapan", "waktu", "output"]:
-            self._header_cell(table.cell(1, keys.index(key)), header[f"header:{key}"])
+            self._header_cell(bottom[keys.index(key)], header[f"header:{key}"])
         for r, step_row in enumerate(page.rows, start=2):
             row = table.rows[r]
             _exact_height(row, step_row.box.height)
             _no_split(row)
+            cells = row.cells  # Table.cell() rebuilds the whole table's cell list on every call
             for text_cell in step_row.cells:
-                cell = table.cell(r, keys.index(text_cell.key))
+                cell = cells[keys.index(text_cell.key)]
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
                 self._cell_text(cell, text_cell)
-        self._picture(table.cell(0, 0), routed)
+        self._picture(top[0], routed)
 
     def _header_cell(self, cell: Any, text_cell: TextCell) -> None:
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
@@ -428,9 +433,7 @@ class _Writer:
     def _picture(self, cell: Any, routed: Any) -> None:
         """The flowchart of the page as a transparent PNG over the actor columns and rows."""
         area = routed.page.flow_area
-        dot = page_dot(routed, font=self.font, background="transparent")
-        what = f"{self.doc.sop.identity.nomor} halaman {routed.page.index + 1}"
-        png = with_png_dpi(run_graphviz(dot, fmt="png", what=what, dpi=PICTURE_DPI), PICTURE_DPI)
+        png = self.pictures[routed.page.index]
         paragraph = cell.paragraphs[0]
         run = paragraph.add_run()
         run.add_picture(
@@ -458,6 +461,9 @@ class _Writer:
     def sop(self) -> None:
         """The identity table, then one table per procedure page."""
         self.identity()
+        if self.doc.pages:  # every page's picture from one vector PDF, rasterized at once
+            pdf = flow_pdf(self.doc.pages, font=self.doc.font)
+            self.pictures = pdf_to_pngs(pdf, dpi=PICTURE_DPI, transparent=True)
         for index in range(len(self.doc.pages)):
             self.page_break()
             self.procedure_page(index)
