@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SETUP_STAMP := $(VENV)/.sopdoc-installed
 
-.PHONY: demo test lint setup setup-test contoh clean
+.PHONY: demo test lint setup setup-test bench contoh clean
 
 setup:
 	@scripts/setup.sh
@@ -34,9 +34,14 @@ lint: setup
 test: setup-test lint
 	$(BIN)/pytest -q
 
+# The benchmark of BENCHMARKS.md (about 40 minutes on 2 cores): prints the table and writes it there.
+bench:
+	@scripts/setup.sh --bench
+	$(BIN)/python -m bench.run --write BENCHMARKS.md
+
 # Regenerate input/contoh.xlsx from scripts/make_contoh.py.
 contoh: setup
 	$(BIN)/python scripts/make_contoh.py
 
 clean:
-	rm -rf output .pytest_cache .mypy_cache .ruff_cache
+	rm -rf output bench/.work .pytest_cache .mypy_cache .ruff_cache

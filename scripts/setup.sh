@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Installs what sopdoc needs on a fresh machine: system packages (when missing) and the
-# Python virtual environment. Usage: scripts/setup.sh [--test]
-#   --test  also installs what the test suite needs (LibreOffice, poppler-utils).
+# Python virtual environment. Usage: scripts/setup.sh [--test] [--bench]
+#   --test   also installs what the test suite needs (LibreOffice, poppler-utils);
+#   --bench  also what the benchmark compares against (LibreOffice, PlantUML).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_bench=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=1 ;;
+    --bench) want_bench=1 ;;
+    *) echo "sopdoc: pilihan setup tidak dikenal: $arg (pilihan: --test, --bench)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
@@ -16,6 +24,10 @@ command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 if [ "$want_test" = 1 ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+fi
+if [ "$want_bench" = 1 ]; then
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  [ -e /usr/share/plantuml/plantuml.jar ] || missing+=(plantuml)
 fi
 
 if [ "${#missing[@]}" -gt 0 ]; then

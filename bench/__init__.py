@@ -1,0 +1,1 @@
+"""Benchmarks: realistic workbooks, and sopdoc measured against the routes users would take."""
