@@ -156,7 +156,7 @@ _output_folder = click.option(
 @click.option("--json", "as_json", is_flag=True, help=msg.CHECK_JSON_HELP)
 @click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
 def check(workbook: Path, as_json: bool, strict: bool) -> None:
-    result = with_layout_problems(read_workbook(workbook))
+    result = with_layout_problems(read_workbook(workbook, jobs=batch.default_jobs()))
     if strict:
         result = result.strict()
     if as_json:
@@ -241,9 +241,10 @@ def build_command(
     chosen = build.parse_formats(formats)
     if template is not None and not template.is_file():
         raise SopdocError(msg.TEMPLATE_MISSING.format(path=template))
+    jobs = jobs or batch.default_jobs()
     books = []
     for path in workbooks:
-        result = read_workbook(path)
+        result = read_workbook(path, jobs=jobs)
         if strict:
             result = result.strict()
         folder = output if len(workbooks) == 1 else output / safe_stem(path.stem)
@@ -252,7 +253,7 @@ def build_command(
         books,
         formats=chosen,
         template=template,
-        jobs=jobs or batch.default_jobs(),
+        jobs=jobs,
         force=force,
         clean=clean,
         everything=not wanted,

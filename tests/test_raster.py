@@ -61,6 +61,8 @@ def test_transparent_pictures_are_clear_where_nothing_is_drawn() -> None:
     (png,) = pdf_to_pngs(_pdf([(100.0, 80.0)]), dpi=150, transparent=True)
     image = Image.open(io.BytesIO(png))
     assert image.mode == "RGBA"
-    assert image.getpixel((0, 0))[3] == 0
+    corner = image.getpixel((0, 0))
+    assert isinstance(corner, tuple)
+    assert corner[3] == 0
     middle = (image.size[0] // 2, image.size[1] // 2)
     assert image.getpixel(middle) == (0, 0, 0, 255)

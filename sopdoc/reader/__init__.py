@@ -20,9 +20,12 @@ from sopdoc.reader.text import cell_text
 __all__ = ["parse_grids", "read_workbook"]
 
 
-def read_workbook(path: Path) -> Workbook:
-    """Read a workbook file; raises WorkbookError when the file cannot be read at all."""
-    return parse_grids(load_grids(path), path=path)
+def read_workbook(path: Path, *, jobs: int = 1) -> Workbook:
+    """Read a workbook file; raises WorkbookError when the file cannot be read at all.
+
+    ``jobs`` > 1 lets worker processes parse the sheets of a large workbook in parallel.
+    """
+    return parse_grids(load_grids(path, jobs=jobs), path=path)
 
 
 def parse_grids(grids: Sequence[Grid], *, path: PurePath) -> Workbook:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from workbooks import sop_rows, write_workbook
 
 from sopdoc.errors import WorkbookError
 from sopdoc.reader import read_workbook
-from sopdoc.reader.load import MAX_UNCOMPRESSED_BYTES
+from sopdoc.reader.load import MAX_UNCOMPRESSED_BYTES, PARALLEL_MIN_SHEETS
 
 
 def reason(path: Path) -> str:
@@ -84,3 +85,20 @@ def test_error_string_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(WorkbookError) as caught:
         read_workbook(tmp_path / "x.xlsx")
     assert str(caught.value).startswith(str(tmp_path / "x.xlsx") + ": ")
+
+
+def test_workers_read_the_same_workbook_as_one_process(tmp_path: Path) -> None:
+    sheets: dict[str, list[list[object]]] = {}
+    for i in range(1, PARALLEL_MIN_SHEETS + 6):
+        sheets[f"SOP {i}"] = sop_rows(nomor=f"KEC/{i:03d}/2020", nama=f"SOP NOMOR {i}")
+    sheets["SOP 7"] = sop_rows(nomor="KEC/007/2020", pembuatan="31 Februari 2020")  # an error
+    path = write_workbook(tmp_path / "many.xlsx", sheets)
+    openpyxl_book = openpyxl.load_workbook(path)
+    openpyxl_book["SOP 3"].sheet_state = "hidden"
+    openpyxl_book.save(path)
+    alone, together = read_workbook(path, jobs=1), read_workbook(path, jobs=2)
+    assert together.sops == alone.sops
+    assert together.problems == alone.problems
+    assert len(alone.sops) == PARALLEL_MIN_SHEETS + 4  # SOP 3 is hidden
+    assert [s.sheet for s in alone.sops][:3] == ["SOP 1", "SOP 2", "SOP 4"]
+    assert any(p.cell is not None and p.cell.sheet == "SOP 7" for p in alone.errors)
