@@ -131,11 +131,11 @@ def full_builds(
 
 
 def incremental(book: Path, *, size: int, work: Path, jobs: int) -> tuple[Row, Row]:
-    """Build a copy of the workbook, change one TGL. REVISI with `sopdoc revise`, build again."""
+    """Change one TGL. REVISI in a copy of the workbook with `sopdoc revise`, then build it
+    again into the folder its full build (with ``jobs``) wrote."""
     copy = work / f"incremental-{size}.xlsx"
     shutil.copyfile(book, copy)
-    out = _fresh(work / f"incremental-{size}")
-    sopdoc_build(copy, out, formats=FULL, jobs=jobs, log=work / "incremental-first.log")
+    out = work / f"full-{size}-{jobs}"
     sheet = f"SOP {size // 2}"
     revised = run(
         [*SOPDOC, "revise", copy, "--sop", sheet, "--tanggal", REVISION_DATE],

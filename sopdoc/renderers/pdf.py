@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -262,9 +264,9 @@ def draw_procedure_page(
 
 
 def _footer(
-    canvas: Any, doc: Any, *, layout: ProcedureLayout, font: FontMetrics, total: int
+    canvas: Any, page: int, *, layout: ProcedureLayout, font: FontMetrics, total: int
 ) -> None:
-    text = msg.DOC_PAGE_NUMBER.format(page=doc.page, total=total)
+    text = msg.DOC_PAGE_NUMBER.format(page=page, total=total)
     canvas.saveState()
     canvas.setFont(font.font_name(), FOOTER_SIZE)
     box = layout.footer
@@ -292,9 +294,12 @@ def build_pdf(
     title: str,
     subject: str,
     author: str,
-    total: int,
+    total: int | None,
 ) -> tuple[bytes, int]:
-    """One PDF of the layout's page size and margins with 'Halaman X dari ``total``'."""
+    """One PDF of the layout's page size and margins with 'Halaman X dari ``total``'.
+
+    With ``total`` None the footers wait until the last page is known (one pass, not two).
+    """
     style = layout.style
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -324,15 +329,49 @@ def build_pdf(
         id="body",
     )
 
-    def on_page(canvas: Any, d: Any) -> None:
-        _footer(canvas, d, layout=layout, font=font, total=total)
+    def footer(canvas: Any, page: int, total: int) -> None:
+        _footer(canvas, page, layout=layout, font=font, total=total)
 
-    doc.addPageTemplates([PageTemplate("page", frames=[frame], onPage=on_page)])
-    doc.build(make_story(_Styles(font), doc.width))
+    if total is None:
+        doc.addPageTemplates([PageTemplate("page", frames=[frame])])
+        maker = functools.partial(_CountingCanvas, footer=footer)
+        doc.build(make_story(_Styles(font), doc.width), canvasmaker=maker)
+    else:
+        known = total
+
+        def on_page(canvas: Any, d: Any) -> None:
+            footer(canvas, d.page, known)
+
+        doc.addPageTemplates([PageTemplate("page", frames=[frame], onPage=on_page)])
+        doc.build(make_story(_Styles(font), doc.width))
     return buffer.getvalue(), doc.page
 
 
-def _build(document: Document, *, total: int, identity_only: bool = False) -> tuple[bytes, int]:
+class _CountingCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that keeps its pages until ``save`` so each footer can name the page total
+    (reportlab's own recipe for 'page X of Y')."""
+
+    def __init__(self, *args: Any, footer: Callable[[Any, int, int], None], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._kept: list[dict[str, Any]] = []
+        self._footer = footer
+
+    def showPage(self) -> None:
+        self._kept.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._kept)
+        for state in self._kept:
+            self.__dict__.update(state)
+            self._footer(self, self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+
+def _build(
+    document: Document, *, total: int | None, identity_only: bool = False
+) -> tuple[bytes, int]:
     sop = document.sop
 
     def story(styles: _Styles, width: Pt) -> list[Flowable]:
@@ -353,12 +392,7 @@ def _build(document: Document, *, total: int, identity_only: bool = False) -> tu
 
 def render_pdf(document: Document) -> bytes:
     """The whole SOP document: identity page(s), then the procedure pages."""
-    # Each procedure page is one page: only the identity part needs a trial run to count them
-    # (a full trial run took half of the PDF's time).
-    total = identity_page_count(document) + len(document.pages)
-    data, pages = _build(document, total=total)
-    if pages != total:  # pragma: no cover - a procedure page that did not fit its page
-        data, _ = _build(document, total=pages)
+    data, _ = _build(document, total=None)
     return data
 
 
