@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final
 
@@ -101,7 +101,7 @@ def _one_line(text: str, limit: int = 160) -> str:
     return " ".join(text.split())[:limit]
 
 
-@contextmanager
+@contextlib.contextmanager
 def _without_dimension_scan() -> Iterator[None]:
     """Skip the <dimension> look-up openpyxl makes when it opens each read-only sheet.
 
@@ -122,10 +122,8 @@ def _without_dimension_scan() -> Iterator[None]:
 
 def _open(path: Path, *, data_only: bool, read_only: bool) -> Any:
     try:
-        if read_only:
-            with _without_dimension_scan():
-                return openpyxl.load_workbook(path, data_only=data_only, read_only=True)
-        return openpyxl.load_workbook(path, data_only=data_only, read_only=read_only)
+        with _without_dimension_scan() if read_only else contextlib.nullcontext():
+            return openpyxl.load_workbook(path, data_only=data_only, read_only=read_only)
     except Exception as exc:  # openpyxl, zipfile, expat and defusedxml raise many types
         raise _reading_error(exc, path) from exc
 
