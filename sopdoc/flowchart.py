@@ -131,7 +131,6 @@ def page_dot(
     area: Box | None = None,
     extra: Sequence[str] = (),
     symbol_labels: dict[str, str] | None = None,
-    background: str = "white",
 ) -> str:
     """DOT text that draws one routed page exactly: pinned nodes, pinned arrows, labels.
 
@@ -146,7 +145,7 @@ def page_dot(
     w, h = area.width, area.height
     lines = [
         f"digraph page{page.index + 1} {{",
-        f"  graph [pad=0, margin=0, bgcolor={dot_string(background)}, outputorder=nodesfirst, "
+        '  graph [pad=0, margin=0, bgcolor="white", outputorder=nodesfirst, '
         f'bb="0,0,{_num(w)},{_num(h)}"];',
         f"  node [fixedsize=true, penwidth=0.8, fontname={dot_string(font)}, fontsize=8, "
         'margin=0, label=""];',
@@ -193,12 +192,10 @@ def graphviz_program(name: str = "neato") -> str:
 
 
 def run_graphviz(
-    dot: str, *, fmt: Format | str, what: str, timeout: float = GRAPHVIZ_TIMEOUT, dpi: int = 0
+    dot: str, *, fmt: Format | str, what: str, timeout: float = GRAPHVIZ_TIMEOUT
 ) -> bytes:
     """Run ``neato -n2`` on DOT text and return its output in ``fmt``."""
     args = [graphviz_program(), "-n2", f"-T{fmt}"]
-    if dpi:
-        args.append(f"-Gdpi={dpi}")
     try:
         result = subprocess.run(
             args, input=dot.encode("utf-8"), capture_output=True, timeout=timeout, check=False
