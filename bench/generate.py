@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Final
 
-from sopdoc.reader.form import (
+from sopdoc.workbook.form import (
     CONTOH_INSTANSI,
     ExampleSop,
     StepRow,

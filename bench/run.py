@@ -21,7 +21,7 @@ from bench.generate import cached_path, generate
 from bench.measure import Run, run
 from bench.plantuml import plantuml_text
 from sopdoc import __version__
-from sopdoc.batch import default_jobs
+from sopdoc.build.batch import default_jobs
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 SOPDOC: Final = (sys.executable, "-m", "sopdoc")
@@ -153,7 +153,7 @@ def incremental(book: Path, *, size: int, work: Path, jobs: int) -> tuple[Row, R
 READ_SCRIPT: Final = """
 import sys, time
 from pathlib import Path
-from sopdoc.reader import read_workbook
+from sopdoc.workbook import read_workbook
 start = time.perf_counter()
 workbook = read_workbook(Path(sys.argv[1]))
 print(f"{time.perf_counter() - start:.3f} s for {len(workbook.sops)} SOPs")
@@ -223,7 +223,7 @@ def pdf_vs_libreoffice(book: Path, *, size: int, work: Path) -> list[Ratio]:
 
 def png_vs_plantuml(book: Path, *, size: int, work: Path) -> Ratio:
     """sopdoc's flowchart PNGs against PlantUML rendering the same flows, both at 300 dpi."""
-    from sopdoc.reader import read_workbook
+    from sopdoc.workbook import read_workbook
 
     ours = sopdoc_build(
         book, _fresh(work / "png-only"), formats="png", jobs=1, log=work / "png-only.log"
@@ -261,10 +261,9 @@ def png_vs_plantuml(book: Path, *, size: int, work: Path) -> Ratio:
 def graphviz_floor(book: Path, *, work: Path) -> tuple[float, int]:
     """Seconds of bare Graphviz runs drawing this workbook's pictures: one 300 dpi PNG per
     procedure page (the DOCX picture) and per slide page (the PNG), from pinned DOT."""
-    from sopdoc.export import diagram
-    from sopdoc.flowchart import page_dot, slide_dot
-    from sopdoc.reader import read_workbook
-    from sopdoc.renderers.pdf import prepare
+    from sopdoc.backends.dot import page_dot, slide_dot
+    from sopdoc.drawing.document import diagram, prepare
+    from sopdoc.workbook import read_workbook
 
     folder = _fresh(work / "graphviz-floor")
     dots = []

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Final
 
-from sopdoc.reader.form import (
+from sopdoc.workbook.form import (
     CONTOH_INSTANSI,
     add_instansi,
     format_grid,

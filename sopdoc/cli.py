@@ -12,15 +12,17 @@ from typing import Any, TypeVar
 
 import click
 
-from sopdoc import __version__, batch, build
+from sopdoc import __version__
 from sopdoc import messages as msg
-from sopdoc.checks import with_layout_problems
+from sopdoc.build import batch
+from sopdoc.build import documents as build
+from sopdoc.build.flowcharts import FORMATS, Outcome, export_flowcharts, select_sops
+from sopdoc.build.paths import safe_stem
 from sopdoc.errors import SopdocError
-from sopdoc.export import FORMATS, Outcome, export_flowcharts, select_sops
+from sopdoc.layout.checks import with_layout_problems
 from sopdoc.model import Problem, Severity, Workbook
-from sopdoc.paths import safe_stem
-from sopdoc.reader import read_workbook
 from sopdoc.serialize import workbook_data
+from sopdoc.workbook import read_workbook
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -170,7 +172,7 @@ def check(workbook: Path, as_json: bool, strict: bool) -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--contoh", is_flag=True, help=msg.NEW_CONTOH_HELP)
 def new(path: Path, contoh: bool) -> None:
-    from sopdoc.reader.form import write_form
+    from sopdoc.workbook.form import write_form
 
     write_form(path, contoh=contoh)
     click.echo(msg.NEW_DONE.format(path=path))
@@ -314,7 +316,7 @@ def revise(
     workbook: Path, wanted: str, tanggal: str, catatan: str, formats: str, output: Path
 ) -> None:
     from sopdoc.dates import format_date, parse_date
-    from sopdoc.reader.revise import write_revision
+    from sopdoc.workbook.revise import write_revision
 
     chosen = build.parse_formats(formats)
     try:

@@ -40,3 +40,13 @@ class ToolMissingError(SopdocError):
     """A system program sopdoc needs (Graphviz, LibreOffice) is not installed."""
 
     exit_code = 3
+
+
+class LayoutError(SopdocError):
+    """An SOP that cannot be laid out on the chosen paper (too many lanes, a step too tall)."""
+
+    def __init__(self, message: str, *, cell: CellRef | None = None) -> None:
+        super().__init__(f"{cell}: {message}" if cell is not None else message)
+        self.cell = cell
+        #: The message without the cell, for a Problem that names the cell itself.
+        self.reason = message

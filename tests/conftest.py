@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from factories import big_sop, seed_sop
 
-from sopdoc.fonts import FontMetrics, metrics_for
+from sopdoc.layout.fonts import FontMetrics, metrics_for
 from sopdoc.model import Paper, Sop
-from sopdoc.reader import read_workbook
+from sopdoc.workbook import read_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTOH = ROOT / "input" / "contoh.xlsx"

@@ -13,7 +13,7 @@ from typing import Any
 import openpyxl
 
 from sopdoc.model import StepKind, Symbol
-from sopdoc.reader import read_workbook
+from sopdoc.workbook import read_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTOH = ROOT / "input" / "contoh.xlsx"

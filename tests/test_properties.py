@@ -9,13 +9,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from workbooks import identity_rows, section_rows, step, table_rows, write_workbook
 
-from sopdoc.flowchart import route_layout, segment_crosses_box
-from sopdoc.fonts import metrics_for
+from sopdoc.backends.docx.document import render_docx
+from sopdoc.backends.pdf.document import render_pdf
+from sopdoc.build.documents import flow_pictures
+from sopdoc.drawing.document import prepare
+from sopdoc.drawing.routing import segment_crosses_box
+from sopdoc.drawing.scene import route_layout
 from sopdoc.layout import Box, layout_procedure
+from sopdoc.layout.fonts import metrics_for
 from sopdoc.model import Paper, Sop, Step
-from sopdoc.reader import read_workbook
-from sopdoc.renderers.docx import render_docx
-from sopdoc.renderers.pdf import prepare, render_pdf
+from sopdoc.workbook import read_workbook
 
 FONT = metrics_for("Arial")
 WORDS = st.text(
@@ -119,4 +122,4 @@ def test_random_valid_workbooks_always_build(tmp_path: Path, rows: list[list[obj
     (sop,) = workbook.sops
     document = prepare(sop)
     assert render_pdf(document).startswith(b"%PDF")
-    assert render_docx(document)[:2] == b"PK"
+    assert render_docx(document, pictures=flow_pictures(document))[:2] == b"PK"

@@ -8,7 +8,7 @@ from pathlib import Path
 from bench.generate import generate, workbook_data
 from bench.plantuml import plantuml_text
 from sopdoc.model import Sop
-from sopdoc.reader import read_workbook
+from sopdoc.workbook import read_workbook
 
 
 def _read(tmp_path: Path, *, sops: int, seed: int = 2026) -> tuple[Sop, ...]:

@@ -21,7 +21,7 @@ from workbooks import (
     write_workbook,
 )
 
-from sopdoc.reader.load import MAX_UNCOMPRESSED_BYTES
+from sopdoc.workbook.load import MAX_UNCOMPRESSED_BYTES
 
 HOSTILE_TEXT = (
     '"]; node [shape=star]; x [label="<b>tebal</b> & <font color=red>merah</font> '

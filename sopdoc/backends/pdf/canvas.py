@@ -1,0 +1,187 @@
+"""Drawing a routed flowchart page on a reportlab canvas, as vectors (page points, y down)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+
+from sopdoc.drawing.scene import RoutedPage
+from sopdoc.layout import Box, PlacedLine, TextCell
+from sopdoc.layout.fonts import FontMetrics
+from sopdoc.model import Symbol
+from sopdoc.units import Pt
+
+LINE_WIDTH: Pt = 0.8
+HEADER_FILL = (0.851, 0.886, 0.953)  # #D9E2F3
+GRID_GRAY = (0.5, 0.5, 0.5)
+WHITE = (1.0, 1.0, 1.0)
+BLACK = (0.0, 0.0, 0.0)
+
+
+class PageCanvas:
+    """A reportlab canvas addressed in layout coordinates (origin top-left, y down)."""
+
+    def __init__(self, canvas: Any, *, page_height: Pt, font: FontMetrics) -> None:
+        self.canvas = canvas
+        self.height = page_height
+        self.font = font
+
+    def y(self, y: Pt) -> Pt:
+        return self.height - y
+
+    def rect(
+        self,
+        box: Box,
+        *,
+        fill: tuple[float, float, float] | None = None,
+        stroke: bool = True,
+        radius: Pt = 0.0,
+    ) -> None:
+        c = self.canvas
+        if fill is not None:
+            c.setFillColorRGB(*fill)
+        if radius:
+            c.roundRect(
+                box.x,
+                self.y(box.bottom),
+                box.width,
+                box.height,
+                radius,
+                stroke=int(stroke),
+                fill=int(fill is not None),
+            )
+        else:
+            c.rect(
+                box.x,
+                self.y(box.bottom),
+                box.width,
+                box.height,
+                stroke=int(stroke),
+                fill=int(fill is not None),
+            )
+        c.setFillColorRGB(0, 0, 0)
+
+    def polygon(
+        self, points: Iterable[tuple[Pt, Pt]], *, fill: tuple[float, float, float] | None = None
+    ) -> None:
+        c = self.canvas
+        if fill is not None:
+            c.setFillColorRGB(*fill)
+        path = c.beginPath()
+        first = True
+        for x, y in points:
+            if first:
+                path.moveTo(x, self.y(y))
+                first = False
+            else:
+                path.lineTo(x, self.y(y))
+        path.close()
+        c.drawPath(path, stroke=1, fill=int(fill is not None))
+        c.setFillColorRGB(0, 0, 0)
+
+    def polyline(self, points: Iterable[tuple[Pt, Pt]]) -> None:
+        c = self.canvas
+        path = c.beginPath()
+        for i, (x, y) in enumerate(points):
+            if i == 0:
+                path.moveTo(x, self.y(y))
+            else:
+                path.lineTo(x, self.y(y))
+        c.drawPath(path, stroke=1, fill=0)
+
+    def text(self, line: PlacedLine) -> None:
+        """A placed line, switching to the fallback font for characters the font lacks."""
+        x = line.x
+        for name, piece in self.font.runs(line.text, bold=line.bold):
+            self.canvas.setFont(name, line.size)
+            self.canvas.drawString(x, self.y(line.baseline), piece)
+            x += pdfmetrics.stringWidth(piece, name, line.size)
+
+    def centred(self, text: str, x: Pt, y: Pt, *, size: Pt, bold: bool = False) -> None:
+        """``text`` centred on (x, y)."""
+        width = self.font.width(text, size, bold=bold)
+        ascent, descent = self.font.ascent(size), self.font.descent(size)
+        baseline = y + (ascent - descent) / 2
+        self.text(PlacedLine(text, x - width / 2, baseline, size, bold))
+
+    def cell(self, cell: TextCell, *, fill: tuple[float, float, float] | None = None) -> None:
+        self.rect(cell.box, fill=fill)
+        for line in cell.lines:
+            self.text(line)
+
+
+def draw_flow(page: PageCanvas, routed: RoutedPage) -> None:
+    """Symbols, connectors, arrows, arrowheads and Ya/Tidak labels of one routed page."""
+    c = page.canvas
+    c.setLineWidth(LINE_WIDTH)
+    c.setStrokeColorRGB(0, 0, 0)
+    for symbol in routed.page.symbols:
+        box = symbol.box
+        if symbol.symbol is Symbol.DECISION:
+            page.polygon(
+                [
+                    (box.center_x, box.y),
+                    (box.right, box.center_y),
+                    (box.center_x, box.bottom),
+                    (box.x, box.center_y),
+                ],
+                fill=WHITE,
+            )
+        elif symbol.symbol in (Symbol.START, Symbol.END):
+            page.rect(box, radius=min(box.height / 2, box.width / 2), fill=WHITE)
+        else:
+            page.rect(box, fill=WHITE)
+        for line in symbol.lines:
+            page.text(line)
+    for connector in routed.page.connectors:
+        box = connector.box
+        shoulder = box.y + box.height * 0.55
+        page.polygon(
+            [
+                (box.x, box.y),
+                (box.right, box.y),
+                (box.right, shoulder),
+                (box.center_x, box.bottom),
+                (box.x, shoulder),
+            ],
+            fill=WHITE,
+        )
+        page.centred(
+            connector.letter,
+            box.center_x,
+            box.y + box.height * 0.4,
+            size=min(8.0, box.height * 0.5),
+            bold=True,
+        )
+    for arrow in routed.arrows:
+        page.polyline(arrow.points)
+        page.polygon(arrow.head, fill=BLACK)
+        if arrow.label_at is not None:
+            page.centred(arrow.spec.label, *arrow.label_at, size=routed.label_size)
+
+
+def flow_pdf(pages: Sequence[RoutedPage], *, font: FontMetrics) -> bytes:
+    """The flowchart of each page alone: one PDF page the size of each flow area, nothing
+    drawn but the symbols, arrows and labels (the DOCX pictures are rasterized from it)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    first = pages[0].page.flow_area
+    canvas = Canvas(
+        buffer,
+        pagesize=(first.width, first.height),
+        invariant=True,
+        pageCompression=0,  # read back at once, in memory
+        initialFontName=font.font_name(),
+    )
+    for routed in pages:
+        area = routed.page.flow_area
+        canvas.setPageSize((area.width, area.height))
+        canvas.translate(-area.x, 0)
+        draw_flow(PageCanvas(canvas, page_height=area.bottom, font=font), routed)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

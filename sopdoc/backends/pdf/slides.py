@@ -1,0 +1,49 @@
+"""The swimlane slides of one SOP as one vector PDF (the PNG pictures are rasterized from it)."""
+
+from __future__ import annotations
+
+import io
+
+from sopdoc.backends.pdf.canvas import HEADER_FILL, PageCanvas, draw_flow
+from sopdoc.drawing.document import Diagram
+
+
+def render_slides_pdf(d: Diagram) -> bytes:
+    """All slide pages of one SOP as one vector PDF, fonts embedded."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer,
+        pagesize=(d.layout.page_width, d.layout.page_height),
+        invariant=True,
+        pageCompression=1,
+        initialFontName=d.font.font_name(),  # no unembedded Helvetica in the file
+    )
+    canvas.setTitle(d.sop.identity.nama)
+    canvas.setSubject(d.sop.identity.nomor)
+    canvas.setAuthor(d.sop.agency.unit or (d.sop.header[-1] if d.sop.header else ""))
+    canvas.setCreator("sopdoc")
+    page_canvas = PageCanvas(canvas, page_height=d.layout.page_height, font=d.font)
+    for routed in d.pages:
+        canvas.setLineWidth(0.6)
+        canvas.setStrokeColorRGB(0.5, 0.5, 0.5)
+        for cell in routed.page.header:
+            if cell.key == "title":
+                for line in cell.lines:
+                    page_canvas.text(line)
+                continue
+            page_canvas.cell(cell, fill=HEADER_FILL)
+            lane = cell.box
+            page_canvas.polyline(
+                [
+                    (lane.x, lane.bottom),
+                    (lane.x, routed.page.flow_area.bottom),
+                    (lane.right, routed.page.flow_area.bottom),
+                    (lane.right, lane.bottom),
+                ]
+            )
+        draw_flow(page_canvas, routed)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""Building output files: every format of every SOP, in parallel, incrementally, atomically."""

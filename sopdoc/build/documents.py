@@ -1,0 +1,150 @@
+"""Building the documents of a workbook: every format asked for, one SOP at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+from sopdoc import messages as msg
+from sopdoc.backends.docx.document import render_docx
+from sopdoc.backends.pdf.canvas import flow_pdf
+from sopdoc.backends.pdf.document import render_pdf
+from sopdoc.backends.png import pdf_to_pngs
+from sopdoc.build.flowcharts import Outcome, page_names, render_images
+from sopdoc.build.output import write_atomic
+from sopdoc.build.paths import safe_stem, unique_stems
+from sopdoc.drawing.document import Document, diagram, prepare
+from sopdoc.errors import SopdocError
+from sopdoc.model import Severity, Sop, Workbook
+
+FORMATS: Final = ("docx", "pdf", "png", "svg")
+#: Resolution of the flowchart pictures in the DOCX.
+PICTURE_DPI: Final = 300
+DEFAULT_FORMATS: Final = ("docx", "pdf")
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """``"pdf,png"`` -> ``("pdf", "png")``; SopdocError naming the bad value and the choices."""
+    chosen: list[str] = []
+    for part in text.split(","):
+        fmt = part.strip().lower()
+        if not fmt:
+            continue
+        if fmt not in FORMATS:
+            raise SopdocError(msg.FORMAT_INVALID.format(value=fmt, choices=", ".join(FORMATS)))
+        if fmt not in chosen:
+            chosen.append(fmt)
+    if not chosen:
+        raise SopdocError(msg.FORMAT_INVALID.format(value=text, choices=", ".join(FORMATS)))
+    return tuple(chosen)
+
+
+def flow_pictures(document: Document) -> list[bytes]:
+    """The flowchart of each procedure page as a transparent PNG for the DOCX: drawn once as
+    vectors by the PDF backend, rasterized at once by PDFium."""
+    if not document.pages:
+        return []
+    pdf = flow_pdf(document.pages, font=document.font)
+    return pdf_to_pngs(pdf, dpi=PICTURE_DPI, transparent=True)
+
+
+def build_sop(
+    sop: Sop,
+    *,
+    formats: Sequence[str],
+    out_dir: Path,
+    stem: str,
+    template: Path | None = None,
+) -> tuple[Path, ...]:
+    """Write one SOP in every format; raises SopdocError when it cannot be drawn."""
+    files: list[Path] = []
+    document = prepare(sop) if {"docx", "pdf"} & set(formats) else None
+    if document is not None and "docx" in formats:
+        path = out_dir / f"{stem}.docx"
+        write_atomic(
+            path, render_docx(document, pictures=flow_pictures(document), template=template)
+        )
+        files.append(path)
+    if document is not None and "pdf" in formats:
+        path = out_dir / f"{stem}.pdf"
+        write_atomic(path, render_pdf(document))
+        files.append(path)
+    images = [f for f in formats if f in ("png", "svg")]
+    if images:
+        slides = diagram(sop)
+        for fmt in images:
+            names = page_names(f"{stem}-diagram-alir", len(slides.pages), fmt)
+            for data, name in zip(render_images(slides, fmt), names, strict=True):
+                path = out_dir / name
+                write_atomic(path, data)
+                files.append(path)
+    return tuple(files)
+
+
+def build_workbook(
+    workbook: Workbook,
+    *,
+    sops: Sequence[Sop],
+    formats: Sequence[str],
+    out_dir: Path,
+    template: Path | None = None,
+) -> list[Outcome]:
+    """Build ``sops``; one that fails is reported and the others are still built."""
+    stems = unique_stems(safe_stem(s.identity.nomor or s.sheet) for s in sops)
+    outcomes = []
+    for sop, stem in zip(sops, stems, strict=True):
+        if not workbook.is_drawable(sop):
+            first = next(
+                (p for p in workbook.problems_of(sop) if p.severity is Severity.ERROR), None
+            )
+            outcomes.append(Outcome(sop, error=msg.SOP_HAS_ERRORS.format(problem=first or "")))
+            continue
+        try:
+            outcomes.append(
+                Outcome(sop, build_sop(sop, formats=formats, out_dir=out_dir, stem=stem))
+            )
+        except SopdocError as error:
+            outcomes.append(Outcome(sop, error=error.message))
+    return outcomes
+
+
+def book_year(sops: Sequence[Sop]) -> int:
+    """The year on the book's cover: of the latest date written in its SOPs."""
+    dates = [
+        d
+        for s in sops
+        for d in (
+            s.identity.tanggal_revisi,
+            s.identity.tanggal_efektif,
+            s.identity.tanggal_pembuatan,
+        )
+        if d is not None
+    ]
+    return max(dates).year if dates else date.today().year
+
+
+def write_book(
+    workbook: Workbook, sops: Sequence[Sop], *, folder: Path, template: Path | None = None
+) -> tuple[Path, Path]:
+    """The Buku SOP of a workbook as ``<workbook>-buku-sop.pdf`` and ``.docx`` in ``folder``.
+
+    The DOCX Daftar Isi shows the PDF's page numbers until Word or LibreOffice updates its
+    PAGEREF fields.
+    """
+    from sopdoc.backends.docx.book import render_book_docx
+    from sopdoc.backends.pdf.book import render_book_pdf
+
+    documents = [prepare(s) for s in sops]
+    year = book_year(sops)
+    data, starts = render_book_pdf(documents, year=year)
+    stem = f"{safe_stem(Path(workbook.path).stem, fallback='sop')}-buku-sop"
+    pdf, docx = folder / f"{stem}.pdf", folder / f"{stem}.docx"
+    write_atomic(pdf, data)
+    pictures = [flow_pictures(d) for d in documents]
+    book = render_book_docx(
+        documents, pictures=pictures, year=year, starts=starts, template=template
+    )
+    write_atomic(docx, book)
+    return pdf, docx

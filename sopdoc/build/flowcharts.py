@@ -1,0 +1,118 @@
+"""The swimlane flowcharts for sosialisasi slides: PNG, SVG, PDF, or one PPTX deck."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from sopdoc import messages as msg
+from sopdoc.backends.dot import run_graphviz, slide_dot
+from sopdoc.backends.pdf.slides import render_slides_pdf
+from sopdoc.backends.png import pdf_to_pngs
+from sopdoc.backends.pptx import render_pptx
+from sopdoc.build.output import write_atomic
+from sopdoc.build.paths import safe_stem, unique_stems
+from sopdoc.drawing.document import Diagram, diagram
+from sopdoc.drawing.scene import RoutedPage
+from sopdoc.errors import SopdocError
+from sopdoc.model import Sop, Workbook
+
+FORMATS: Final = ("png", "svg", "pdf", "pptx")
+#: Resolution of PNG pictures, for print-sharp slides.
+PNG_DPI: Final = 300
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one SOP: the files written, or why none were."""
+
+    sop: Sop
+    files: tuple[Path, ...] = ()
+    error: str = ""
+
+
+def select_sops(workbook: Workbook, wanted: Sequence[str]) -> list[Sop]:
+    """The SOPs named by nomor or sheet (all when ``wanted`` is empty), in workbook order."""
+    if not wanted:
+        return list(workbook.sops)
+
+    def key(text: str) -> str:
+        return "".join(text.split()).casefold()
+
+    chosen: list[Sop] = []
+    for name in wanted:
+        found = [s for s in workbook.sops if key(name) in (key(s.identity.nomor), key(s.sheet))]
+        if not found:
+            choices = "; ".join(f"{s.identity.nomor} ({s.sheet})" for s in workbook.sops)
+            raise SopdocError(msg.SOP_NOT_FOUND.format(name=name, choices=choices))
+        chosen.extend(s for s in found if s not in chosen)
+    return [s for s in workbook.sops if s in chosen]
+
+
+def page_names(stem: str, count: int, suffix: str) -> list[str]:
+    """``stem.png`` for one page, ``stem-1.png``, ``stem-2.png``... for several."""
+    if count == 1:
+        return [f"{stem}.{suffix}"]
+    return [f"{stem}-{i}.{suffix}" for i in range(1, count + 1)]
+
+
+def render_images(d: Diagram, fmt: str) -> list[bytes]:
+    """Every slide page as PNG (300 dpi, rasterized from the slides' vector PDF by PDFium) or
+    as SVG (drawn by Graphviz from the pinned DOT)."""
+    if fmt == "png":
+        return pdf_to_pngs(render_slides_pdf(d), dpi=PNG_DPI)
+    return [render_svg(d, page) for page in d.pages]
+
+
+def render_svg(d: Diagram, page: RoutedPage) -> bytes:
+    """One slide page as SVG, drawn by Graphviz."""
+    dot = slide_dot(d.layout, page, font=d.sop.agency.font)
+    what = f"{d.sop.identity.nomor} halaman {page.page.index + 1}"
+    return run_graphviz(dot, fmt="svg", what=what)
+
+
+def export_flowcharts(
+    workbook: Workbook, *, sops: Sequence[Sop], fmt: str, out_dir: Path
+) -> list[Outcome]:
+    """Write the flowcharts of ``sops`` in ``fmt``; an SOP that fails does not stop the rest."""
+    if fmt not in FORMATS:
+        raise SopdocError(msg.FORMAT_INVALID.format(value=fmt, choices=", ".join(FORMATS)))
+    stems = unique_stems(safe_stem(s.identity.nomor or s.sheet) for s in sops)
+    outcomes: list[Outcome] = []
+    diagrams: list[Diagram] = []
+    for sop, stem in zip(sops, stems, strict=True):
+        if not workbook.is_drawable(sop):
+            first = next(
+                (p for p in workbook.problems_of(sop) if p.severity.value == "error"), None
+            )
+            reason = msg.SOP_HAS_ERRORS.format(problem=str(first) if first else "")
+            outcomes.append(Outcome(sop, error=reason))
+            continue
+        try:
+            d = diagram(sop)
+            files: list[Path] = []
+            if fmt in ("png", "svg"):
+                names = page_names(stem, len(d.pages), fmt)
+                for data, name in zip(render_images(d, fmt), names, strict=True):
+                    path = out_dir / name
+                    write_atomic(path, data)
+                    files.append(path)
+            elif fmt == "pdf":
+                path = out_dir / f"{stem}.pdf"
+                write_atomic(path, render_slides_pdf(d))
+                files.append(path)
+            else:
+                diagrams.append(d)
+            outcomes.append(Outcome(sop, tuple(files)))
+        except SopdocError as error:
+            outcomes.append(Outcome(sop, error=error.message))
+    if fmt == "pptx" and diagrams:
+        path = out_dir / f"{safe_stem(Path(workbook.path).stem, fallback='sop')}-diagram-alir.pptx"
+        try:
+            write_atomic(path, render_pptx([(d, render_images(d, "png")) for d in diagrams]))
+        except SopdocError as error:
+            return [Outcome(o.sop, error=o.error or error.message) for o in outcomes]
+        outcomes = [Outcome(o.sop, (path,)) if not o.error else o for o in outcomes]
+    return outcomes

@@ -1,0 +1,1 @@
+"""Drawing: arrows routed between the laid-out symbols; the format-free drawing of each page."""

@@ -1,1 +1,0 @@
-"""Renderers: one per output format, each drawing from the same layout."""

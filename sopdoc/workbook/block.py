@@ -1,0 +1,353 @@
+"""Reading one SOP block of a sheet: header, identity rows, section pairs, procedure table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sopdoc import messages as msg
+from sopdoc.dates import parse_date
+from sopdoc.model import (
+    Agency,
+    CellRef,
+    Identity,
+    Section,
+    Sections,
+    Signatory,
+    Sop,
+    frozen_cells,
+)
+from sopdoc.workbook import labels
+from sopdoc.workbook.grid import Grid
+from sopdoc.workbook.problems import Problems
+from sopdoc.workbook.procedure import read_procedure
+from sopdoc.workbook.signatory import split_signatory
+from sopdoc.workbook.text import cell_text, remove_control_chars, split_items
+
+#: Rows above NOMOR SOP that may form the header (kop).
+MAX_HEADER_ROWS = 2
+#: Blank rows allowed between the header rows and NOMOR SOP.
+MAX_HEADER_GAP = 3
+
+
+@dataclass(frozen=True)
+class BlockSpan:
+    """Where one SOP block lies in its sheet: rows first..last, NOMOR SOP label at nomor."""
+
+    first: int
+    last: int
+    nomor: CellRef
+
+
+def find_blocks(grid: Grid) -> list[BlockSpan]:
+    """Locate every SOP block of a sheet by its NOMOR SOP label and the header rows above it."""
+    nomors = [
+        grid.ref(row, column)
+        for row in grid.rows()
+        for column, value in grid.row(row)[:1]
+        if labels.matches(value, labels.NOMOR)
+    ]
+    starts: list[int] = []
+    previous = 0
+    for ref in nomors:
+        starts.append(_header_start(grid, ref.row, floor=previous))
+        previous = ref.row
+    ends = [start - 1 for start in starts[1:]] + [grid.max_row] if starts else []
+    return [BlockSpan(s, e, ref) for s, e, ref in zip(starts, ends, nomors, strict=True)]
+
+
+def _header_start(grid: Grid, nomor_row: int, *, floor: int) -> int:
+    """The first header row above ``nomor_row``: up to two rows holding one text each.
+
+    Up to ``MAX_HEADER_GAP`` blank rows may stand between the header and NOMOR SOP, as in
+    documents exported by web e-SOP systems; the header never reaches above ``floor``.
+    """
+    start = nomor_row
+    found = 0
+    row = nomor_row - 1
+    gap = 0
+    while row > floor and found < MAX_HEADER_ROWS:
+        cells = grid.row(row)
+        if not cells:
+            if found or gap >= MAX_HEADER_GAP:
+                break
+            gap += 1
+            row -= 1
+            continue
+        if len(cells) != 1 or not isinstance(cells[0][1], str) or _is_label(cells[0][1]):
+            break
+        start = row
+        found += 1
+        row -= 1
+    return start
+
+
+def _is_label(value: object) -> bool:
+    key = labels.normalize(value)
+    return any(key in spellings for spellings in _ALL_LABELS)
+
+
+_ALL_LABELS: tuple[tuple[str, ...], ...] = (
+    *labels.IDENTITY.values(),
+    *(spellings for pair in labels.SECTION_PAIRS for _, spellings in pair),
+    labels.NO,
+    labels.KEGIATAN,
+)
+
+
+def _clean(problems: Problems, ref: CellRef, text: str) -> str:
+    cleaned, changed = remove_control_chars(text)
+    if changed:
+        problems.warning(ref, msg.CONTROL_CHARS_REMOVED)
+    return cleaned
+
+
+class BlockReader:
+    """Reads the block at ``span`` of ``grid`` into an ``Sop``, reporting to ``problems``."""
+
+    def __init__(
+        self,
+        grid: Grid,
+        span: BlockSpan,
+        *,
+        agency: Agency,
+        problems: Problems,
+        jabatan_hints: Sequence[str] = (),
+    ) -> None:
+        self.grid = grid
+        self.span = span
+        self.agency = agency
+        self.problems = problems
+        self.jabatan_hints = tuple(jabatan_hints)
+
+    def read(self) -> Sop:
+        header = self._header()
+        identity, after_identity = self._identity()
+        sections, table_row = self._sections(after_identity)
+        procedure = read_procedure(
+            self.grid,
+            first=table_row,
+            last=self.span.last,
+            problems=self.problems,
+            anchor=self.span.nomor,
+        )
+        return Sop(
+            sheet=self.grid.name,
+            key=self.span.nomor,
+            header=header,
+            identity=identity,
+            sections=sections,
+            actors=procedure.actors,
+            steps=procedure.steps,
+            agency=self.agency,
+            has_keterangan=procedure.has_keterangan,
+        )
+
+    # --- header -----------------------------------------------------------------------------
+
+    def _header(self) -> tuple[str, ...]:
+        lines: list[str] = []
+        for row in range(self.span.first, self.span.nomor.row):
+            for column, value in self.grid.row(row):
+                text = _clean(self.problems, self.grid.ref(row, column), cell_text(value))
+                lines.extend(" ".join(line.split()) for line in text.splitlines() if line.strip())
+        if lines:
+            return tuple(lines)
+        fallback = tuple(x for x in (self.agency.pemerintah, self.agency.unit) if x)
+        if not fallback:
+            self.problems.warning(self.span.nomor, msg.HEADER_MISSING)
+        return fallback
+
+    # --- identity rows ----------------------------------------------------------------------
+
+    def _identity(self) -> tuple[Identity, int]:
+        """Read the identity rows; return them and the first row after them."""
+        found: dict[str, tuple[CellRef, object]] = {}
+        signatory_lines: list[tuple[CellRef, str]] = []
+        row = self.span.nomor.row
+        last_label = ""
+        while row <= self.span.last:
+            cells = self.grid.row(row)
+            if cells and _section_labels(cells):
+                break
+            if cells and _is_procedure_header(cells):
+                break
+            if cells:
+                column, first_value = cells[0]
+                field_name = _identity_field(first_value)
+                if field_name is not None:
+                    last_label = field_name
+                    value_cell = next(((c, v) for c, v in cells[1:]), None)
+                    label_ref = self.grid.ref(row, column)
+                    if field_name in found:
+                        self.problems.warning(
+                            label_ref, msg.LABEL_REPEATED.format(label=first_value)
+                        )
+                    elif value_cell is None:
+                        found[field_name] = (self.grid.ref(row, column + 1), None)
+                    else:
+                        found[field_name] = (self.grid.ref(row, value_cell[0]), value_cell[1])
+                    if field_name == "disahkan" and value_cell is not None:
+                        signatory_lines.append(
+                            (self.grid.ref(row, value_cell[0]), cell_text(value_cell[1]))
+                        )
+                elif last_label == "disahkan" and column > self.span.nomor.column:
+                    # Continuation rows of DISAHKAN OLEH written over several rows.
+                    signatory_lines.append((self.grid.ref(row, column), cell_text(first_value)))
+            row += 1
+        return self._make_identity(found, signatory_lines), row
+
+    def _make_identity(
+        self,
+        found: dict[str, tuple[CellRef, object]],
+        signatory_lines: list[tuple[CellRef, str]],
+    ) -> Identity:
+        cells: dict[str, CellRef] = {name: ref for name, (ref, _) in found.items()}
+        nomor_ref, nomor_value = found.get("nomor", (self.span.nomor, None))
+        nomor = _clean(self.problems, nomor_ref, cell_text(nomor_value))
+        if not nomor:
+            self.problems.error(nomor_ref, msg.NOMOR_EMPTY)
+        nama = self._text_value(found, "nama")
+        if not nama:
+            ref = found["nama"][0] if "nama" in found else self.span.nomor
+            self.problems.error(ref, msg.NAMA_EMPTY if "nama" in found else msg.NAMA_MISSING)
+        dates = {
+            name: self._date_value(found, name, required=name != "tanggal_revisi")
+            for name in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
+        }
+        signatory = self._signatory(found, signatory_lines)
+        return Identity(
+            nomor=nomor,
+            nama=" ".join(nama.split()),
+            tanggal_pembuatan=dates["tanggal_pembuatan"],
+            tanggal_revisi=dates["tanggal_revisi"],
+            tanggal_efektif=dates["tanggal_efektif"],
+            disahkan=signatory,
+            cells=frozen_cells(cells),
+        )
+
+    def _text_value(self, found: dict[str, tuple[CellRef, object]], name: str) -> str:
+        if name not in found:
+            return ""
+        ref, value = found[name]
+        return _clean(self.problems, ref, cell_text(value))
+
+    def _date_value(
+        self, found: dict[str, tuple[CellRef, object]], name: str, *, required: bool
+    ) -> date | None:
+        label = msg.IDENTITY_LABELS[name]
+        if name not in found:
+            if required:
+                self.problems.warning(self.span.nomor, msg.DATE_MISSING.format(label=label))
+            return None
+        ref, value = found[name]
+        try:
+            parsed = parse_date(value)
+        except ValueError:
+            self.problems.error(ref, msg.DATE_INVALID.format(label=label, value=cell_text(value)))
+            return None
+        if parsed is None and required:
+            self.problems.warning(ref, msg.DATE_EMPTY.format(label=label))
+        return parsed
+
+    def _signatory(
+        self,
+        found: dict[str, tuple[CellRef, object]],
+        lines: list[tuple[CellRef, str]],
+    ) -> Signatory | None:
+        text = "\n".join(line for _, line in lines if line)
+        if not text.strip():
+            if self.agency.signatory is None:
+                ref = found["disahkan"][0] if "disahkan" in found else self.span.nomor
+                self.problems.warning(ref, msg.SIGNATORY_MISSING)
+            return self.agency.signatory
+        ref = lines[0][0]
+        text = _clean(self.problems, ref, text)
+        signatory = split_signatory(text, jabatan_hints=self.jabatan_hints)
+        if not signatory.nama:
+            self.problems.warning(ref, msg.SIGNATORY_UNSPLIT)
+        if not signatory.nip:
+            self.problems.warning(ref, msg.SIGNATORY_NO_NIP)
+        return replace(signatory, cells=frozen_cells({"disahkan": ref}))
+
+    # --- section pairs ----------------------------------------------------------------------
+
+    def _sections(self, start: int) -> tuple[Sections, int]:
+        """Read the section pairs from ``start``; return them and the procedure header row."""
+        found: dict[str, Section] = {}
+        current: list[tuple[str, int, int, CellRef]] = []  # (field, first col, last col, label)
+        content: dict[str, list[tuple[CellRef, str]]] = {}
+        row = start
+        while row <= self.span.last:
+            cells = self.grid.row(row)
+            if cells and _is_procedure_header(cells):
+                break
+            pairs = _section_labels(cells) if cells else []
+            if pairs:
+                current = []
+                for index, (column, field_name) in enumerate(pairs):
+                    end = pairs[index + 1][0] - 1 if index + 1 < len(pairs) else 10_000
+                    ref = self.grid.ref(row, column)
+                    if field_name in content:
+                        self.problems.warning(ref, msg.LABEL_REPEATED.format(label=cells[0][1]))
+                    current.append((field_name, column, end, ref))
+                    content.setdefault(field_name, [])
+            elif cells:
+                if not current:
+                    self.problems.warning(
+                        self.grid.ref(row, cells[0][0]), msg.CELL_OUTSIDE_SECTIONS
+                    )
+                for column, value in cells:
+                    owner = next((f for f, lo, hi, _ in current if lo <= column <= hi), None)
+                    if owner is None:
+                        # Left of the first label: belongs to the first section of the row.
+                        owner = current[0][0] if current else None
+                    if owner is not None:
+                        ref = self.grid.ref(row, column)
+                        content[owner].append((ref, _clean(self.problems, ref, cell_text(value))))
+            row += 1
+        for field_name, values in content.items():
+            items = tuple(item for _, text in values for item in split_items(text))
+            first_ref = values[0][0] if values else None
+            found[field_name] = Section(items=items, cell=first_ref)
+        for pair in labels.SECTION_PAIRS:
+            for field_name, spellings in pair:
+                if field_name not in content:
+                    self.problems.warning(
+                        self.span.nomor, msg.SECTION_MISSING.format(label=spellings[0])
+                    )
+        return Sections(**found), row
+
+
+def _identity_field(value: object) -> str | None:
+    key = labels.normalize(value)
+    for name, spellings in labels.IDENTITY.items():
+        if key in spellings:
+            return name
+    return None
+
+
+def _section_field(value: object) -> str | None:
+    key = labels.normalize(value)
+    for pair in labels.SECTION_PAIRS:
+        for name, spellings in pair:
+            if key in spellings:
+                return name
+    return None
+
+
+def _section_labels(cells: tuple[tuple[int, object], ...]) -> list[tuple[int, str]]:
+    """(column, field) of each section label of a label row; empty when it is not one."""
+    found = [(column, _section_field(value)) for column, value in cells]
+    if not found or any(name is None for _, name in found):
+        return []
+    return [(column, name) for column, name in found if name is not None]
+
+
+def _is_procedure_header(cells: tuple[tuple[int, object], ...]) -> bool:
+    keys = {labels.normalize(value) for _, value in cells}
+    return bool(keys & set(labels.NO)) and bool(keys & set(labels.KEGIATAN))
+
+
+__all__ = ["BlockReader", "BlockSpan", "find_blocks"]

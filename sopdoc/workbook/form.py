@@ -1,0 +1,521 @@
+"""Writing workbooks in the documented layout: the blank form of `sopdoc new` and its example."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Final
+
+import openpyxl
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook as XlsxWorkbook
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from sopdoc import messages as msg
+from sopdoc.build.output import current_umask
+from sopdoc.errors import SopdocError
+from sopdoc.workbook import labels
+
+# Columns of an SOP sheet (1-based): the seed grid's, plus KETERANGAN and the flow columns.
+COL_NO: Final = 1  # also the identity and left section labels
+COL_KEGIATAN: Final = 2  # also the identity values
+COL_FIRST_ACTOR: Final = 3
+#: Where the right half of a section pair starts in the form.
+COL_RIGHT_SECTION: Final = 5
+#: Fixed timestamp in the files' properties and zip entries, so the same form gives the same bytes.
+FORM_TIMESTAMP: Final = datetime(2020, 1, 1)
+_ZIP_TIMESTAMP: Final = (2020, 1, 1, 0, 0, 0)
+_CORE_PROPERTIES: Final = "docProps/core.xml"
+_MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+#: Step rows the blank form prepares (borders, drop-downs); users may write more below.
+BLANK_STEP_ROWS: Final = 15
+DATE_FORMAT: Final = "[$-421]d mmmm yyyy"
+
+_BOLD = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+_FLOW_FILL = PatternFill("solid", fgColor="EDEDED")
+_THIN = Side(style="thin", color="808080")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+#: Dates are numbers, which Excel right-aligns: at the far end of a merged row otherwise.
+_LEFT_TOP = Alignment(horizontal="left", vertical="top")
+_LABEL = Alignment(vertical="top")  # labels overflow into the empty cell beside, unwrapped
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_CENTER_TOP = Alignment(horizontal="center", vertical="top")
+#: Points per wrapped text line, and characters per unit of column width, for row heights.
+_LINE_PT: Final = 13.0
+_CHARS_PER_WIDTH: Final = 1.1
+
+
+@dataclass(frozen=True)
+class StepRow:
+    """One step of an example SOP as the clerk would type it."""
+
+    kegiatan: str
+    actors: Sequence[int]  # lane indices marked
+    kelengkapan: str = ""
+    waktu: str = ""
+    output: str = ""
+    mark: str = "x"
+    flow: Mapping[str, object] = field(default_factory=dict)  # "LANJUT KE" / "YA" / "TIDAK"
+
+
+@dataclass(frozen=True)
+class ExampleSop:
+    """The content of one filled SOP block."""
+
+    header: Sequence[str]
+    nomor: str
+    pembuatan: date | None
+    revisi: date | None
+    efektif: date | None
+    disahkan: str
+    nama: str
+    sections: Sequence[tuple[str, str]]  # (left, right) text per section pair
+    actors: Sequence[str]
+    steps: Sequence[StepRow]
+
+
+def _column_widths(actors: int) -> dict[int, float]:
+    widths = {COL_NO: 17.0, COL_KEGIATAN: 46.0}
+    for i in range(actors):
+        widths[COL_FIRST_ACTOR + i] = 12.0
+    mutu = COL_FIRST_ACTOR + actors
+    widths.update({mutu: 24.0, mutu + 1: 11.0, mutu + 2: 20.0, mutu + 3: 18.0})
+    for i in range(3):
+        widths[mutu + 4 + i] = 11.0
+    return widths
+
+
+def format_grid(sheet: Worksheet, *, actors: int = 4) -> None:
+    """Column widths, wrapped text, row heights and print setup that make a sheet pleasant."""
+    widths = _column_widths(actors)
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    for row in sheet.iter_rows():
+        filled = [cell for cell in row if cell.value is not None]
+        for cell in filled:
+            if cell.alignment != Alignment():
+                continue
+            alone = len(filled) == 1 and "\n" not in str(cell.value)
+            cell.alignment = _LABEL if alone else _WRAP_TOP  # a lone line (kop) overflows
+    _fit_row_heights(sheet, widths)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _text_lines(text: str, width: float) -> int:
+    chars = max(1, int(width * _CHARS_PER_WIDTH))
+    return sum(max(1, -(-len(line) // chars)) for line in text.splitlines() or [""])
+
+
+def _fit_row_heights(sheet: Worksheet, widths: Mapping[int, float]) -> None:
+    """Give rows without a set height room for their wrapped text (Calc does not on open)."""
+    spans: dict[str, float] = {}
+    for merged in sheet.merged_cells.ranges:
+        if merged.min_row == merged.max_row:
+            spans[merged.start_cell.coordinate] = sum(
+                widths.get(c, 10.0) for c in range(merged.min_col, merged.max_col + 1)
+            )
+    for row in sheet.iter_rows():
+        number = row[0].row
+        if sheet.row_dimensions[number].height is not None:
+            continue
+        lines = 1
+        for cell in row:
+            if isinstance(cell.value, str) and cell.alignment.wrap_text:
+                width = spans.get(cell.coordinate, widths.get(cell.column, 10.0))
+                lines = max(lines, _text_lines(cell.value, width))
+        if lines > 1:
+            sheet.row_dimensions[number].height = min(409.0, lines * _LINE_PT + 2)
+
+
+def add_instansi(workbook: XlsxWorkbook, values: Mapping[str, str], *, index: int = 0) -> Worksheet:
+    """An ``Instansi`` sheet with every key, its value and what to write there."""
+    sheet = workbook.create_sheet(labels.INSTANSI_SHEET, index)
+    for column, title in enumerate(msg.FORM_INSTANSI_HEADER, start=1):
+        cell = sheet.cell(row=1, column=column, value=title)
+        cell.font = _BOLD
+        cell.fill = _HEADER_FILL
+    paper_validation = DataValidation(type="list", formula1='"F4,A4,LETTER"', allow_blank=True)
+    paper_validation.promptTitle = "KERTAS"
+    paper_validation.prompt = msg.FORM_PAPER_PROMPT
+    sheet.add_data_validation(paper_validation)
+    for row, key in enumerate(labels.INSTANSI_KEYS, start=2):
+        sheet.cell(row=row, column=1, value=key).font = _BOLD
+        value = sheet.cell(row=row, column=2, value=values.get(key) or None)
+        value.number_format = "@"  # text: NIPs must not become rounded numbers
+        value.alignment = _WRAP_TOP
+        sheet.cell(row=row, column=3, value=msg.FORM_INSTANSI_NOTES[key]).alignment = _WRAP_TOP
+        if key == "KERTAS":
+            paper_validation.add(value.coordinate)
+    widths = {1: 22.0, 2: 45.0, 3: 80.0}
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    _fit_row_heights(sheet, widths)
+    return sheet
+
+
+def add_petunjuk(workbook: XlsxWorkbook) -> Worksheet:
+    """A ``Petunjuk`` sheet: how to fill the form, in Bahasa Indonesia."""
+    sheet = workbook.create_sheet(labels.PETUNJUK_SHEET)
+    sheet.cell(row=1, column=1, value=msg.FORM_PETUNJUK_TITLE).font = Font(bold=True, size=14)
+    for row, line in enumerate(msg.FORM_PETUNJUK, start=3):
+        sheet.cell(row=row, column=1, value=line).alignment = _WRAP_TOP
+        sheet.row_dimensions[row].height = 48
+    sheet.column_dimensions["A"].width = 120
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    return sheet
+
+
+def _merge(sheet: Worksheet, row: int, first: int, last: int, *, rows: int = 1) -> None:
+    if last > first or rows > 1:
+        sheet.merge_cells(
+            start_row=row, start_column=first, end_row=row + rows - 1, end_column=last
+        )
+
+
+def _note(text: str) -> Comment:
+    """A cell comment by sopdoc, sized to show the whole text when hovered."""
+    return Comment(text, "sopdoc", width=320, height=110)
+
+
+def _label(sheet: Worksheet, row: int, column: int, text: str) -> None:
+    cell = sheet.cell(row=row, column=column, value=text)
+    cell.font = _BOLD
+    cell.alignment = _LABEL
+
+
+def write_sop_block(sheet: Worksheet, example: ExampleSop | None, *, actors: Sequence[str]) -> int:
+    """Write one SOP block from row 1 (blank when ``example`` is None); return its last row."""
+    n = len(actors)
+    last_col = COL_FIRST_ACTOR + n + 2  # OUTPUT
+    ket_col = last_col + 1
+    flow_cols = (ket_col + 1, ket_col + 2, ket_col + 3)
+    row = 1
+    if example is None:  # a note, not a value: the reader then takes the kop from Instansi
+        sheet.cell(row=row, column=COL_NO).comment = _note(msg.FORM_HEADER_NOTE)
+    for line in example.header if example else ("", ""):
+        if line:
+            cell = sheet.cell(row=row, column=COL_NO, value=line)
+            cell.font = _BOLD
+            cell.alignment = _LABEL
+        row += 1
+    identity: list[tuple[str, object]] = [
+        (labels.NOMOR[0], example.nomor if example else None),
+        (labels.TGL_PEMBUATAN[0], example.pembuatan if example else None),
+        (labels.TGL_REVISI[0], example.revisi if example else None),
+        (labels.TGL_EFEKTIF[0], example.efektif if example else None),
+        (labels.DISAHKAN[0], example.disahkan if example else None),
+        (labels.NAMA[0], example.nama if example else None),
+    ]
+    for text, value in identity:
+        _label(sheet, row, COL_NO, text)
+        cell = sheet.cell(row=row, column=COL_KEGIATAN, value=value)
+        cell.alignment = _WRAP_TOP
+        if text in (labels.TGL_PEMBUATAN[0], labels.TGL_REVISI[0], labels.TGL_EFEKTIF[0]):
+            cell.number_format = DATE_FORMAT
+            cell.alignment = _LEFT_TOP
+        _merge(sheet, row, COL_KEGIATAN, last_col)
+        if text == labels.DISAHKAN[0]:
+            sheet.row_dimensions[row].height = 62
+        row += 1
+    row += 1
+    sections = example.sections if example else (("", ""),) * 3
+    for (left, right), ((_, left_labels), (_, right_labels)) in zip(
+        sections, labels.SECTION_PAIRS, strict=True
+    ):
+        _label(sheet, row, COL_NO, left_labels[0])
+        _label(sheet, row, COL_RIGHT_SECTION, right_labels[0])
+        row += 1
+        sheet.cell(row=row, column=COL_NO, value=left or None).alignment = _WRAP_TOP
+        sheet.cell(row=row, column=COL_RIGHT_SECTION, value=right or None).alignment = _WRAP_TOP
+        _merge(sheet, row, COL_NO, COL_RIGHT_SECTION - 1)
+        _merge(sheet, row, COL_RIGHT_SECTION, last_col)
+        if not left and not right:
+            sheet.row_dimensions[row].height = 90  # room to type; filled rows fit their text
+        row += 1
+    row += 1
+    return _write_table(sheet, row, example, actors=actors, ket_col=ket_col, flow_cols=flow_cols)
+
+
+def _write_table(
+    sheet: Worksheet,
+    row: int,
+    example: ExampleSop | None,
+    *,
+    actors: Sequence[str],
+    ket_col: int,
+    flow_cols: tuple[int, int, int],
+) -> int:
+    n = len(actors)
+    mutu_col = COL_FIRST_ACTOR + n
+    head1: list[tuple[int, str, int]] = [  # column, text, merged width
+        (COL_NO, labels.NO[0], 1),
+        (COL_KEGIATAN, labels.KEGIATAN[0], 1),
+        (COL_FIRST_ACTOR, labels.PELAKSANA[0], n),
+        (mutu_col, labels.MUTU_BAKU[0], 3),
+        (ket_col, labels.KETERANGAN[0], 1),
+        (flow_cols[0], labels.LANJUT_KE[0], 1),
+        (flow_cols[1], labels.YA[0], 1),
+        (flow_cols[2], labels.TIDAK[0], 1),
+    ]
+    for column, text, width in head1:
+        cell = sheet.cell(row=row, column=column, value=text)
+        spans_two_rows = width == 1
+        if spans_two_rows:
+            _merge(sheet, row, column, column, rows=2)
+        else:
+            _merge(sheet, row, column, column + width - 1)
+    for column, text in enumerate((*actors, *(s[0] for s in _MUTU_LABELS)), start=COL_FIRST_ACTOR):
+        sheet.cell(row=row + 1, column=column, value=text)
+    for r in (row, row + 1):
+        for column in range(COL_NO, flow_cols[2] + 1):
+            cell = sheet.cell(row=r, column=column)
+            cell.font = _BOLD
+            cell.alignment = _CENTER
+            cell.border = _BOX
+            cell.fill = _FLOW_FILL if column in flow_cols else _HEADER_FILL
+    sheet.cell(row=row, column=flow_cols[0]).comment = _note(msg.FORM_FLOW_NOTE)
+    first_step = row + 2
+    steps = example.steps if example else ()
+    count = max(len(steps), BLANK_STEP_ROWS if example is None else len(steps))
+    for index in range(count):
+        r = first_step + index
+        step = steps[index] if index < len(steps) else None
+        if step is not None:
+            _write_step(sheet, r, index + 1, step, mutu_col=mutu_col, flow_cols=flow_cols)
+        for column in range(COL_NO, flow_cols[2] + 1):
+            cell = sheet.cell(row=r, column=column)
+            cell.border = _BOX
+            if column == COL_NO or COL_FIRST_ACTOR <= column < mutu_col:
+                cell.alignment = _CENTER_TOP
+            else:
+                cell.alignment = _WRAP_TOP
+            if column in flow_cols:
+                cell.fill = _FLOW_FILL
+    last_step = first_step + count - 1
+    _add_validations(sheet, first_step, last_step, n=n, flow_cols=flow_cols)
+    return last_step
+
+
+_MUTU_LABELS: Final = (labels.KELENGKAPAN, labels.WAKTU, labels.OUTPUT)
+
+
+def _write_step(
+    sheet: Worksheet,
+    row: int,
+    number: int,
+    step: StepRow,
+    *,
+    mutu_col: int,
+    flow_cols: tuple[int, int, int],
+) -> None:
+    sheet.cell(row=row, column=COL_NO, value=number)
+    sheet.cell(row=row, column=COL_KEGIATAN, value=step.kegiatan)
+    for lane in step.actors:
+        sheet.cell(row=row, column=COL_FIRST_ACTOR + lane, value=step.mark)
+    for offset, value in enumerate((step.kelengkapan, step.waktu, step.output)):
+        sheet.cell(row=row, column=mutu_col + offset, value=value or None)
+    for column, key in zip(flow_cols, (labels.LANJUT_KE, labels.YA, labels.TIDAK), strict=True):
+        if key[0] in step.flow:
+            sheet.cell(row=row, column=column, value=step.flow[key[0]])
+
+
+def _add_validations(
+    sheet: Worksheet, first: int, last: int, *, n: int, flow_cols: tuple[int, int, int]
+) -> None:
+    marks = DataValidation(type="list", formula1='"x,?"', allow_blank=True)
+    marks.errorStyle = "warning"  # other documented marks (v, ✓, K...) stay possible
+    marks.promptTitle = msg.FORM_ACTOR_PROMPT_TITLE
+    marks.prompt = msg.FORM_ACTOR_PROMPT
+    marks.error = msg.FORM_ACTOR_ERROR
+    marks.showErrorMessage = True
+    marks.showInputMessage = True
+    first_actor = get_column_letter(COL_FIRST_ACTOR)
+    last_actor = get_column_letter(COL_FIRST_ACTOR + n - 1)
+    marks.add(f"{first_actor}{first}:{last_actor}{last}")
+    sheet.add_data_validation(marks)
+    flow = DataValidation(type="custom", formula1="TRUE", allow_blank=True)
+    flow.promptTitle = msg.FORM_FLOW_PROMPT_TITLE
+    flow.prompt = msg.FORM_FLOW_PROMPT
+    flow.showInputMessage = True
+    flow.add(f"{get_column_letter(flow_cols[0])}{first}:{get_column_letter(flow_cols[2])}{last}")
+    sheet.add_data_validation(flow)
+
+
+def new_workbook() -> XlsxWorkbook:
+    """An empty workbook with fixed document properties."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    workbook.properties.creator = "sopdoc"
+    workbook.properties.created = FORM_TIMESTAMP
+    workbook.properties.modified = FORM_TIMESTAMP
+    return workbook
+
+
+def workbook_bytes(workbook: XlsxWorkbook) -> bytes:
+    """The .xlsx file's bytes, the same on every run: fixed zip times and modified date."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)  # stamps the current time, undone below
+    modified = FORM_TIMESTAMP.strftime("%Y-%m-%dT%H:%M:%SZ")
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == _CORE_PROPERTIES:
+                text = _MODIFIED.sub(rf"\g<1>{modified}\g<2>", data.decode("utf-8"))
+                data = text.encode("utf-8")
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIMESTAMP)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            target.writestr(entry, data)
+    return out.getvalue()
+
+
+def save_new(workbook: XlsxWorkbook, path: Path) -> None:
+    """Save atomically to ``path``, never replacing an existing file."""
+    if path.suffix.lower() != ".xlsx":
+        raise SopdocError(msg.FORM_SUFFIX.format(path=path))
+    if path.exists():
+        raise SopdocError(msg.FORM_EXISTS.format(path=path))
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".sopdoc-", suffix=".xlsx.tmp")
+    except OSError as exc:
+        raise SopdocError(msg.FORM_WRITE_FAILED.format(path=path, reason=exc.strerror)) from exc
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        temp.write_bytes(workbook_bytes(workbook))
+        os.chmod(temp, 0o666 & ~current_umask())  # mkstemp makes 0600
+        try:
+            os.link(temp, path)  # fails, atomically, if path appeared meanwhile
+        except FileExistsError as exc:
+            raise SopdocError(msg.FORM_EXISTS.format(path=path)) from exc
+        except OSError:  # file systems without hard links
+            if path.exists():
+                raise SopdocError(msg.FORM_EXISTS.format(path=path)) from None
+            os.replace(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def write_form(path: Path, *, contoh: bool = False) -> None:
+    """Write the blank SOP form (or, with ``contoh``, a filled example) to a new file."""
+    workbook = new_workbook()
+    add_instansi(workbook, CONTOH_INSTANSI if contoh else {"KERTAS": "F4", "HURUF": "Arial"})
+    add_petunjuk(workbook)
+    sheet = workbook.create_sheet("SOP 1")
+    example = CONTOH_SOP if contoh else None
+    actors = example.actors if example else msg.FORM_DEFAULT_ACTORS
+    write_sop_block(sheet, example, actors=actors)
+    format_grid(sheet, actors=len(actors))
+    save_new(workbook, path)
+
+
+# --- the example of `sopdoc new --contoh` (sample data, not messages) ---------------------------
+
+CONTOH_INSTANSI: Final[Mapping[str, str]] = {
+    "PEMERINTAH": "PEMERINTAH KABUPATEN LUMAJANG",
+    "UNIT KERJA": "KECAMATAN RANUYOSO",
+    "ALAMAT": "Jl. Raya Ranuyoso, Kecamatan Ranuyoso, Kabupaten Lumajang",
+    "KERTAS": "F4",
+    "HURUF": "Arial",
+    "JABATAN PENGESAH": "CAMAT RANUYOSO",
+    "NAMA PENGESAH": "IKO SAWARISDIYANTO, S.Sos, MM",
+    "NIP PENGESAH": "NIP. 19640706 198603 1 027",
+}
+
+CONTOH_SOP: Final = ExampleSop(
+    header=("PEMERINTAH KABUPATEN LUMAJANG", "KECAMATAN RANUYOSO"),
+    nomor="KEC/STDR-KIN/427.110/2020",
+    pembuatan=date(2020, 1, 13),
+    revisi=None,
+    efektif=date(2020, 1, 13),
+    disahkan="CAMAT RANUYOSO\nIKO SAWARISDIYANTO, S.Sos, MM\nNIP. 19640706 198603 1 027",
+    nama="STANDAR PELAYANAN MINIMAL (SPM)",
+    sections=(
+        (
+            "1. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;\n"
+            "2. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;\n"
+            "3. Peraturan Menteri PAN-RB Nomor 15 Tahun 2014 tentang Pedoman Standar Pelayanan.",
+            "a. Mampu merumuskan bahan kebijakan bidang standar pelayanan minimal (SPM);\n"
+            "b. Mampu memberikan pertimbangan dan saran teknis sesuai bidang tugasnya.",
+        ),
+        (
+            "SOP IKM",
+            "a. Ruang Rapat Koordinasi;\nb. ATK;\nc. Dokumen RPJMD;\nd. Dokumen RenStra Kecamatan",
+        ),
+        (
+            "Apabila pelaksanaan tidak sesuai prosedur maka akan terjadi standar ganda dan tidak "
+            "bisa dijadikan acuan yang jelas.",
+            "a. Dokumen disimpan sebagai pedoman pelaksanaan kegiatan;\n"
+            "b. Pencapaian sasaran mutu dievaluasi oleh Camat.",
+        ),
+    ),
+    actors=("Kasubag", "Camat", "Tim SPM", "Pengelola"),
+    steps=(
+        StepRow(
+            "- Mempelajari Dasar Hukum Lap.SPM;\n- Mempelajari SK Tim;\n- Menentukan jadwal rapat.",
+            (0,),
+            "- SK Tim\n- Dasar Hukum Lap.SPM",
+            "2 hari",
+            "Konsep",
+        ),
+        StepRow("Mengundang rapat Tim SPM", (3,), "Data SKPD", "1 Jam", "Surat"),
+        StepRow(
+            "Melakukan rapat tim dan menentukan teknis pelaksanaan penyusunan SPM.",
+            (2, 3),
+            "SK Tim",
+            "3 Jam",
+            "Notulen rapat",
+        ),
+        StepRow("Menyusun rencana sosialisasi SPM.", (0,), "Data SPM", "30 Menit", "Rencana"),
+        StepRow(
+            "Memeriksa dan menyetujui rencana sosialisasi?",
+            (1,),
+            "Data SPM",
+            "15 Menit",
+            "Persetujuan",
+            mark="?",
+            flow={"YA": 6, "TIDAK": 3},
+        ),
+        StepRow(
+            "Sosialisasi kepada SKPD untuk asistensi Lap.SPM.",
+            (2,),
+            "Data SPM",
+            "1 Hari",
+            "Sosialisasi",
+        ),
+        StepRow(
+            "Menghimpun dan meneliti data masuk dari SKPD.", (3,), "Data SPM", "1 Bln", "Data SPM"
+        ),
+        StepRow(
+            "- Menyusun dokumen Lap.SPM;\n- Diajukan untuk ditandatangani Bupati.",
+            (0,),
+            "Dokumen SPM",
+            "1 Bln",
+            "Dokumen SPM",
+        ),
+    ),
+)

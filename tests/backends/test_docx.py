@@ -1,0 +1,192 @@
+"""The DOCX document: opened with python-docx, converted by LibreOffice and measured."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pymupdf
+import pytest
+from conftest import CONTOH
+from docx import Document as open_docx
+from factories import big_sop, make_sop, make_step
+
+from sopdoc.backends.docx.document import render_docx
+from sopdoc.backends.pdf.document import identity_page_count, render_pdf
+from sopdoc.build.documents import flow_pictures
+from sopdoc.drawing.document import Document, prepare
+from sopdoc.model import Sop
+from sopdoc.workbook import read_workbook
+
+
+def cases() -> dict[str, Sop]:
+    sops = read_workbook(CONTOH).sops
+    return {"seed1": sops[0], "seed2": sops[1], "keputusan": sops[2], "besar": big_sop()}
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[str, Document]:
+    return {name: prepare(sop) for name, sop in cases().items()}
+
+
+@pytest.fixture(scope="module")
+def converted(
+    documents: dict[str, Document], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    """Every case written as DOCX and converted to PDF by LibreOffice in one run."""
+    if shutil.which("soffice") is None:
+        pytest.fail("LibreOffice (soffice) is missing: run 'make test', which installs it")
+    folder = tmp_path_factory.mktemp("docx")
+    paths = []
+    for name, document in documents.items():
+        path = folder / f"{name}.docx"
+        path.write_bytes(render_docx(document, pictures=flow_pictures(document)))
+        paths.append(str(path))
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *paths,
+        ],
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
+    return {name: folder / f"{name}.pdf" for name in documents}
+
+
+def test_structure_and_text_in_python_docx(documents: dict[str, Document], tmp_path: Path) -> None:
+    document = documents["seed1"]
+    path = tmp_path / "a.docx"
+    path.write_bytes(render_docx(document, pictures=flow_pictures(document)))
+    word = open_docx(str(path))
+    identity, *procedure = word.tables
+    assert len(procedure) == len(document.layout.pages)
+    text = "\n".join(c.text for row in identity.rows for c in row.cells)
+    for expected in (
+        "KEC/STDR-KIN/427.110/2020",
+        "13 Januari 2020",
+        "CAMAT RANUYOSO",
+        "IKO SAWARISDIYANTO, S.Sos, MM",
+        "NIP. 19640706 198603 1 027",
+        "STANDAR PELAYANAN MINIMAL (SPM)",
+        "PEMERINTAH KABUPATEN LUMAJANG",
+    ):
+        assert expected in text
+    for item in document.sop.sections.dasar_hukum.items:
+        assert item in text
+    table = procedure[0]
+    page = document.layout.pages[0]
+    assert len(table.rows) == 2 + len(page.rows)
+    assert len(table.columns) == len(document.layout.columns)
+    for row, layout_row in zip(table.rows[2:], page.rows, strict=True):
+        assert row.height is not None
+        assert row.height.pt == pytest.approx(layout_row.box.height, abs=0.05)
+        kegiatan = " ".join(row.cells[1].text.split())
+        assert kegiatan == " ".join(" ".join(document.sop.step(layout_row.number).kegiatan).split())
+    assert word.core_properties.title == document.sop.identity.nama
+    assert word.core_properties.subject == document.sop.identity.nomor
+
+
+def test_docx_bytes_are_deterministic(documents: dict[str, Document]) -> None:
+    document = documents["keputusan"]
+    assert render_docx(document, pictures=flow_pictures(document)) == render_docx(
+        document, pictures=flow_pictures(document)
+    )
+
+
+def test_libreoffice_pages_and_pictures(
+    documents: dict[str, Document], converted: dict[str, Path]
+) -> None:
+    for name, document in documents.items():
+        pdf = pymupdf.open(converted[name])
+        layout = document.layout
+        procedure = list(pdf)[-len(layout.pages) :]
+        assert pdf.page_count >= 1 + len(layout.pages), name
+        for page, routed in zip(procedure, document.pages, strict=True):
+            area = routed.page.flow_area
+            rects = [r for img in page.get_images() for r in page.get_image_rects(img[0])]
+            assert len(rects) == 1, (name, page.number)
+            (rect,) = rects
+            for got, want in (
+                (rect.x0, area.x),
+                (rect.y0, area.y),
+                (rect.x1, area.right),
+                (rect.y1, area.bottom),
+            ):
+                assert got == pytest.approx(want, abs=1.0), (name, page.number, rect, area)
+            # Row lines where the layout put them: each step number sits in its own row.
+            words = page.get_text("words")
+            no = layout.column("no")
+            for row in routed.page.rows:
+                hits = [w for w in words if w[4] == str(row.number) and no.x <= w[0] <= no.right]
+                assert hits, (name, row.number)
+                assert row.box.y <= hits[0][1] <= row.box.bottom, (name, row.number)
+
+
+def test_no_text_is_clipped(documents: dict[str, Document], converted: dict[str, Path]) -> None:
+    for name, document in documents.items():
+        pdf = pymupdf.open(converted[name])
+        procedure = list(pdf)[-len(document.layout.pages) :]
+        for page, routed in zip(procedure, document.pages, strict=True):
+            text = " ".join(page.get_text().split())
+            for row in routed.page.rows:
+                for cell in row.cells:
+                    for line in cell.lines:
+                        assert " ".join(line.text.split()) in text, (name, line.text)
+
+
+def step_numbers(page: pymupdf.Page, x0: float, x1: float) -> list[str]:
+    """The step numbers printed in the NO column of a page, top to bottom."""
+    return [w[4] for w in page.get_text("words") if x0 <= w[0] <= x1 and w[4].isdigit()]
+
+
+def test_docx_and_pdf_agree_page_by_page(
+    documents: dict[str, Document], converted: dict[str, Path]
+) -> None:
+    for name, document in documents.items():
+        ours = pymupdf.open(stream=render_pdf(document), filetype="pdf")
+        office = pymupdf.open(converted[name])
+        first = identity_page_count(document)
+        assert ours.page_count - first == len(document.layout.pages)
+        count = len(document.layout.pages)
+        no = document.layout.column("no")
+        for a, b in zip(list(ours)[-count:], list(office)[-count:], strict=True):
+            assert step_numbers(a, no.x, no.right) == step_numbers(b, no.x, no.right), name
+
+
+def test_user_markup_stays_text(tmp_path: Path) -> None:
+    hostile = '<w:p>"]]> & <b>tebal</b> {x}'
+    sop = make_sop(
+        [make_step(1, (0,), count=2, kegiatan=(hostile,)), make_step(2, (1,), count=2)],
+        nama="NAMA <i>&amp;</i>",
+    )
+    path = tmp_path / "h.docx"
+    document = prepare(sop)
+    path.write_bytes(render_docx(document, pictures=flow_pictures(document)))
+    word = open_docx(str(path))
+    text = "\n".join(c.text for t in word.tables for row in t.rows for c in row.cells)
+    assert hostile in " ".join(text.split())
+    assert "NAMA <i>&amp;</i>" in text
+
+
+def test_template_styles_are_used(tmp_path: Path) -> None:
+    template = tmp_path / "instansi.docx"
+    base = open_docx()
+    base.styles["Normal"].font.name = "Liberation Serif"
+    base.sections[0].header.paragraphs[0].text = "KOP INSTANSI"
+    base.save(str(template))
+    sop = make_sop([make_step(1, (0,), count=1)])
+    path = tmp_path / "t.docx"
+    path.write_bytes(
+        render_docx(document := prepare(sop), pictures=flow_pictures(document), template=template)
+    )
+    word = open_docx(str(path))
+    assert word.styles["Normal"].font.name == "Liberation Serif"
+    assert word.sections[0].header.paragraphs[0].text == "KOP INSTANSI"

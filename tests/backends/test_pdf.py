@@ -1,0 +1,164 @@
+"""The PDF document read back: text, page count, symbol geometry, fonts, images, metadata."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pymupdf
+import pytest
+from conftest import CONTOH
+from factories import big_sop, make_sop, make_step
+
+from sopdoc.backends.pdf.document import identity_page_count, render_pdf
+from sopdoc.drawing.document import Document, prepare
+from sopdoc.model import Sop
+from sopdoc.workbook import read_workbook
+
+
+def pdf_text(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(data)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True
+    ).stdout
+
+
+@pytest.fixture(scope="module")
+def contoh() -> list[Sop]:
+    return list(read_workbook(CONTOH).sops)
+
+
+@pytest.fixture(scope="module")
+def seed_doc(contoh: list[Sop]) -> tuple[Document, bytes]:
+    document = prepare(contoh[0])
+    return document, render_pdf(document)
+
+
+def test_identity_values_and_items_are_printed(
+    seed_doc: tuple[Document, bytes], tmp_path: Path
+) -> None:
+    document, data = seed_doc
+    text = " ".join(pdf_text(data, tmp_path).split())
+    sop = document.sop
+    for expected in (
+        "PEMERINTAH KABUPATEN LUMAJANG",
+        "KECAMATAN RANUYOSO",
+        "NOMOR SOP KEC/STDR-KIN/427.110/2020",
+        "TGL. PEMBUATAN 13 Januari 2020",
+        "TGL. EFEKTIF 13 Januari 2020",
+        "CAMAT RANUYOSO",
+        "IKO SAWARISDIYANTO, S.Sos, MM",
+        "NIP. 19640706 198603 1 027",
+        "STANDAR PELAYANAN MINIMAL (SPM)",
+        "DASAR HUKUM:",
+        "PENCATATAN DAN PENDATAAN:",
+    ):
+        assert expected in text
+    for section in ("dasar_hukum", "kualifikasi", "peralatan", "pencatatan"):
+        for item in getattr(sop.sections, section).items:
+            assert " ".join(item.split()[:4]) in text, item
+    for step in sop.steps:
+        assert step.kegiatan[0].split()[1] in text
+
+
+def test_page_count_and_numbers(seed_doc: tuple[Document, bytes], tmp_path: Path) -> None:
+    document, data = seed_doc
+    pdf = pymupdf.open(stream=data, filetype="pdf")
+    identity = identity_page_count(document)
+    assert identity >= 1
+    assert pdf.page_count == identity + len(document.layout.pages)
+    for number, page in enumerate(pdf, start=1):
+        assert f"Halaman {number} dari {pdf.page_count}" in page.get_text()
+
+
+def test_symbols_are_drawn_where_the_layout_put_them(contoh: list[Sop]) -> None:
+    for sop in [*contoh, big_sop()]:
+        document = prepare(sop)
+        pdf = pymupdf.open(stream=render_pdf(document), filetype="pdf")
+        first = identity_page_count(document)
+        for routed in document.pages:
+            page = pdf[first + routed.page.index]
+            white = [d["rect"] for d in page.get_drawings() if d.get("fill") == (1.0, 1.0, 1.0)]
+            for symbol in routed.page.symbols:
+                box = symbol.box
+                match = [
+                    r
+                    for r in white
+                    if abs(r.x0 - box.x) <= 0.5
+                    and abs(r.y0 - box.y) <= 0.5
+                    and abs(r.x1 - box.right) <= 0.5
+                    and abs(r.y1 - box.bottom) <= 0.5
+                ]
+                assert match, (sop.identity.nomor, symbol.node, box)
+            # The page's table starts where the layout says, on every procedure page.
+            header = routed.page.header[0].box
+            words = page.get_text("words")
+            assert any(w[4] == "NO" and header.x <= w[0] and w[2] <= header.right for w in words)
+
+
+def test_no_raster_image_without_a_logo(seed_doc: tuple[Document, bytes]) -> None:
+    _, data = seed_doc
+    pdf = pymupdf.open(stream=data, filetype="pdf")
+    assert all(not page.get_images() for page in pdf)
+
+
+def test_the_logo_is_the_only_image(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    logo = tmp_path / "logo.png"
+    # A small real PNG, written by hand (no imaging library needed).
+    import struct
+    import zlib
+
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * 8 for _ in range(8))
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    logo.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+    sop = make_sop([make_step(1, (0,), count=2), make_step(2, (1,), count=2)])
+    sop = replace(sop, agency=replace(sop.agency, logo=logo))
+    pdf = pymupdf.open(stream=render_pdf(prepare(sop)), filetype="pdf")
+    images = [img for page in pdf for img in page.get_images()]
+    assert len(images) == 1
+
+
+def test_markup_in_user_text_prints_literally(tmp_path: Path) -> None:
+    hostile = "<b>tebal</b> & <font color=red>merah</font> a < b; “kutip” – • ✓"
+    steps = [
+        make_step(1, (0,), count=2, kegiatan=(hostile,)),
+        make_step(2, (1,), count=2, kegiatan=("<para>", "&amp; &lt;")),
+    ]
+    sop = make_sop(steps, nama="SOP & <i>MIRING</i>")
+    text = pdf_text(render_pdf(prepare(sop)), tmp_path)
+    flat = " ".join(text.split())
+    assert "SOP & <i>MIRING</i>" in flat
+    assert "<b>tebal</b> & <font" in flat
+    assert "“kutip” – •" in flat
+    assert "✓" in flat  # drawn with the fallback font, after a line break
+    assert "&amp; &lt;" in flat
+
+
+def test_metadata_fonts_and_determinism(seed_doc: tuple[Document, bytes], tmp_path: Path) -> None:
+    document, data = seed_doc
+    assert render_pdf(document) == data
+    pdf = pymupdf.open(stream=data, filetype="pdf")
+    meta = pdf.metadata
+    assert meta["title"] == "STANDAR PELAYANAN MINIMAL (SPM)"
+    assert meta["subject"] == "KEC/STDR-KIN/427.110/2020"
+    assert meta["author"] == "KECAMATAN RANUYOSO"
+    assert meta["creator"] == "sopdoc"
+    path = tmp_path / "d.pdf"
+    path.write_bytes(data)
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert any("LiberationSans" in row for row in rows)
+    assert all(" yes " in row for row in rows)

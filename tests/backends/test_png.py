@@ -1,0 +1,68 @@
+"""PNG pictures from our vector PDFs: sizes, resolution, transparency and exact pixels."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+from reportlab.pdfgen.canvas import Canvas
+
+from sopdoc.backends.png import encode_png, pdf_to_pngs, pixels_for
+
+
+def _pdf(pages: list[tuple[float, float]]) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=pages[0], invariant=True)
+    for width, height in pages:
+        canvas.setPageSize((width, height))
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.rect(width / 2 - 10, height / 2 - 10, 20, 20, stroke=0, fill=1)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("alpha", [False, True])
+def test_encode_png_keeps_every_pixel_and_skips_row_padding(alpha: bool) -> None:
+    channels = 4 if alpha else 3
+    width, height, stride = 5, 3, 5 * channels + 3  # padded rows, as PDFium may give
+    rows = []
+    for y in range(height):
+        values = ((x * 40 + y * 7 + c * 3) % 256 for x in range(width) for c in range(channels))
+        pixels = bytes(values)
+        rows.append(pixels + b"\xee" * 3)
+    png = encode_png(
+        memoryview(b"".join(rows)), width=width, height=height, stride=stride, alpha=alpha, dpi=300
+    )
+    image = Image.open(io.BytesIO(png))
+    assert image.mode == ("RGBA" if alpha else "RGB")
+    assert image.size == (width, height)
+    assert image.tobytes() == b"".join(r[: width * channels] for r in rows)
+    assert image.info["dpi"] == pytest.approx((300, 300), abs=0.01)
+
+
+def test_pdf_pages_become_pngs_of_the_asked_resolution() -> None:
+    pages = [(960.0, 540.0), (123.4, 456.7)]
+    pngs = pdf_to_pngs(_pdf(pages), dpi=300)
+    assert len(pngs) == 2
+    for png, (width, height) in zip(pngs, pages, strict=True):
+        image = Image.open(io.BytesIO(png))
+        assert image.mode == "RGB"
+        assert image.size[0] == pixels_for(width, 300)
+        assert abs(image.size[1] - height * 300 / 72) <= 1
+        assert image.getpixel((0, 0)) == (255, 255, 255)
+        middle = (image.size[0] // 2, image.size[1] // 2)
+        assert image.getpixel(middle) == (0, 0, 0)
+    assert Image.open(io.BytesIO(pngs[0])).size == (4000, 2250)
+
+
+def test_transparent_pictures_are_clear_where_nothing_is_drawn() -> None:
+    (png,) = pdf_to_pngs(_pdf([(100.0, 80.0)]), dpi=150, transparent=True)
+    image = Image.open(io.BytesIO(png))
+    assert image.mode == "RGBA"
+    corner = image.getpixel((0, 0))
+    assert isinstance(corner, tuple)
+    assert corner[3] == 0
+    middle = (image.size[0] // 2, image.size[1] // 2)
+    assert image.getpixel(middle) == (0, 0, 0, 255)

@@ -1,0 +1,49 @@
+"""Output names are safe file names that stay inside the output folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sopdoc.build.paths import MAX_STEM_BYTES, safe_stem, unique_stems
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [
+        ("KEC/STDR-KIN/427.110/2020", "KEC-STDR-KIN-427.110-2020"),
+        ("KEC/TT-LA/ 427.110/2020", "KEC-TT-LA-427.110-2020"),
+        ("070/ /35.07.25/2017", "070-35.07.25-2017"),
+        ("../../etc/x", "etc-x"),
+        ("..\\..\\windows\\system32", "windows-system32"),
+        ("CON", "CON_"),
+        ("con.txt", "con.txt_"),
+        ("LPT1", "LPT1_"),
+        ("a:b*c?d", "a-b-c-d"),
+        ("   ", "sop"),
+        ("...", "sop"),
+        ("Ranuyoso (keputusan)", "Ranuyoso (keputusan)"),
+        ("SOP Pelayanan ✓ 日本", "SOP Pelayanan ✓ 日本"),
+    ],
+)
+def test_safe_stem(text: str, stem: str) -> None:
+    assert safe_stem(text) == stem
+
+
+@given(st.text())
+def test_safe_stem_always_stays_in_its_folder(text: str) -> None:
+    stem = safe_stem(text)
+    assert stem
+    assert "/" not in stem
+    assert "\\" not in stem
+    assert stem not in {".", ".."}
+    assert len(stem.encode("utf-8")) <= MAX_STEM_BYTES + 1
+    folder = Path("/tmp/keluaran")
+    assert (folder / f"{stem}.pdf").resolve().parent == folder
+
+
+def test_unique_stems_ignore_case() -> None:
+    assert unique_stems(["a", "A", "b", "a"]) == ["a", "A-2", "b", "a-3"]

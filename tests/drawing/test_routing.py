@@ -1,0 +1,158 @@
+"""Routed arrows: orthogonal, inside the lanes, never through a symbol, loops beside the lanes."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import layout_cases
+
+from sopdoc.drawing.routing import segment_crosses_box
+from sopdoc.drawing.scene import RoutedPage, route_page
+from sopdoc.layout import ProcedureLayout, layout_procedure
+from sopdoc.layout.fonts import FontMetrics
+from sopdoc.model import Sop
+
+CASES = layout_cases()
+
+
+@pytest.fixture(scope="module", params=sorted(CASES))
+def routed(
+    request: pytest.FixtureRequest, font: FontMetrics
+) -> tuple[Sop, ProcedureLayout, list[RoutedPage]]:
+    sop = CASES[request.param]
+    layout = layout_procedure(sop, font=font)
+    pages = [route_page(p, lanes=layout.lanes, measure=font) for p in layout.pages]
+    return sop, layout, pages
+
+
+def test_every_arrow_is_routed_once(routed: tuple[Sop, ProcedureLayout, list[RoutedPage]]) -> None:
+    _, _, pages = routed
+    for page in pages:
+        assert [a.spec for a in page.arrows] == list(page.page.arrows)
+
+
+def test_arrows_are_orthogonal_and_stay_in_the_lanes(
+    routed: tuple[Sop, ProcedureLayout, list[RoutedPage]],
+) -> None:
+    _, _, pages = routed
+    for page in pages:
+        area = page.page.flow_area
+        for arrow in page.arrows:
+            assert len(arrow.points) >= 2
+            for (x0, y0), (x1, y1) in arrow.segments:
+                assert x0 == pytest.approx(x1) or y0 == pytest.approx(y1), arrow
+            for x, y in arrow.points:
+                assert area.contains_point(x, y, tolerance=0.01), (arrow.spec, x, y)
+
+
+def test_no_arrow_passes_through_a_symbol(
+    routed: tuple[Sop, ProcedureLayout, list[RoutedPage]],
+) -> None:
+    _, _, pages = routed
+    for page in pages:
+        boxes = {s.node: s.box for s in page.page.symbols}
+        boxes |= {c.node: c.box for c in page.page.connectors}
+        for arrow in page.arrows:
+            for a, b in arrow.segments:
+                for node, box in boxes.items():
+                    # Own ends included: an arrow may touch their edge, never enter them.
+                    assert not segment_crosses_box(a, b, box), (arrow.spec, node)
+
+
+def test_arrows_start_and_end_on_their_symbols(
+    routed: tuple[Sop, ProcedureLayout, list[RoutedPage]],
+) -> None:
+    _, _, pages = routed
+    for page in pages:
+        for arrow in page.arrows:
+            tail, head = page.page.node_box(arrow.spec.tail), page.page.node_box(arrow.spec.head)
+            assert tail.contains_point(*arrow.points[0], tolerance=0.01)
+            assert head.contains_point(*arrow.points[-1], tolerance=0.01)
+            assert arrow.head[1] == arrow.points[-1]
+
+
+def test_loops_back_run_beside_the_lanes(
+    routed: tuple[Sop, ProcedureLayout, list[RoutedPage]],
+) -> None:
+    _, layout, pages = routed
+    gutter = layout.style.outer_margin_x
+    for page in pages:
+        for arrow in page.arrows:
+            tail, head = page.page.node_box(arrow.spec.tail), page.page.node_box(arrow.spec.head)
+            if head.y >= tail.y:
+                continue
+            # The upward leg runs outside both boxes, in the outer gutter when it is free.
+            (x, y0), (_, y1) = next(
+                (a, b) for a, b in arrow.segments if a[0] == b[0] and b[1] < a[1]
+            )
+            assert x >= max(tail.right, head.right) or x <= min(tail.x, head.x)
+            area = page.page.flow_area
+            assert x <= area.x + gutter or x >= area.right - gutter, (arrow.spec, x, y0, y1)
+
+
+def test_page_crossings_go_through_connectors(
+    routed: tuple[Sop, ProcedureLayout, list[RoutedPage]],
+) -> None:
+    sop, layout, pages = routed
+    page_of = {n: p.index for p in layout.pages for n in p.steps}
+    for edge in sop.edges():
+        if edge.target is None or page_of[edge.source] == page_of[edge.target]:
+            continue
+        source_page, target_page = pages[page_of[edge.source]], pages[page_of[edge.target]]
+        out = [
+            a
+            for a in source_page.arrows
+            if a.spec.tail == f"s{edge.source}"
+            and a.spec.head.startswith("c")
+            and a.spec.label == edge.label
+        ]
+        assert len(out) == 1
+        letter = out[0].spec.head[1:].removesuffix("out")
+        into = [a for a in target_page.arrows if a.spec.tail == f"c{letter}in"]
+        assert [a.spec.head for a in into] == [f"s{edge.target}"]
+
+
+def test_decision_labels(routed: tuple[Sop, ProcedureLayout, list[RoutedPage]]) -> None:
+    _, _, pages = routed
+    for page in pages:
+        for arrow in page.arrows:
+            if arrow.spec.label:
+                assert arrow.spec.label in ("Ya", "Tidak")
+                assert arrow.label_at is not None
+                assert page.page.flow_area.contains_point(*arrow.label_at, tolerance=20)
+            else:
+                assert arrow.label_at is None
+
+
+def test_no_leg_runs_along_a_table_line(
+    routed: tuple[Sop, ProcedureLayout, list[RoutedPage]],
+) -> None:
+    """Row boundaries and column lines are drawn in the document: an arrow on them vanishes."""
+    _, layout, pages = routed
+    columns = {round(c.x, 3) for c in layout.columns} | {round(layout.columns[-1].right, 3)}
+    for page in pages:
+        rows = {round(r.box.y, 3) for r in page.page.rows} | {
+            round(page.page.rows[-1].box.bottom, 3)
+        }
+        for arrow in page.arrows:
+            for (x0, y0), (x1, y1) in arrow.segments:
+                if y0 == y1 and abs(x1 - x0) > 0.5:
+                    assert all(abs(y0 - y) > 0.5 for y in rows), (arrow.spec, y0)
+                if x0 == x1 and abs(y1 - y0) > 0.5:
+                    assert all(abs(x0 - x) > 0.5 for x in columns), (arrow.spec, x0)
+
+
+def test_incoming_connector_to_a_step_below_the_first_goes_around_it(font: FontMetrics) -> None:
+    """Found by the property test: one lane, a loop back across a page to step 2."""
+    from factories import make_sop, make_step
+
+    steps = [
+        make_step(i, (0,), count=14, kegiatan=("0",), decision=(14, 2) if i == 13 else None)
+        for i in range(1, 15)
+    ]
+    layout = layout_procedure(make_sop(steps, actors=("Camat",)), font=font)
+    assert len(layout.pages) == 2
+    first = route_page(layout.pages[0], lanes=layout.lanes, measure=font)
+    boxes = [s.box for s in first.page.symbols] + [c.box for c in first.page.connectors]
+    (into,) = [a for a in first.arrows if a.spec.tail.endswith("in")]
+    for a, b in into.segments:
+        assert not any(segment_crosses_box(a, b, box) for box in boxes)

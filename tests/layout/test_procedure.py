@@ -1,0 +1,178 @@
+"""Layout invariants of the procedure pages, for real and generated SOPs on every paper."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import layout_cases
+from factories import big_sop, make_sop, make_step
+
+from sopdoc.errors import LayoutError
+from sopdoc.layout import Box, ProcedureLayout, connector_letter, layout_procedure
+from sopdoc.layout.fonts import FontMetrics
+from sopdoc.model import Paper, Sop, Symbol
+
+CASES = layout_cases()
+
+
+@pytest.fixture(scope="module", params=sorted(CASES))
+def laid(request: pytest.FixtureRequest, font: FontMetrics) -> tuple[Sop, ProcedureLayout]:
+    sop = CASES[request.param]
+    return sop, layout_procedure(sop, font=font)
+
+
+def printable_height(layout: ProcedureLayout) -> float:
+    s = layout.style
+    return layout.page_height - s.margin_top - s.margin_bottom - s.footer
+
+
+def test_columns_fit_the_page(laid: tuple[Sop, ProcedureLayout]) -> None:
+    sop, layout = laid
+    s = layout.style
+    assert layout.columns[0].x >= s.margin_left - 0.5
+    assert layout.columns[-1].right <= layout.page_width - s.margin_right + 0.5
+    for left, right in zip(layout.columns, layout.columns[1:], strict=False):
+        assert left.right == pytest.approx(right.x)
+    assert [c.title for c in layout.lanes] == [a.name for a in sop.actors]
+    assert len({c.width for c in layout.lanes}) == 1
+
+
+def test_every_step_once_in_order(laid: tuple[Sop, ProcedureLayout]) -> None:
+    sop, layout = laid
+    steps = [n for page in layout.pages for n in page.steps]
+    assert steps == [s.number for s in sop.steps]
+
+
+def test_rows_fit_the_printable_height(laid: tuple[Sop, ProcedureLayout]) -> None:
+    _, layout = laid
+    for page in layout.pages:
+        header = page.rows[0].box.y - page.table.y
+        total = header + sum(row.box.height for row in page.rows)
+        assert total <= printable_height(layout) + 0.01
+        assert page.table.bottom <= layout.footer.y + 0.01
+
+
+def test_page_breaks_are_chosen_by_height(laid: tuple[Sop, ProcedureLayout]) -> None:
+    _, layout = laid
+    for page, following in zip(layout.pages, layout.pages[1:], strict=False):
+        header = page.rows[0].box.y - page.table.y
+        used = header + sum(row.box.height for row in page.rows)
+        assert used + following.rows[0].box.height > printable_height(layout) - 0.01
+
+
+def test_header_rows_repeat_on_every_page(laid: tuple[Sop, ProcedureLayout]) -> None:
+    _, layout = laid
+    first = layout.pages[0].header
+    keys = {c.key for c in first}
+    assert {"header:no", "header:kegiatan", "header:pelaksana", "header:mutu"} <= keys
+    assert {f"header:lane:{i}" for i in range(len(layout.lanes))} <= keys
+    for page in layout.pages:
+        assert page.header == first
+
+
+def test_symbols_lie_inside_their_row_and_lanes(laid: tuple[Sop, ProcedureLayout]) -> None:
+    sop, layout = laid
+    for page in layout.pages:
+        rows = {row.number: row for row in page.rows}
+        for symbol in page.symbols:
+            row = rows[symbol.step]
+            lanes = [layout.lanes[i] for i in symbol.lanes]
+            cell = Box(lanes[0].x, row.box.y, lanes[-1].right - lanes[0].x, row.box.height)
+            assert cell.contains(symbol.box), (symbol.node, symbol.box, cell)
+            if symbol.node == f"s{symbol.step}":
+                step = sop.step(symbol.step)
+                assert symbol.symbol is sop.symbol(step)
+                assert set(step.actors) <= set(symbol.lanes)
+                zone_top = row.box.y + row.top_strip
+                zone_bottom = row.box.bottom - row.bottom_strip
+                assert symbol.box.center_y == pytest.approx((zone_top + zone_bottom) / 2, abs=1)
+
+
+def test_no_text_line_is_wider_than_its_column(
+    laid: tuple[Sop, ProcedureLayout], font: FontMetrics
+) -> None:
+    _, layout = laid
+    for page in layout.pages:
+        cells = [*page.header, *(cell for row in page.rows for cell in row.cells)]
+        for cell in cells:
+            for line in cell.lines:
+                width = font.width(line.text, line.size, bold=line.bold)
+                assert line.x >= cell.box.x + 0.5, (cell.key, line.text)
+                assert line.x + width <= cell.box.right - 0.5, (cell.key, line.text)
+                assert line.baseline + font.descent(line.size) <= cell.box.bottom + 0.01
+                assert line.baseline - font.ascent(line.size) >= cell.box.y - 0.01
+
+
+def test_connector_pairs_match(laid: tuple[Sop, ProcedureLayout]) -> None:
+    sop, layout = laid
+    page_of = {n: page.index for page in layout.pages for n in page.steps}
+    crossing = [
+        e for e in sop.edges() if e.target is not None and page_of[e.source] != page_of[e.target]
+    ]
+    outs = {
+        c.letter: (p.index, c) for p in layout.pages for c in p.connectors if c.direction == "out"
+    }
+    ins = {
+        c.letter: (p.index, c) for p in layout.pages for c in p.connectors if c.direction == "in"
+    }
+    assert sorted(outs) == sorted(ins) == sorted(connector_letter(i) for i in range(len(crossing)))
+    for letter in outs:
+        (out_page, out), (in_page, into) = outs[letter], ins[letter]
+        assert page_of[out.step] == out_page
+        assert page_of[into.step] == in_page
+        assert out.other_page == in_page
+        assert into.other_page == out_page
+        assert (out.step, into.step) in {(e.source, e.target) for e in crossing}
+        # The outgoing one at the bottom of its page, the incoming one at the top of the next.
+        last_row = layout.pages[out_page].rows[-1]
+        first_row = layout.pages[in_page].rows[0]
+        assert out.box.y >= last_row.box.bottom - last_row.bottom_strip - 0.01
+        assert out.box.bottom <= last_row.box.bottom + 0.01
+        assert into.box.y >= first_row.box.y - 0.01
+        assert into.box.bottom <= first_row.box.y + first_row.top_strip + 0.01
+
+
+def test_the_big_sop_spans_pages_with_connectors(font: FontMetrics) -> None:
+    layout = layout_procedure(big_sop(), font=font)
+    assert len(layout.pages) >= 4
+    assert sum(len(p.connectors) for p in layout.pages) >= 2 * (len(layout.pages) - 1)
+    assert len(layout.lanes) == 15
+
+
+def test_connector_letters() -> None:
+    assert [connector_letter(i) for i in (0, 1, 25, 26, 27)] == ["A", "B", "Z", "AA", "AB"]
+
+
+def test_a_step_taller_than_a_page_is_reported(font: FontMetrics) -> None:
+    long = tuple(f"- Butir uraian yang sangat panjang nomor {i}" for i in range(80))
+    steps = [make_step(1, (0,), count=2), make_step(2, (1,), count=2, kegiatan=long)]
+    with pytest.raises(LayoutError) as caught:
+        layout_procedure(make_sop(steps), font=font)
+    assert "Langkah 2 terlalu panjang" in str(caught.value)
+    assert caught.value.cell is not None
+    assert str(caught.value.cell) == "SOP!B22"
+
+
+def test_decision_ending_gets_an_end_terminator(font: FontMetrics) -> None:
+    steps = [
+        make_step(1, (0,), count=3),
+        make_step(2, (0,), count=3, decision=(3, None)),
+        make_step(3, (0,), count=3),
+    ]
+    layout = layout_procedure(make_sop(steps, actors=("Camat",)), font=font)
+    (page,) = layout.pages
+    ends = [s for s in page.symbols if s.node == "s2end"]
+    assert len(ends) == 1
+    assert ends[0].symbol is Symbol.END
+    diamond = page.node_box("s2")
+    assert ends[0].box.x >= diamond.right
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_fifteen_actors_fit_every_paper(font: FontMetrics, paper: Paper) -> None:
+    layout = layout_procedure(big_sop(steps=10, paper=paper), font=font)
+    assert len(layout.lanes) == 15
+    assert layout.lanes[0].width >= 18
+
+
+def test_layout_is_deterministic(font: FontMetrics) -> None:
+    assert layout_procedure(big_sop(), font=font) == layout_procedure(big_sop(), font=font)

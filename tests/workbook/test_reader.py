@@ -1,0 +1,421 @@
+"""The reader against real workbooks written with openpyxl: every rule of the format page."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from workbooks import (
+    ACTORS,
+    identity_rows,
+    instansi_rows,
+    section_rows,
+    simple_steps,
+    sop_rows,
+    step,
+    table_rows,
+    write_workbook,
+)
+
+from sopdoc.model import Paper, Severity, StepKind, Symbol, Workbook
+from sopdoc.workbook import read_workbook
+
+
+def read(tmp_path: Path, sheets: dict[str, list[list[object]]]) -> Workbook:
+    return read_workbook(write_workbook(tmp_path / "sop.xlsx", sheets))
+
+
+def errors(workbook: Workbook) -> list[str]:
+    return [str(p) for p in workbook.errors]
+
+
+def messages_at(workbook: Workbook, cell: str) -> list[str]:
+    return [p.message for p in workbook.problems if p.cell is not None and str(p.cell) == cell]
+
+
+def test_a_valid_sop_reads_without_problems(tmp_path: Path) -> None:
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "SPM": sop_rows()})
+    assert wb.problems == ()
+    (sop,) = wb.sops
+    assert sop.sheet == "SPM"
+    assert sop.identity.nomor == "KEC/STDR-KIN/427.110/2020"
+    assert sop.identity.tanggal_pembuatan == date(2020, 1, 13)
+    assert sop.identity.tanggal_revisi is None
+    assert [a.name for a in sop.actors] == list(ACTORS)
+    assert [s.number for s in sop.steps] == [1, 2, 3, 4]
+    assert sop.header == ("PEMERINTAH KABUPATEN LUMAJANG", "KECAMATAN RANUYOSO")
+    assert sop.sections.dasar_hukum.items == ("1. UU 25/2009;", "2. UU 23/2014")
+    assert sop.sections.peralatan.items == ("a. ATK", "b. Komputer")
+    assert str(sop.key) == "SPM!A3"
+    assert str(sop.identity.cells["nomor"]) == "SPM!B3"
+    assert wb.drawable() == (sop,)
+
+
+def test_several_sops_stacked_in_one_sheet_and_across_sheets(tmp_path: Path) -> None:
+    first = sop_rows(nomor="A/1")
+    second = sop_rows(nomor="A/2", nama="KEDUA", steps=simple_steps(6))
+    wb = read(tmp_path, {"S1": [*first, [], [], *second], "S2": sop_rows(nomor="B/1")})
+    assert [s.identity.nomor for s in wb.sops] == ["A/1", "A/2", "B/1"]
+    assert [len(s.steps) for s in wb.sops] == [4, 6, 4]
+    assert wb.sops[1].header == ("PEMERINTAH KABUPATEN LUMAJANG", "KECAMATAN RANUYOSO")
+    assert wb.errors == ()
+
+
+def test_stacked_block_without_blank_rows_between(tmp_path: Path) -> None:
+    first = sop_rows(nomor="A/1")[:-1]  # no trailing blank row after the table
+    second = sop_rows(nomor="A/2", header=())
+    wb = read(tmp_path, {"S": [*first, *second]})
+    assert [s.identity.nomor for s in wb.sops] == ["A/1", "A/2"]
+    assert [len(s.steps) for s in wb.sops] == [4, 4]
+
+
+def test_header_falls_back_to_instansi(tmp_path: Path) -> None:
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": sop_rows(header=())})
+    assert wb.sops[0].header == ("PEMERINTAH KABUPATEN LUMAJANG", "KECAMATAN RANUYOSO")
+    wb = read(tmp_path, {"S": sop_rows(header=())})
+    assert any("Kop SOP kosong" in p.message for p in wb.warnings)
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("TANGGAL PEMBUATAN", "13-01-2020"),
+        ("tgl. pembuatan:", "13/01/2020"),
+        ("  TGL.   PEMBUATAN :  ", "2020-01-13"),
+        ("TGL. PEMBUATAN", datetime(2020, 1, 13)),
+        ("TGL. PEMBUATAN", "13 Jan 2020"),
+    ],
+)
+def test_label_spellings_and_date_forms(tmp_path: Path, label: str, value: object) -> None:
+    rows = sop_rows()
+    rows[3] = [label, value]
+    wb = read(tmp_path, {"S": rows})
+    assert wb.sops[0].identity.tanggal_pembuatan == date(2020, 1, 13)
+    assert wb.errors == ()
+
+
+def test_bad_date_names_cell_and_forms(tmp_path: Path) -> None:
+    wb = read(tmp_path, {"S": sop_rows(efektif="besok pagi")})
+    (problem,) = wb.errors
+    assert str(problem.cell) == "S!B6"
+    assert "TGL. EFEKTIF 'besok pagi'" in problem.message
+    assert "13 Januari 2020" in problem.message
+
+
+def test_alternative_section_and_table_labels(tmp_path: Path) -> None:
+    rows = sop_rows()
+    rows[11] = ["KETERKAITAN", "PERALATAN/PERLENGKAPAN"]
+    rows[13] = ["PERINGATAN", "PENCATATAN"]
+    head = rows.index(["NO", "Kegiatan", "Pelaksana", None, None, None, "Mutu Baku", None, None])
+    rows[head][1] = "URAIAN PROSEDUR"
+    rows[head + 1][6] = "PERSYARATAN/KELENGKAPAN"
+    wb = read(tmp_path, {"S": rows})
+    assert wb.problems == ()
+    assert wb.sops[0].sections.peralatan.items == ("a. ATK", "b. Komputer")
+    assert wb.sops[0].steps[0].kelengkapan == ("Data",)
+
+
+def test_signatory_split_one_line(tmp_path: Path) -> None:
+    wb = read(tmp_path, {"S": sop_rows()})
+    sig = wb.sops[0].identity.disahkan
+    assert sig is not None
+    assert (sig.jabatan, sig.nama, sig.nip) == (
+        "CAMAT RANUYOSO",
+        "IKO SAWARISDIYANTO, S.Sos, MM",
+        "NIP. 19640706 198603 1 027",
+    )
+
+
+def test_signatory_split_with_instansi_jabatan(tmp_path: Path) -> None:
+    one_space = " CAMAT RANUYOSO IKO SAWARISDIYANTO, S.Sos, MM NIP. 19640705 198603 1 027"
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": sop_rows(disahkan=one_space)})
+    sig = wb.sops[0].identity.disahkan
+    assert sig is not None
+    assert (sig.jabatan, sig.nama) == ("CAMAT RANUYOSO", "IKO SAWARISDIYANTO, S.Sos, MM")
+    assert any("NIP" in p.message and "19640706" in p.message for p in wb.warnings)
+
+
+def test_empty_signatory_uses_instansi(tmp_path: Path) -> None:
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": sop_rows(disahkan=None)})
+    sig = wb.sops[0].identity.disahkan
+    assert sig is not None
+    assert sig.nama == "IKO SAWARISDIYANTO, S.Sos, MM"
+    assert wb.problems == ()
+
+
+def test_html_lists_become_items_without_doubled_markers(tmp_path: Path) -> None:
+    html = (
+        '<ol style="list-style-type: none"><li>1. Undang-Undang Nomor 25 Tahun 2009;</li>'
+        "<li>2. Undang-Undang &amp; Peraturan</li></ol>"
+    )
+    kegiatan = (
+        '<ul style="list-style-type: none"> <li>- Mempelajari SK Tim;</li> '
+        "<li>- Menentukan jadwal rapat.</li> </ul>"
+    )
+    rows = [
+        *identity_rows(),
+        *section_rows(dasar=html, keterkaitan="Baris satu<br>Baris dua"),
+        *table_rows(
+            [
+                step(1, kegiatan, ["x", None, None, None]),
+                step(2, "- Satu; - Dua - Tiga", [None, "x", None, None]),
+            ]
+        ),
+    ]
+    wb = read(tmp_path, {"S": rows})
+    sop = wb.sops[0]
+    assert sop.sections.dasar_hukum.items == (
+        "1. Undang-Undang Nomor 25 Tahun 2009;",
+        "2. Undang-Undang & Peraturan",
+    )
+    assert sop.sections.keterkaitan.items == ("Baris satu", "Baris dua")
+    assert sop.steps[0].kegiatan == ("- Mempelajari SK Tim;", "- Menentukan jadwal rapat.")
+    assert sop.steps[1].kegiatan == ("- Satu;", "- Dua", "- Tiga")
+
+
+@pytest.mark.parametrize("mark", ["x", "X", "v", "✓", "√", 1, "1", "o", "●"])
+def test_activity_marks(tmp_path: Path, mark: object) -> None:
+    steps = simple_steps(2)
+    steps[1][2:6] = [None, mark, None, None]
+    wb = read(tmp_path, {"S": sop_rows(steps)})
+    assert wb.errors == ()
+    assert wb.sops[0].steps[1].actors == (1,)
+    assert wb.sops[0].steps[1].kind is StepKind.ACTIVITY
+
+
+@pytest.mark.parametrize("mark", ["?", "◇", "K", "keputusan", "Keputusan"])
+def test_decision_marks(tmp_path: Path, mark: object) -> None:
+    steps = [
+        step(1, "Mulai", ["x", None, None, None], flow=[None, None, None]),
+        step(2, "Setuju?", [None, mark, None, None], flow=[None, None, 1]),
+        step(3, "Selesai", [None, None, "x", None], flow=[None, None, None]),
+    ]
+    rows = [
+        *identity_rows(),
+        *section_rows(),
+        *table_rows(steps, flow_columns=["LANJUT KE", "YA", "TIDAK"]),
+    ]
+    wb = read(tmp_path, {"S": rows})
+    assert wb.errors == ()
+    decision = wb.sops[0].steps[1]
+    assert decision.kind is StepKind.DECISION
+    assert (decision.yes, decision.no) == (3, 1)
+    assert wb.sops[0].symbol(decision) is Symbol.DECISION
+
+
+def test_unknown_mark_is_an_error_naming_the_cell(tmp_path: Path) -> None:
+    steps = simple_steps(2)
+    steps[1][3] = "ya"
+    wb = read(tmp_path, {"S": sop_rows(steps)})
+    assert messages_at(wb, "S!D20")
+    assert "x untuk kegiatan" in messages_at(wb, "S!D20")[0]
+
+
+def test_multi_actor_step_spans_lanes(tmp_path: Path) -> None:
+    steps = simple_steps(3)
+    steps[1][2:6] = [None, "x", "x", None]
+    wb = read(tmp_path, {"S": sop_rows(steps)})
+    assert wb.sops[0].steps[1].actors == (1, 2)
+
+
+def test_flow_columns_lanjut_ke_and_selesai(tmp_path: Path) -> None:
+    steps = [
+        step(1, "A", ["x", None, None, None], flow=[3]),
+        step(2, "B", [None, "x", None, None], flow=["selesai"]),
+        step(3, "C", [None, None, "x", None], flow=[2]),
+        step(4, "D", [None, None, None, "x"], flow=[]),
+    ]
+    rows = [*identity_rows(), *section_rows(), *table_rows(steps, flow_columns=["LANJUT KE"])]
+    wb = read(tmp_path, {"S": rows})
+    sop = wb.sops[0]
+    assert [s.next for s in sop.steps] == [3, None, 2, None]
+    assert [sop.symbol(s) for s in sop.steps] == [
+        Symbol.START,
+        Symbol.END,
+        Symbol.PROCESS,
+        Symbol.END,
+    ]
+    # Step 4 is never reached: an error on its NO cell.
+    assert [str(p.cell) for p in wb.errors] == ["S!A22"]
+    assert "Langkah 4 tidak pernah dicapai" in wb.errors[0].message
+
+
+def test_decision_without_tidak_and_bad_targets(tmp_path: Path) -> None:
+    steps = [
+        step(1, "A", ["x", None, None, None], flow=[None, None, None]),
+        step(2, "B?", [None, "?", None, None], flow=[None, 9, None]),
+        step(3, "C", [None, None, "x", None], flow=["nanti", None, None]),
+        step(4, "D", [None, None, None, "x"], flow=[None, None, None]),
+    ]
+    rows = [
+        *identity_rows(),
+        *section_rows(),
+        *table_rows(steps, flow_columns=["LANJUT KE", "YA", "TIDAK"]),
+    ]
+    wb = read(tmp_path, {"S": rows})
+    found = {str(p.cell): p.message for p in wb.errors}
+    assert "Langkah tujuan 9 tidak ada" in found["S!K20"]
+    assert "TIDAK belum diisi" in found["S!L20"]
+    assert "LANJUT KE 'nanti' tidak dikenali" in found["S!J21"]
+
+
+def test_step_numbering_gaps_and_repeats(tmp_path: Path) -> None:
+    steps = simple_steps(4)
+    steps[1][0] = 3
+    steps[2][0] = "tiga"
+    wb = read(tmp_path, {"S": sop_rows(steps)})
+    found = {str(p.cell): p.message for p in wb.errors}
+    assert "seharusnya 2" in found["S!A20"]
+    assert "NO 'tiga' bukan nomor langkah" in found["S!A21"]
+
+
+@pytest.mark.parametrize("number", [1, 1.0, "1", "1.", " 1 "])
+def test_step_number_forms(tmp_path: Path, number: object) -> None:
+    steps = simple_steps(1)
+    steps[0][0] = number
+    wb = read(tmp_path, {"S": sop_rows(steps)})
+    assert wb.errors == ()
+    assert wb.sops[0].steps[0].number == 1
+
+
+def test_all_problems_of_a_sheet_are_reported_together(tmp_path: Path) -> None:
+    steps = [step(i, f"K{i}", [None] * 4) for i in range(1, 6)]
+    wb = read(tmp_path, {"S": sop_rows(steps, nomor=None, efektif="32-13-2020")})
+    assert len(wb.errors) == 1 + 1 + 5  # nomor, date, five steps without actor
+    no_actor = [p for p in wb.errors if "belum punya pelaksana" in p.message]
+    assert [str(p.cell) for p in no_actor] == [f"S!C{r}" for r in range(19, 24)]
+    assert "kolom pelaksana C–F (Kasubag, Camat, Tim SPM, Pengelola)" in no_actor[0].message
+    assert "baris 19" in no_actor[0].message
+
+
+def test_one_broken_sop_does_not_stop_the_others(tmp_path: Path) -> None:
+    broken = simple_steps(2)
+    broken[0][2:6] = [None] * 4
+    wb = read(tmp_path, {"Baik": sop_rows(nomor="A/1"), "Rusak": sop_rows(broken, nomor="A/2")})
+    assert [s.identity.nomor for s in wb.drawable()] == ["A/1"]
+    assert all(p.sop is not None and p.sop.sheet == "Rusak" for p in wb.errors)
+
+
+def test_too_many_actors(tmp_path: Path) -> None:
+    actors = [f"Pelaksana {i}" for i in range(1, 17)]
+    marks: list[object] = ["x"] + [None] * 15
+    rows = [*identity_rows(), *section_rows(), *table_rows([step(1, "A", marks)], actors=actors)]
+    wb = read(tmp_path, {"S": rows})
+    (problem,) = wb.errors
+    assert "16 kolom pelaksana; paling banyak 15" in problem.message
+    assert str(problem.cell) == "S!R18"
+
+
+def test_keterangan_column(tmp_path: Path) -> None:
+    rows = sop_rows()
+    head = rows.index(["NO", "Kegiatan", "Pelaksana", None, None, None, "Mutu Baku", None, None])
+    rows[head].append("KET")
+    rows[head + 2].append("Catatan penting")
+    wb = read(tmp_path, {"S": rows})
+    assert wb.sops[0].has_keterangan
+    assert wb.sops[0].steps[0].keterangan == "Catatan penting"
+
+
+def test_rows_after_a_blank_row_in_the_table_are_reported(tmp_path: Path) -> None:
+    rows = sop_rows()
+    rows.append(step(5, "Langkah yang terpisah", ["x", None, None, None]))
+    wb = read(tmp_path, {"S": rows})
+    assert len(wb.sops[0].steps) == 4
+    assert any("setelah baris kosong" in p.message for p in wb.warnings)
+
+
+def test_instansi_settings(tmp_path: Path) -> None:
+    wb = read(
+        tmp_path,
+        {
+            "Instansi": instansi_rows(KERTAS="a4", HURUF="Liberation Serif", WARNA="merah"),
+            "S": sop_rows(),
+        },
+    )
+    assert wb.agency.paper is Paper.A4
+    assert wb.agency.font == "Liberation Serif"
+    assert wb.agency.unit == "KECAMATAN RANUYOSO"
+    assert any("Kunci 'WARNA' tidak dikenal" in p.message for p in wb.warnings)
+
+
+def test_bad_paper_is_an_error_naming_the_choices(tmp_path: Path) -> None:
+    wb = read(tmp_path, {"Instansi": instansi_rows(KERTAS="A3"), "S": sop_rows()})
+    (problem,) = wb.errors
+    assert str(problem.cell) == "Instansi!B3"
+    assert "F4, A4, LETTER" in problem.message
+    assert wb.drawable() == ()
+
+
+def test_petunjuk_and_hidden_sheets_are_skipped(tmp_path: Path) -> None:
+    path = write_workbook(
+        tmp_path / "w.xlsx",
+        {"Petunjuk": [["NOMOR SOP", "bukan SOP"]], "S": sop_rows(), "Arsip": sop_rows(nomor="X")},
+    )
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    book["Arsip"].sheet_state = "hidden"
+    book.save(path)
+    wb = read_workbook(path)
+    assert [s.sheet for s in wb.sops] == ["S"]
+
+
+def test_unit_spelled_two_ways_is_a_warning(tmp_path: Path) -> None:
+    wb = read(
+        tmp_path,
+        {
+            "A": sop_rows(nomor="1"),
+            "B": sop_rows(nomor="2", header=("PEMERINTAH KABUPATEN LUMAJANG", "KEC. RANUYOSO")),
+        },
+    )
+    (warning,) = wb.warnings
+    assert "'KEC. RANUYOSO' ditulis berbeda dengan 'KECAMATAN RANUYOSO'" in warning.message
+
+
+def test_sheet_without_sop_and_workbook_without_sop(tmp_path: Path) -> None:
+    wb = read(tmp_path, {"Catatan": [["apa saja"]]})
+    assert [p.severity for p in wb.problems] == [Severity.WARNING, Severity.ERROR]
+    assert wb.problems[0].sheet == "Catatan"
+
+
+def test_control_characters_are_removed_with_a_warning(tmp_path: Path) -> None:
+    wb = read(tmp_path, {"S": sop_rows(nama="NAMA_x0007_ SOP")})
+    assert wb.sops[0].identity.nama == "NAMA SOP"
+    assert messages_at(wb, "S!B8")
+
+
+def test_formulas_use_cached_values_and_warn_without_one(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "f.xlsx", {"S": sop_rows(nama='=UPPER("sop rumus")')})
+    # openpyxl writes no cached value: the reader warns and reads the cell as empty.
+    wb = read_workbook(path)
+    assert any("rumus" in m for m in messages_at(wb, "S!B8"))
+    assert wb.sops[0].identity.nama == ""
+    # A value cached by a spreadsheet program is used (simulated by writing <v> into the XML).
+    import zipfile
+
+    cached = tmp_path / "cached.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(cached, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data.replace(b"</f><v></v></c>", b"</f><v>SOP RUMUS</v></c>")
+                data = data.replace(b'<c r="B8"', b'<c r="B8" t="str"')
+            dst.writestr(item, data)
+    wb = read_workbook(cached)
+    assert wb.sops[0].identity.nama == "SOP RUMUS"
+    assert not messages_at(wb, "S!B8")
+
+
+def test_merged_cells_across_the_form(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "m.xlsx", {"S": sop_rows()})
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    sheet = book["S"]
+    for rng in ("B3:I3", "B8:I8", "A11:A11", "C17:F17", "G17:I17", "A17:A18", "B17:B18"):
+        sheet.merge_cells(rng)
+    book.save(path)
+    wb = read_workbook(path)
+    assert wb.problems == ()
+    assert [a.name for a in wb.sops[0].actors] == list(ACTORS)
