@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Final
 
 import openpyxl
+from lxml import etree
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -37,6 +38,7 @@ COL_RIGHT_SECTION: Final = 5
 FORM_TIMESTAMP: Final = datetime(2020, 1, 1)
 _ZIP_TIMESTAMP: Final = (2020, 1, 1, 0, 0, 0)
 _CORE_PROPERTIES: Final = "docProps/core.xml"
+_SPREADSHEET_NS: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 #: Step rows the blank form prepares (borders, drop-downs); users may write more below.
 BLANK_STEP_ROWS: Final = 15
@@ -384,11 +386,46 @@ def workbook_bytes(workbook: XlsxWorkbook) -> bytes:
             if info.filename == _CORE_PROPERTIES:
                 text = _MODIFIED.sub(rf"\g<1>{modified}\g<2>", data.decode("utf-8"))
                 data = text.encode("utf-8")
+            elif info.filename == _STYLES:
+                data = _fonts_in_schema_order(data)
             entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIMESTAMP)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = info.external_attr
             target.writestr(entry, data)
     return out.getvalue()
+
+
+_STYLES: Final = "xl/styles.xml"
+#: Child order of a font in styles.xml (CT_Font as Excel writes and checks it); openpyxl
+#: writes name and family first, which Excel's validator reports as damage.
+_FONT_ORDER: Final = (
+    "b",
+    "i",
+    "strike",
+    "condense",
+    "extend",
+    "outline",
+    "shadow",
+    "u",
+    "vertAlign",
+    "sz",
+    "color",
+    "name",
+    "family",
+    "charset",
+    "scheme",
+)
+
+
+def _fonts_in_schema_order(styles: bytes) -> bytes:
+    """styles.xml with the children of every font in schema order (our own output only)."""
+    root = etree.fromstring(styles)
+    for font in root.iter(f"{{{_SPREADSHEET_NS}}}font"):
+        children = sorted(font, key=lambda child: _FONT_ORDER.index(etree.QName(child).localname))
+        for child in children:
+            font.append(child)  # appending an existing child moves it to the end
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return data
 
 
 def save_new(workbook: XlsxWorkbook, path: Path) -> None:
