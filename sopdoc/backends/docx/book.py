@@ -14,7 +14,7 @@ from docx.shared import Pt as DocxPt
 
 from sopdoc import messages as msg
 from sopdoc.backends.docx.document import DEFAULT_TEMPLATE, SopWriter, empty_document
-from sopdoc.backends.docx.ooxml import add_run, fixed_layout, set_borders, set_cell_margins
+from sopdoc.backends.docx.ooxml import add_run, table_geometry
 from sopdoc.drawing.document import Document
 
 COVER_SIZE: Final = 26.0
@@ -28,7 +28,11 @@ def _bookmark(paragraph: Any, name: str, ident: int) -> None:
     start.set(qn("w:name"), name)
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), str(ident))
-    paragraph._p.insert(0, start)
+    properties = paragraph._p.pPr
+    if properties is not None:  # w:pPr stays the paragraph's first child
+        properties.addnext(start)
+    else:
+        paragraph._p.insert(0, start)
     paragraph._p.append(end)
 
 
@@ -56,9 +60,7 @@ def _pageref(paragraph: Any, bookmark: str, cached: int, *, font: str, size: flo
 
 def _docx_table(word: Any, rows: int, widths: list[float]) -> Any:
     table = word.add_table(rows=rows, cols=len(widths))
-    set_borders(table)
-    set_cell_margins(table, left=4, right=4, top=3, bottom=3)
-    fixed_layout(table, widths)
+    table_geometry(table, widths=widths, margins={"left": 4, "right": 4, "top": 3, "bottom": 3})
     return table
 
 
@@ -120,7 +122,6 @@ def render_book_docx(
         )
     for i, (document, flows) in enumerate(zip(documents, pictures, strict=True), start=1):
         writer = SopWriter(document, template or DEFAULT_TEMPLATE, pictures=flows, word=word)
-        writer.page_break()
         before = len(word.tables)
         writer.sop()
         _bookmark(word.tables[before].cell(0, 1).paragraphs[0], f"sopdoc_sop{i}", i)

@@ -10,7 +10,6 @@ from typing import Any, Final
 
 from docx import Document as open_docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -20,17 +19,20 @@ from sopdoc import messages as msg
 from sopdoc.backends.docx.ooxml import (
     ZIP_TIME,
     add_run,
-    anchor_inline,
+    anchor_in_cell,
+    cell_margins,
     exact_height,
-    fixed_layout,
+    field_run,
     fixed_zip,
     no_split,
+    normalise_package,
     paragraph_format,
-    remove_border,
+    remove_borders,
     repeat_header,
-    set_borders,
-    set_cell_margins,
     shade,
+    start_page,
+    table_geometry,
+    vertical_align,
 )
 from sopdoc.dates import format_date
 from sopdoc.drawing.document import Document
@@ -46,6 +48,8 @@ IDENTITY_SIZE: Final = 10.0
 SECTION_SIZE: Final = 9.5
 #: Word wraps a line that is a hair too wide; cells keep this much slack beyond the layout.
 WRAP_SLACK: Final = 0.5
+#: "Halaman X dari Y", as in the PDF.
+FOOTER_SIZE: Final = 8.0
 #: Document properties get the zip entries' time so the same workbook gives the same bytes.
 FIXED_TIME: Final = datetime(*ZIP_TIME)
 
@@ -105,23 +109,12 @@ class SopWriter:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         head, _, rest = msg.DOC_PAGE_NUMBER.partition("{page}")
         middle, _, tail = rest.partition("{total}")
+        paragraph_format(paragraph, size=FOOTER_SIZE, leading=FOOTER_SIZE * 1.2)
         for piece, field in ((head, "PAGE"), (middle, "NUMPAGES"), (tail, None)):
             if piece:
-                add_run(paragraph, piece, font=self.font, size=8)
+                add_run(paragraph, piece, font=self.font, size=FOOTER_SIZE)
             if field:
-                simple = OxmlElement("w:fldSimple")
-                simple.set(qn("w:instr"), f" {field} ")
-                run = OxmlElement("w:r")
-                props = OxmlElement("w:rPr")
-                size = OxmlElement("w:sz")
-                size.set(qn("w:val"), "16")
-                props.append(size)
-                run.append(props)
-                text = OxmlElement("w:t")
-                text.text = "1"
-                run.append(text)
-                simple.append(run)
-                paragraph._p.append(simple)
+                field_run(paragraph, field, font=self.font, size=FOOTER_SIZE, shown="1")
 
     # --- identity page -------------------------------------------------------------------------
 
@@ -178,9 +171,7 @@ class SopWriter:
         ]
         rows = len(msg.DOC_IDENTITY_LABELS) + sum(1 + c for c in counts)
         table = self.word.add_table(rows=rows, cols=3)
-        set_borders(table)
-        set_cell_margins(table, left=5, right=5, top=3, bottom=3)
-        fixed_layout(table, widths)
+        table_geometry(table, widths=widths, margins={"left": 5, "right": 5, "top": 3, "bottom": 3})
         identity_rows = len(msg.DOC_IDENTITY_LABELS)
         for i, (field, label) in enumerate(msg.DOC_IDENTITY_LABELS):
             row = table.rows[i]
@@ -189,7 +180,7 @@ class SopWriter:
             self._text(row.cells[1], label, bold=True)
             self._identity_value(row.cells[2], sop, field)
         kop = table.cell(0, 0).merge(table.cell(identity_rows - 1, 0))
-        kop.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        vertical_align(kop, "center")
         self._kop(kop, sop)
         r = identity_rows
         for (left, left_title, right, right_title), count in zip(pairs, counts, strict=True):
@@ -203,8 +194,7 @@ class SopWriter:
             for k in range(count):
                 row = table.rows[r + 1 + k]
                 for cell in row.cells:  # items of one section share one box, as in the PDF
-                    remove_border(cell, "top" if k > 0 else "none")
-                    remove_border(cell, "bottom" if k < count - 1 else "none")
+                    remove_borders(cell, ("top",) * (k > 0) + ("bottom",) * (k < count - 1))
                 merged = row.cells[0].merge(row.cells[1])
                 if k < len(left_items):
                     self._item(merged, left_items.items[k], first=True)
@@ -276,17 +266,25 @@ class SopWriter:
                     run.add_break()
 
     def procedure_page(self, index: int) -> None:
+        """One procedure page as its own table, starting a new page, with its flowchart."""
         layout: ProcedureLayout = self.doc.layout
         routed = self.doc.pages[index]
         page = routed.page
         style = layout.style
         columns = list(layout.columns)
         n_lanes = len(layout.lanes)
+        self.separator()
         table = self.word.add_table(rows=2 + len(page.rows), cols=len(columns))
-        set_borders(table)
         pad = style.pad_x - WRAP_SLACK
-        set_cell_margins(table, left=pad, right=pad, top=style.pad_y, bottom=0)
-        fixed_layout(table, [c.width for c in columns])
+        # No top or bottom margin at table level: header text is centred in the whole cell
+        # box, step text gets its top padding per cell, and the flowchart's anchor cell has
+        # no margin at all, so every reading of the anchor (cell edge, cell margin,
+        # paragraph start) is the same point.
+        table_geometry(
+            table,
+            widths=[c.width for c in columns],
+            margins={"left": pad, "right": pad, "top": 0.0, "bottom": 0.0},
+        )
         header = {cell.key: cell for cell in page.header}
         h1 = header["header:pelaksana"].box.height
         h2 = header["header:lane:0"].box.height
@@ -311,6 +309,7 @@ class SopWriter:
         self._header_cell(mutu, header["header:mutu"])
         for key in [*keys[first_lane : first_lane + n_lanes], "kelengkapan", "waktu", "output"]:
             self._header_cell(bottom[keys.index(key)], header[f"header:{key}"])
+        anchor_cell = None
         for r, step_row in enumerate(page.rows, start=2):
             row = table.rows[r]
             exact_height(row, step_row.box.height)
@@ -318,13 +317,18 @@ class SopWriter:
             cells = row.cells  # Table.cell() rebuilds the whole table's cell list on every call
             for text_cell in step_row.cells:
                 cell = cells[keys.index(text_cell.key)]
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+                vertical_align(cell, "top")
+                cell_margins(cell, {"top": style.pad_y})
                 self._cell_text(cell, text_cell)
-        self._picture(top[0], routed)
+            if anchor_cell is None:
+                anchor_cell = cells[first_lane]
+        start_page(table)
+        if anchor_cell is not None:
+            self._picture(anchor_cell, routed)
 
     def _header_cell(self, cell: Any, text_cell: TextCell) -> None:
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         shade(cell, "D9E2F3")
+        vertical_align(cell, "center")
         for paragraph in cell.paragraphs[1:]:
             paragraph._p.getparent().remove(paragraph._p)
         paragraph = cell.paragraphs[0]
@@ -338,17 +342,24 @@ class SopWriter:
                 run.add_break()
 
     def _picture(self, cell: Any, routed: Any) -> None:
-        """The flowchart of the page as a transparent PNG over the actor columns and rows."""
+        """The flowchart of the page as a transparent PNG over the actor columns and rows.
+
+        It is anchored in ``cell``, the first lane cell of the first step row, whose top-left
+        corner is the flow area's: the cell has no margins, the anchor is laid out in the
+        cell at offset 0, and its paragraph starts at the cell's top edge.
+        """
         area = routed.page.flow_area
         png = self.pictures[routed.page.index]
+        cell_margins(cell, {"top": 0.0, "left": 0.0, "bottom": 0.0, "right": 0.0})
         paragraph = cell.paragraphs[0]
+        paragraph_format(paragraph, size=1, leading=1)
         run = paragraph.add_run()
         run.add_picture(
             io.BytesIO(png), width=Emu(to_emu(area.width)), height=Emu(to_emu(area.height))
         )
         inline = run._r.find(".//" + qn("wp:inline"))
         self.picture_id += 1
-        anchor = anchor_inline(inline, x=to_emu(area.x), y=to_emu(area.y), ident=self.picture_id)
+        anchor = anchor_in_cell(inline, ident=self.picture_id)
         inline.getparent().replace(inline, anchor)
 
     # --- the whole document --------------------------------------------------------------------
@@ -360,16 +371,29 @@ class SopWriter:
         self._footer(first)
 
     def page_break(self) -> None:
-        """A page-break paragraph, not a section break: LibreOffice runs "next page" sections
-        with equal page setup together. The paragraph is made 1 pt high at the end and the
-        table after it starts at the top margin (checked in LibreOffice)."""
+        """A page-break paragraph before text that starts a new page (the book's cover, Daftar
+        Isi and monitoring form); tables start their page themselves (``start_page``)."""
         self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def separator(self) -> None:
+        """The empty paragraph that keeps two tables apart, on the page before (1 pt high).
+
+        Not a page-break paragraph: Word puts the paragraph mark after a break on the new
+        page, which would push the table down; not a section break: LibreOffice runs "next
+        page" sections with equal page setup together.
+        """
+        if len(self.word.element.body) > 1:  # something besides the sectPr
+            self.word.add_paragraph()
 
     def sop(self) -> None:
         """The identity table, then one table per procedure page."""
+        after_content = len(self.word.element.body) > 1  # in a book: after other pages
+        self.separator()
+        first = len(self.word.tables)
         self.identity()
+        if after_content:
+            start_page(self.word.tables[first])
         for index in range(len(self.doc.pages)):
-            self.page_break()
             self.procedure_page(index)
 
     def finish(self, *, title: str, subject: str, author: str) -> bytes:
@@ -385,6 +409,7 @@ class SopWriter:
         props.revision = 1
         props.created = FIXED_TIME
         props.modified = FIXED_TIME
+        normalise_package(self.word)
         buffer = io.BytesIO()
         self.word.save(buffer)
         return fixed_zip(buffer.getvalue())

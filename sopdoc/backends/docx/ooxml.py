@@ -6,10 +6,10 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
-from collections.abc import Sequence
-from typing import Any, Final
+from collections.abc import Mapping, Sequence
+from typing import Any, Final, Literal
 
-from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -21,38 +21,120 @@ from sopdoc.units import to_emu
 ZIP_TIME: Final = (2020, 1, 1, 0, 0, 0)
 
 
+#: Child order of w:tblPr and w:tcPr in the schema (ECMA-376 Part 1, 17.4.60 and 17.4.70):
+#: Word treats an element out of this order as damage and repairs the file.
+TBL_PR_ORDER: Final = (
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+    "tblCaption",
+    "tblDescription",
+)
+TC_PR_ORDER: Final = (
+    "cnfStyle",
+    "tcW",
+    "gridSpan",
+    "hMerge",
+    "vMerge",
+    "tcBorders",
+    "shd",
+    "noWrap",
+    "tcMar",
+    "textDirection",
+    "tcFitText",
+    "vAlign",
+    "hideMark",
+)
+#: Child order of w:tblBorders, w:tcBorders and the margin elements (top, left, bottom, right).
+SIDES: Final = ("top", "left", "bottom", "right", "insideH", "insideV")
+
+
 def twips(points: float) -> str:
+    """Points as a whole number of twentieths of a point (dxa), the unit of table geometry."""
     return str(round(points * 20))
 
 
-def set_cell_margins(table: Any, *, left: float, right: float, top: float, bottom: float) -> None:
+def put(parent: Any, child: Any, order: Sequence[str]) -> Any:
+    """Put ``child`` into ``parent`` at its schema position, replacing one of the same tag."""
+    tag = child.tag.rpartition("}")[2]
+    rank = order.index(tag)
+    for existing in parent.findall(qn(f"w:{tag}")):
+        parent.remove(existing)
+    for sibling in parent:
+        name = sibling.tag.rpartition("}")[2]
+        if name in order and order.index(name) > rank:
+            sibling.addprevious(child)
+            return child
+    parent.append(child)
+    return child
+
+
+def _element(tag: str, **attrs: str) -> Any:
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+def _margins(tag: str, margins: Mapping[str, float]) -> Any:
+    """A w:tblCellMar or w:tcMar with the given sides, in points, in schema order."""
+    element = OxmlElement(tag)
+    for side in SIDES[:4]:
+        if side in margins:
+            element.append(_element(f"w:{side}", w=twips(margins[side]), type="dxa"))
+    return element
+
+
+def table_geometry(
+    table: Any, *, widths: Sequence[float], margins: Mapping[str, float], borders: bool = True
+) -> None:
+    """The whole w:tblPr of a fixed table, in schema order and each property once.
+
+    The table starts at the left margin (``tblInd`` 0 is where the border's outer edge
+    sits under compatibility mode 15, which every output declares), its grid columns equal
+    the cell widths, its layout is fixed, and ``margins`` (points, keys top/left/bottom/right)
+    are the default cell margins.
+    """
     pr = table._tbl.tblPr
-    margins = OxmlElement("w:tblCellMar")
-    for side, value in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:w"), twips(value))
-        el.set(qn("w:type"), "dxa")
-        margins.append(el)
-    pr.append(margins)
-
-
-def fixed_layout(table: Any, widths: Sequence[float]) -> None:
-    """Fixed column widths (tblLayout fixed, tblGrid and every cell), in points."""
-    table.autofit = False
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    width_el = table._tbl.tblPr.find(qn("w:tblW"))
-    if width_el is None:
-        width_el = OxmlElement("w:tblW")
-        table._tbl.tblPr.append(width_el)
-    width_el.set(qn("w:w"), twips(sum(widths)))
-    width_el.set(qn("w:type"), "dxa")
-    indent = OxmlElement("w:tblInd")
-    indent.set(qn("w:w"), "0")
-    indent.set(qn("w:type"), "dxa")
-    table._tbl.tblPr.append(indent)
+    for child in list(pr):
+        if child.tag != qn("w:tblStyle"):
+            pr.remove(child)
+    put(pr, _element("w:tblW", w=twips(sum(widths)), type="dxa"), TBL_PR_ORDER)
+    put(pr, _element("w:jc", val="left"), TBL_PR_ORDER)
+    put(pr, _element("w:tblInd", w="0", type="dxa"), TBL_PR_ORDER)
+    if borders:
+        lines = OxmlElement("w:tblBorders")
+        for side in SIDES:
+            lines.append(_element(f"w:{side}", val="single", sz="4", space="0", color="000000"))
+        put(pr, lines, TBL_PR_ORDER)
+    put(pr, _element("w:tblLayout", type="fixed"), TBL_PR_ORDER)
+    put(pr, _margins("w:tblCellMar", margins), TBL_PR_ORDER)
+    put(
+        pr,
+        _element(
+            "w:tblLook",
+            val="0000",
+            firstRow="0",
+            lastRow="0",
+            firstColumn="0",
+            lastColumn="0",
+            noHBand="1",
+            noVBand="1",
+        ),
+        TBL_PR_ORDER,
+    )
     for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), twips(width))
     for row in table.rows:
@@ -60,39 +142,34 @@ def fixed_layout(table: Any, widths: Sequence[float]) -> None:
             cell.width = Emu(to_emu(width))
 
 
-def set_borders(table: Any) -> None:
-    pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:val"), "single")
-        el.set(qn("w:sz"), "4")
-        el.set(qn("w:space"), "0")
-        el.set(qn("w:color"), "000000")
-        borders.append(el)
-    pr.append(borders)
+def cell_margins(cell: Any, margins: Mapping[str, float]) -> None:
+    """This cell's own margins (points), overriding the table's on the sides given."""
+    put(cell._tc.get_or_add_tcPr(), _margins("w:tcMar", margins), TC_PR_ORDER)
 
 
 def shade(cell: Any, fill: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
+    """A solid background colour (hex RGB) for one cell."""
+    put(
+        cell._tc.get_or_add_tcPr(),
+        _element("w:shd", val="clear", color="auto", fill=fill),
+        TC_PR_ORDER,
+    )
 
 
-def remove_border(cell: Any, side: str) -> None:
-    """Remove one border of a cell (``side`` "none" does nothing)."""
-    if side == "none":
+def vertical_align(cell: Any, value: Literal["top", "center", "bottom"]) -> None:
+    """Where the cell's paragraphs sit vertically."""
+    put(cell._tc.get_or_add_tcPr(), _element("w:vAlign", val=value), TC_PR_ORDER)
+
+
+def remove_borders(cell: Any, sides: Sequence[str]) -> None:
+    """No border on these sides of one cell (the table's borders stay elsewhere)."""
+    if not sides:
         return
-    pr = cell._tc.get_or_add_tcPr()
-    borders = pr.find(qn("w:tcBorders"))
-    if borders is None:
-        borders = OxmlElement("w:tcBorders")
-        pr.append(borders)
-    el = OxmlElement(f"w:{side}")
-    el.set(qn("w:val"), "nil")
-    borders.append(el)
+    borders = OxmlElement("w:tcBorders")
+    for side in SIDES:
+        if side in sides:
+            borders.append(_element(f"w:{side}", val="nil"))
+    put(cell._tc.get_or_add_tcPr(), borders, TC_PR_ORDER)
 
 
 def repeat_header(row: Any) -> None:
@@ -129,8 +206,14 @@ def add_run(paragraph: Any, text: str, *, font: str, size: float, bold: bool = F
     return run
 
 
-def anchor_inline(inline: Any, *, x: int, y: int, ident: int) -> Any:
-    """Turn an inline picture into one anchored at (x, y) EMU on the page, in front of text."""
+def anchor_in_cell(inline: Any, *, ident: int) -> Any:
+    """Turn an inline picture into a drawing anchored at the top-left corner of its table
+    cell, in front of the text.
+
+    ``layoutInCell`` with page-relative offsets of 0: Word 2013+ and LibreOffice lay out any
+    anchor in a table cell inside the cell, so the cell's corner is the reference whatever
+    the compatibility mode; the caller gives the cell no margins.
+    """
     anchor = OxmlElement("wp:anchor")
     for key, value in (
         ("distT", "0"),
@@ -141,7 +224,7 @@ def anchor_inline(inline: Any, *, x: int, y: int, ident: int) -> Any:
         ("relativeHeight", str(251658240 + ident)),
         ("behindDoc", "0"),
         ("locked", "1"),
-        ("layoutInCell", "0"),
+        ("layoutInCell", "1"),
         ("allowOverlap", "1"),
     ):
         anchor.set(key, value)
@@ -149,11 +232,11 @@ def anchor_inline(inline: Any, *, x: int, y: int, ident: int) -> Any:
     simple.set("x", "0")
     simple.set("y", "0")
     anchor.append(simple)
-    for axis, offset_emu in (("H", x), ("V", y)):
+    for axis in ("H", "V"):
         position = OxmlElement(f"wp:position{axis}")
         position.set("relativeFrom", "page")
         offset = OxmlElement("wp:posOffset")
-        offset.text = str(offset_emu)
+        offset.text = "0"
         position.append(offset)
         anchor.append(position)
     anchor.append(copy.deepcopy(inline.find(qn("wp:extent"))))
@@ -169,6 +252,86 @@ def anchor_inline(inline: Any, *, x: int, y: int, ident: int) -> Any:
     anchor.append(OxmlElement("wp:cNvGraphicFramePr"))
     anchor.append(copy.deepcopy(inline.find(qn("a:graphic"))))
     return anchor
+
+
+def start_page(table: Any) -> None:
+    """The table starts a new page: "page break before" on its first paragraph, which Word
+    and LibreOffice apply to the table, so no break paragraph stands above it."""
+    table.rows[0].cells[0].paragraphs[0].paragraph_format.page_break_before = True
+
+
+def field_run(paragraph: Any, instruction: str, *, font: str, size: float, shown: str) -> None:
+    """A simple field (``PAGE``, ``NUMPAGES``...) whose result run has the paragraph's font."""
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), f" {instruction} ")
+    paragraph._p.append(simple)
+    run = add_run(paragraph, shown, font=font, size=size)
+    simple.append(run._r)
+
+
+#: The compatibility mode of Word 2013 and later: table indents measure the border's edge and
+#: every drawing anchored in a table cell is laid out in the cell.
+COMPATIBILITY_MODE: Final = "15"
+_WORD_URI: Final = "http://schemas.microsoft.com/office/word"
+
+
+def normalise_package(word: Any) -> None:
+    """What every output declares, whatever template it started from: compatibility mode 15,
+    and no stylesWithEffects part (Word 2010's copy of the styles; a copy that disagrees
+    with styles.xml makes Word repair the file, and Word rebuilds it when needed)."""
+    settings = word.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        _insert_compat(settings, compat)
+    mode = None
+    for setting in compat.findall(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            mode = setting
+    if mode is None:
+        mode = OxmlElement("w:compatSetting")
+        mode.set(qn("w:name"), "compatibilityMode")
+        mode.set(qn("w:uri"), _WORD_URI)
+        compat.append(mode)
+    mode.set(qn("w:val"), COMPATIBILITY_MODE)
+    part = word.part
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rid)
+
+
+#: The w:settings children that come after w:compat in the schema (CT_Settings).
+_AFTER_COMPAT: Final = (
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+
+
+def _insert_compat(settings: Any, compat: Any) -> None:
+    """w:compat before the first child the schema puts after it (extensions such as
+    w14:docId, in other namespaces, come last)."""
+    namespace = qn("w:compat").partition("}")[0] + "}"
+    for child in settings:
+        name = child.tag.rpartition("}")[2]
+        if name in _AFTER_COMPAT or not child.tag.startswith(namespace):
+            child.addprevious(compat)
+            return
+    settings.append(compat)
 
 
 def fixed_zip(data: bytes) -> bytes:

@@ -1,0 +1,147 @@
+"""The DOCX as LibreOffice renders it has the PDF's pages, rows, columns and flowchart.
+
+A corpus of SOPs (the example workbook; generated SOPs of 1 to 8 actors, 1 to 4 procedure
+pages, on F4, A4 and LETTER) is written as DOCX and PDF; every DOCX is converted by
+LibreOffice in one run and read back with pymupdf.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pymupdf
+import pytest
+from factories import big_sop
+from pdf_geometry import horizontal_lines_at, nearest, picture_boxes, vertical_lines_at
+
+from sopdoc.backends.docx.document import render_docx
+from sopdoc.backends.pdf.document import render_pdf
+from sopdoc.build.documents import flow_pictures
+from sopdoc.drawing.document import Document, prepare
+from sopdoc.model import Paper, Sop
+from sopdoc.workbook import read_workbook
+
+CONTOH = Path(__file__).resolve().parents[2] / "input" / "contoh.xlsx"
+#: How far LibreOffice's rendering may stray from the layout, in points.
+TOLERANCE = 0.5
+
+
+def corpus() -> dict[str, Sop]:
+    sops = read_workbook(CONTOH).sops
+    cases = {f"contoh-{i + 1}": sop for i, sop in enumerate(sops)}
+    for steps, actors, paper in (
+        (5, 1, Paper.A4),
+        (12, 2, Paper.LETTER),
+        (25, 4, Paper.F4),
+        (25, 6, Paper.A4),
+        (25, 8, Paper.LETTER),
+    ):
+        cases[f"{steps}x{actors}-{paper.label}"] = big_sop(
+            steps=steps, actors=actors, seed=steps, paper=paper
+        )
+    return cases
+
+
+CASES = corpus()
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[str, Document]:
+    return {name: prepare(sop) for name, sop in CASES.items()}
+
+
+@pytest.fixture(scope="module")
+def rendered(
+    documents: dict[str, Document], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[pymupdf.Document, pymupdf.Document]]:
+    """name -> (our PDF, LibreOffice's PDF of our DOCX)."""
+    if shutil.which("soffice") is None:
+        pytest.fail("LibreOffice (soffice) is missing: run 'make test', which installs it")
+    folder = tmp_path_factory.mktemp("fidelity")
+    ours = folder / "ours"
+    ours.mkdir()
+    docx_paths = []
+    for name, document in documents.items():
+        (ours / f"{name}.pdf").write_bytes(render_pdf(document))
+        path = folder / f"{name}.docx"
+        path.write_bytes(render_docx(document, pictures=flow_pictures(document)))
+        docx_paths.append(str(path))
+    command = ["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir"]
+    subprocess.run(
+        [*command, str(folder), *docx_paths],  # one LibreOffice run for all: a start costs seconds
+        capture_output=True,
+        timeout=600,
+        check=True,
+    )
+    return {
+        name: (pymupdf.open(ours / f"{name}.pdf"), pymupdf.open(folder / f"{name}.pdf"))
+        for name in documents
+    }
+
+
+def test_the_corpus_spans_what_it_promises(documents: dict[str, Document]) -> None:
+    pages = {len(d.layout.pages) for d in documents.values()}
+    lanes = {len(d.layout.lanes) for d in documents.values()}
+    assert {1, 2, 3, 4} <= pages
+    assert {1, 2, 4, 6, 8} <= lanes
+    assert {d.layout.paper for d in documents.values()} == set(Paper)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_docx_has_the_pdfs_page_count(
+    name: str, rendered: dict[str, tuple[pymupdf.Document, pymupdf.Document]]
+) -> None:
+    ours, libre = rendered[name]
+    assert len(libre) == len(ours)
+
+
+def _procedure_pages(document: Document, libre: pymupdf.Document) -> list[tuple[int, pymupdf.Page]]:
+    """(index into the layout's pages, LibreOffice's page): the procedure pages come last."""
+    count = len(document.layout.pages)
+    first = len(libre) - count
+    return [(i, libre[first + i]) for i in range(count)]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_procedure_rows_and_columns_within_half_a_point(
+    name: str,
+    documents: dict[str, Document],
+    rendered: dict[str, tuple[pymupdf.Document, pymupdf.Document]],
+) -> None:
+    document = documents[name]
+    layout = document.layout
+    _, libre = rendered[name]
+    for index, page in _procedure_pages(document, libre):
+        laid = layout.pages[index]
+        table = laid.table
+        header_bottom = laid.rows[0].box.y
+        expected_rows = [table.y, header_bottom, *(row.box.bottom for row in laid.rows)]
+        found = horizontal_lines_at(page, table.x + 2)
+        off = {y: round(nearest(y, found), 2) for y in expected_rows}
+        assert max(off.values()) <= TOLERANCE, (index, off)
+        middle = laid.rows[0].box.center_y
+        expected_columns = [c.x for c in layout.columns] + [layout.columns[-1].right]
+        found_x = vertical_lines_at(page, middle)
+        off_x = {x: round(nearest(x, found_x), 2) for x in expected_columns}
+        assert max(off_x.values()) <= TOLERANCE, (index, off_x)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_flowchart_picture_within_half_a_point(
+    name: str,
+    documents: dict[str, Document],
+    rendered: dict[str, tuple[pymupdf.Document, pymupdf.Document]],
+) -> None:
+    document = documents[name]
+    _, libre = rendered[name]
+    for index, page in _procedure_pages(document, libre):
+        area = document.layout.pages[index].flow_area
+        boxes = picture_boxes(page)
+        assert len(boxes) == 1, (index, boxes)
+        x0, y0, x1, y1 = boxes[0]
+        assert abs(x0 - area.x) <= TOLERANCE, (index, x0, area.x)
+        assert abs(y0 - area.y) <= TOLERANCE, (index, y0, area.y)
+        assert abs(x1 - area.right) <= TOLERANCE, (index, x1, area.right)
+        assert abs(y1 - area.bottom) <= TOLERANCE, (index, y1, area.bottom)
