@@ -242,6 +242,9 @@ class SopWriter:
         """The layout's lines, with its own line breaks: Word never re-wraps them.
 
         An indented line continues the item above it (a hanging indent under its marker).
+        The top padding is the first paragraph's space before, not a cell margin:
+        LibreOffice 25.2 moves a drawing anchored anywhere in a row down by the largest top
+        cell margin of that row.
         """
         style = self.doc.layout.style
         groups: list[tuple[float, list[PlacedLine]]] = []
@@ -254,7 +257,8 @@ class SopWriter:
         for number, (indent, lines) in enumerate(groups):
             paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
             size = lines[0].size
-            paragraph_format(paragraph, size=size, leading=size * style.leading)
+            before = style.pad_y if number == 0 else 0.0
+            paragraph_format(paragraph, size=size, leading=size * style.leading, before=before)
             if text_cell.align == "center":
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             if indent:
@@ -276,10 +280,10 @@ class SopWriter:
         self.separator()
         table = self.word.add_table(rows=2 + len(page.rows), cols=len(columns))
         pad = style.pad_x - WRAP_SLACK
-        # No top or bottom margin at table level: header text is centred in the whole cell
-        # box, step text gets its top padding per cell, and the flowchart's anchor cell has
-        # no margin at all, so every reading of the anchor (cell edge, cell margin,
-        # paragraph start) is the same point.
+        # No top or bottom cell margins: header text is centred in the whole cell box, step
+        # text gets its top padding as space before, and the flowchart's anchor cell has no
+        # margin at all, so every reading of the anchor (cell edge, cell margin, paragraph
+        # start) is the same point.
         table_geometry(
             table,
             widths=[c.width for c in columns],
@@ -318,7 +322,6 @@ class SopWriter:
             for text_cell in step_row.cells:
                 cell = cells[keys.index(text_cell.key)]
                 vertical_align(cell, "top")
-                cell_margins(cell, {"top": style.pad_y})
                 self._cell_text(cell, text_cell)
             if anchor_cell is None:
                 anchor_cell = cells[first_lane]

@@ -186,9 +186,12 @@ def exact_height(row: Any, height: float) -> None:
     row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
 
 
-def paragraph_format(paragraph: Any, *, size: float, leading: float | None = None) -> None:
+def paragraph_format(
+    paragraph: Any, *, size: float, leading: float | None = None, before: float = 0.0
+) -> None:
+    """No space after, ``before`` points above, and with ``leading`` exact line spacing."""
     fmt = paragraph.paragraph_format
-    fmt.space_before = Pt(0)
+    fmt.space_before = Pt(before)
     fmt.space_after = Pt(0)
     if leading is not None:
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
