@@ -26,7 +26,7 @@ from sopdoc.layout.geometry import (
     SymbolBox,
     TextCell,
 )
-from sopdoc.layout.text import fit_size, place_lines
+from sopdoc.layout.text import common_size, place_lines
 from sopdoc.layout.wrap import Line, wrap_items, wrap_text
 from sopdoc.model import Paper, Sop, Step, Symbol
 from sopdoc.units import Pt, mm
@@ -85,21 +85,30 @@ def _header(
     by_key = {c.key: c for c in columns}
     lanes = [c for c in columns if c.key.startswith("lane:")]
     mutu = [by_key["kelengkapan"], by_key["waktu"], by_key["output"]]
-    size = style.header_size
-    leading = size * style.leading
-
-    def fitted(title: str, width: Pt) -> tuple[Pt, tuple[Line, ...]]:
-        inner = width - 2 * style.pad_x
-        s = fit_size(title, inner, size, font, bold=True)
-        return s, tuple(
-            Line(t) for t in wrap_text(title, width=inner, size=s, measure=font, bold=True)
-        )
-
     top_cells = [
         (msg.PROCEDURE_HEADERS["pelaksana"], lanes[0].x, lanes[-1].right),
         (msg.PROCEDURE_HEADERS["mutu"], mutu[0].x, mutu[-1].right),
     ]
     second = [(c.title, c.x, c.right) for c in (*lanes, *mutu)]
+    spanning = [by_key[key] for key in ("no", "kegiatan", "keterangan")]
+    # One size for every head: the largest at which all their words fit whole (words that
+    # still do not fit at the smallest are hyphenated, never shrunk further).
+    size = common_size(
+        [
+            (title, x1 - x0 - 2 * style.pad_x)
+            for title, x0, x1 in (*top_cells, *second, *((c.title, c.x, c.right) for c in spanning))
+        ],
+        size=style.header_size,
+        measure=font,
+        bold=True,
+    )
+    leading = size * style.leading
+
+    def fitted(title: str, width: Pt) -> tuple[Pt, tuple[Line, ...]]:
+        inner = width - 2 * style.pad_x
+        wrapped = wrap_text(title, width=inner, size=size, measure=font, bold=True, hyphenate=True)
+        return size, tuple(Line(t) for t in wrapped)
+
     fits = {(t, x0): fitted(t, x1 - x0) for t, x0, x1 in (*top_cells, *second)}
     h1 = max(
         len(lines) * s * style.leading for s, lines in (fits[(t, x0)] for t, x0, _ in top_cells)

@@ -16,7 +16,7 @@ from sopdoc.layout.procedure import (
     page_crossings,
     page_of_steps,
 )
-from sopdoc.layout.text import fit_size, place_lines
+from sopdoc.layout.text import common_size, place_lines
 from sopdoc.layout.wrap import Line, wrap_items, wrap_text
 from sopdoc.model import Sop
 from sopdoc.units import Pt
@@ -183,15 +183,20 @@ def layout_swimlane(
 def _lane_names(
     lanes: Sequence[Column], *, y: Pt, style: LayoutStyle, font: FontMeasure
 ) -> tuple[tuple[TextCell, ...], Pt]:
-    """One header cell per lane with the actor's name, fitted and wrapped."""
+    """One header cell per lane with the actor's name, wrapped; one size for all."""
+    size = common_size(
+        [(lane.title, lane.width - 2 * style.pad_x) for lane in lanes],
+        size=style.header_size,
+        measure=font,
+        bold=True,
+    )
     fitted = []
     for lane in lanes:
         inner = lane.width - 2 * style.pad_x
-        size = fit_size(lane.title, inner, style.header_size, font, bold=True)
-        lines = tuple(
-            Line(t) for t in wrap_text(lane.title, width=inner, size=size, measure=font, bold=True)
+        wrapped = wrap_text(
+            lane.title, width=inner, size=size, measure=font, bold=True, hyphenate=True
         )
-        fitted.append((lane, size, lines))
+        fitted.append((lane, size, tuple(Line(t) for t in wrapped)))
     h = max(len(lines) * size * style.leading for _, size, lines in fitted)
     h = float(math.ceil(h + 2 * style.pad_y))
     cells = tuple(

@@ -9,8 +9,9 @@ from sopdoc.layout.geometry import Align, Box, FontMeasure, LayoutStyle, PlacedL
 from sopdoc.layout.wrap import Line, Measure
 from sopdoc.units import Pt
 
-#: Smallest font size a header label may shrink to so that its longest word fits its column.
-MIN_HEADER_SIZE: Final = 5.0
+#: Smallest size the column heads may share so that their words fit whole; below it, the
+#: words that still do not fit are hyphenated instead.
+MIN_HEADER_SIZE: Final = 7.0
 
 
 def place_lines(
@@ -40,9 +41,17 @@ def place_lines(
     return tuple(placed)
 
 
-def fit_size(text: str, width: Pt, size: Pt, measure: Measure, *, bold: bool) -> Pt:
-    """The largest size, at most ``size``, at which the longest word of ``text`` fits."""
-    words = text.split() or [""]
-    while size > MIN_HEADER_SIZE and max(measure.width(w, size, bold=bold) for w in words) > width:
+def common_size(texts: Sequence[tuple[str, Pt]], *, size: Pt, measure: Measure, bold: bool) -> Pt:
+    """One size for a set of heads: the largest, at most ``size`` and at least
+    MIN_HEADER_SIZE, at which every word of every (text, width) fits its width whole."""
+
+    def fits(at: Pt) -> bool:
+        return all(
+            measure.width(word, at, bold=bold) <= width
+            for text, width in texts
+            for word in text.split()
+        )
+
+    while size > MIN_HEADER_SIZE and not fits(size):
         size -= 0.5
-    return size
+    return max(size, MIN_HEADER_SIZE)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Protocol
 
+import pyphen
+
 from sopdoc.units import Pt
+
+#: Hyphenation follows Indonesian syllables (pyphen's id_ID dictionary, from LibreOffice).
+HYPHEN_LANGUAGE: Final = "id_ID"
+HYPHEN: Final = "-"
 
 _MARKER: Final = re.compile(
     r"^(?:"
@@ -54,22 +61,81 @@ def _break_word(word: str, width: Pt, size: Pt, measure: Measure, bold: bool) ->
     return pieces
 
 
-def wrap_text(text: str, *, width: Pt, size: Pt, measure: Measure, bold: bool = False) -> list[str]:
-    """Greedy word wrap of one paragraph; words wider than ``width`` are broken."""
+@functools.cache
+def _dictionary() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=HYPHEN_LANGUAGE)
+
+
+def syllable_splits(word: str) -> list[tuple[str, str]]:
+    """Where ``word`` may be hyphenated, longest first part first: ``("Pengelo", "la")``...
+
+    Only at the syllable breaks of the Indonesian dictionary, and never right after a hyphen
+    the word already has.
+    """
+    return [
+        (head, tail)
+        for head, tail in _dictionary().iterate(word)
+        if head and tail and not head.endswith(HYPHEN)
+    ]
+
+
+def _hyphenate_into(
+    word: str, room: Pt, size: Pt, measure: Measure, bold: bool
+) -> tuple[str, str] | None:
+    """The longest syllable prefix of ``word`` that fits ``room`` with its hyphen, and the rest."""
+    for head, tail in syllable_splits(word):
+        if measure.width(head + HYPHEN, size, bold=bold) <= room:
+            return head + HYPHEN, tail
+    return None
+
+
+def wrap_text(
+    text: str,
+    *,
+    width: Pt,
+    size: Pt,
+    measure: Measure,
+    bold: bool = False,
+    hyphenate: bool = False,
+) -> list[str]:
+    """Greedy word wrap of one paragraph; words wider than ``width`` are broken.
+
+    With ``hyphenate``, a word wider than a whole line is split at Indonesian syllable
+    breaks, each piece but the last ending in a hyphen (its first piece may fill the rest of
+    the current line); it is cut between letters only where no syllable break fits.
+    Words that fit a line of their own are never hyphenated.
+    """
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    words = text.split()
+    while words:
+        word = words.pop(0)
         candidate = f"{current} {word}" if current else word
         if measure.width(candidate, size, bold=bold) <= width:
             current = candidate
             continue
+        if measure.width(word, size, bold=bold) <= width:
+            lines.append(current)
+            current = word
+            continue
+        if hyphenate:
+            prefix = f"{current} " if current else ""
+            room = width - measure.width(prefix, size, bold=bold)
+            split = _hyphenate_into(word, room, size, measure, bold)
+            if split is None and current:
+                lines.append(current)
+                current = ""
+                words.insert(0, word)  # the whole line's room, on the next line
+                continue
+            if split is not None:
+                lines.append(prefix + split[0])
+                current = ""
+                words.insert(0, split[1])
+                continue
         if current:
             lines.append(current)
-        if measure.width(word, size, bold=bold) <= width:
-            current = word
-        else:
-            *full, current = _break_word(word, width, size, measure, bold)
-            lines.extend(full)
+        *full, current = _break_word(word, width, size, measure, bold)
+        lines.extend(full)
     if current:
         lines.append(current)
     return lines

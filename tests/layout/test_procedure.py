@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import layout_cases
 from factories import big_sop, make_sop, make_step
@@ -176,3 +178,20 @@ def test_fifteen_actors_fit_every_paper(font: FontMetrics, paper: Paper) -> None
 
 def test_layout_is_deterministic(font: FontMetrics) -> None:
     assert layout_procedure(big_sop(), font=font) == layout_procedure(big_sop(), font=font)
+
+
+@pytest.mark.parametrize("actors", [2, 4, 8, 15])
+def test_every_head_has_one_size_and_fits_its_column(actors: int, font: FontMetrics) -> None:
+    names = ["Kepala Subbagian Perencanaan", "Pengelola", "Sekretaris Kecamatan", "Camat"]
+    sop = big_sop(steps=6, actors=actors, seed=actors)
+    sop = replace(
+        sop, actors=tuple(replace(a, name=names[i % len(names)]) for i, a in enumerate(sop.actors))
+    )
+    layout = layout_procedure(sop, font=font)
+    heads = layout.pages[0].header
+    sizes = {line.size for cell in heads for line in cell.lines}
+    assert len(sizes) == 1
+    assert min(sizes) >= 7.0
+    for cell in heads:
+        for line in cell.lines:
+            assert font.width(line.text, line.size, bold=True) <= cell.box.width - 2 * 3.0 + 0.01
