@@ -17,7 +17,7 @@ from sopdoc import messages as msg
 from sopdoc.drawing.routing import HEAD_LENGTH
 from sopdoc.drawing.scene import RoutedPage
 from sopdoc.errors import SopdocError, ToolMissingError
-from sopdoc.layout.geometry import Box, ProcedureLayout
+from sopdoc.layout.geometry import Box, NodeId, ProcedureLayout
 from sopdoc.model import Symbol
 from sopdoc.units import Pt, to_inches
 
@@ -109,7 +109,7 @@ def page_dot(
     font: str = "Arial",
     area: Box | None = None,
     extra: Sequence[str] = (),
-    symbol_labels: dict[str, str] | None = None,
+    symbol_labels: dict[NodeId, str] | None = None,
 ) -> str:
     """DOT text that draws one routed page exactly: pinned nodes, pinned arrows, labels.
 
@@ -137,17 +137,26 @@ def page_dot(
     for symbol in page.symbols:
         lines.append(
             _node(
-                symbol.node, symbol.box, frame, _SHAPES[symbol.symbol], labels.get(symbol.node, "")
+                symbol.node.name,
+                symbol.box,
+                frame,
+                _SHAPES[symbol.symbol],
+                labels.get(symbol.node, ""),
             )
         )
     for connector in page.connectors:
         lines.append(
-            _node(connector.node, connector.box, frame, _SHAPES[Symbol.CONNECTOR], connector.letter)
+            _node(
+                connector.node.name,
+                connector.box,
+                frame,
+                _SHAPES[Symbol.CONNECTOR],
+                connector.letter,
+            )
         )
     for i, arrow in enumerate(routed.arrows):
-        lines.append(
-            f'  {arrow.spec.tail} -> {arrow.spec.head} [pos="{_spline(arrow.points, frame)}"];'
-        )
+        tail, head = arrow.spec.tail.name, arrow.spec.head.name
+        lines.append(f'  {tail} -> {head} [pos="{_spline(arrow.points, frame)}"];')
         if arrow.label_at is not None:
             x, y = frame.to_gv(*arrow.label_at)
             label = dot_string(arrow.spec.label)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from sopdoc.layout import ArrowSpec, Box, Column, ProcedurePage
+from sopdoc.layout import ArrowSpec, Box, Column, NodeId, ProcedurePage
 from sopdoc.model import Symbol
 from sopdoc.units import Pt
 
@@ -55,7 +55,7 @@ class Route:
 
 @dataclass(frozen=True)
 class _Node:
-    name: str
+    name: NodeId
     box: Box
     #: Vertical order: 2r+1 for the symbol of row r, 0 for incoming, 2n for outgoing connectors.
     rank: int
@@ -67,24 +67,24 @@ class _Node:
 class _Tracks:
     """Segments already placed, to keep parallel arrows apart."""
 
-    vertical: list[tuple[Pt, Pt, Pt, str]] = field(default_factory=list)  # x, y0, y1, head
-    horizontal: list[tuple[Pt, Pt, Pt, str]] = field(default_factory=list)  # y, x0, x1, head
+    vertical: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)  # x, y0, y1, head
+    horizontal: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)  # y, x0, x1, head
 
-    def vertical_free(self, x: Pt, y0: Pt, y1: Pt, head: str) -> bool:
+    def vertical_free(self, x: Pt, y0: Pt, y1: Pt, head: NodeId) -> bool:
         lo, hi = sorted((y0, y1))
         return all(
             h == head or abs(vx - x) >= TRACK - 0.01 or max(lo, min(a, b)) >= min(hi, max(a, b))
             for vx, a, b, h in self.vertical
         )
 
-    def horizontal_free(self, y: Pt, x0: Pt, x1: Pt, head: str) -> bool:
+    def horizontal_free(self, y: Pt, x0: Pt, x1: Pt, head: NodeId) -> bool:
         lo, hi = sorted((x0, x1))
         return all(
             h == head or abs(hy - y) >= TRACK - 0.01 or max(lo, min(a, b)) >= min(hi, max(a, b))
             for hy, a, b, h in self.horizontal
         )
 
-    def add(self, points: Sequence[Point], head: str) -> None:
+    def add(self, points: Sequence[Point], head: NodeId) -> None:
         for (x0, y0), (x1, y1) in itertools.pairwise(points):
             if abs(x0 - x1) < 1e-6:
                 self.vertical.append((x0, y0, y1, head))
@@ -100,7 +100,7 @@ class Router:
         self.lanes = lanes
         self.area = page.flow_area
         self.rows = page.rows
-        self.nodes: dict[str, _Node] = {}
+        self.nodes: dict[NodeId, _Node] = {}
         row_of = {row.number: i for i, row in enumerate(page.rows)}
         last = len(page.rows) - 1
         for symbol in page.symbols:
@@ -178,7 +178,7 @@ class Router:
             return row.box.bottom - row.bottom_strip
         return row.box.y + row.top_strip if node.row == 0 else row.box.y
 
-    def _channel_free(self, x: Pt, y0: Pt, y1: Pt, *, ends: tuple[str, str]) -> bool:
+    def _channel_free(self, x: Pt, y0: Pt, y1: Pt, *, ends: tuple[NodeId, NodeId]) -> bool:
         lo, hi = sorted((y0, y1))
         if not self.area.x + 0.5 <= x <= self.area.right - 0.5:
             return False
@@ -228,8 +228,8 @@ class Router:
         prefer: Pt,
         outer_first: bool,
         side: Side | None,
-        ends: tuple[str, str],
-        head: str,
+        ends: tuple[NodeId, NodeId],
+        head: NodeId,
         beyond: tuple[Pt, Pt] = (-math.inf, math.inf),
     ) -> Pt:
         """A free channel for a vertical leg from y0 to y1, with x outside (beyond) an interval.
@@ -250,7 +250,7 @@ class Router:
         # Nothing free: the outer edge on the preferred side, stacked beside used tracks.
         return self.area.right - OUTER_INSET if side != "left" else self.area.x + OUTER_INSET
 
-    def _band(self, y: Pt, x0: Pt, x1: Pt, head: str, *, low: Pt, high: Pt) -> Pt:
+    def _band(self, y: Pt, x0: Pt, x1: Pt, head: NodeId, *, low: Pt, high: Pt) -> Pt:
         """A free horizontal track near ``y`` within [low, high]."""
         for k in range(0, 6):
             for candidate in (y + k * TRACK, y - k * TRACK) if k else (y,):
@@ -291,7 +291,7 @@ class Router:
                 return "left" if other.box.x >= node.box.right else "right"
         return "right"
 
-    def _down(self, a: _Node, b: _Node, *, side_exit: bool, head: str) -> list[Point]:
+    def _down(self, a: _Node, b: _Node, *, side_exit: bool, head: NodeId) -> list[Point]:
         bx, top_b = self._anchor_x(b), b.box.y
         above_b = self._gap_above(b)
         # Nothing stands between a and b: a connector and the symbol next to it, or the
@@ -342,7 +342,7 @@ class Router:
         y_in = self._band(above_b, x, bx, head, low=self._top_limit(b) + 1, high=top_b - 2)
         return [(ax, bottom_a), (ax, y_out), (x, y_out), (x, y_in), (bx, y_in), (bx, top_b)]
 
-    def _back(self, a: _Node, b: _Node, *, head: str) -> list[Point]:
+    def _back(self, a: _Node, b: _Node, *, head: NodeId) -> list[Point]:
         """A loop back up: out of a's side, up an outer channel, into b's side."""
         side = self._free_side(a)
         if b.rank != 2 * b.row + 1 or self._free_side(b) != side:
@@ -415,7 +415,7 @@ def _side_exits(page: ProcedurePage) -> set[int]:
 
     A decision whose 'Ya' goes back up (or ends) keeps its bottom vertex for 'Tidak'.
     """
-    ranks: dict[str, int] = {}
+    ranks: dict[NodeId, int] = {}
     row_of = {row.number: i for i, row in enumerate(page.rows)}
     for symbol in page.symbols:
         ranks[symbol.node] = 2 * row_of[symbol.step] + 1
