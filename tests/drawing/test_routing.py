@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import layout_cases
+from geometry_checks import segment_crosses_box
 
-from sopdoc.drawing.routing import segment_crosses_box
 from sopdoc.drawing.scene import RoutedPage, route_page
 from sopdoc.layout import NodeId, ProcedureLayout, layout_procedure
 from sopdoc.layout.fonts import FontMetrics
