@@ -14,7 +14,7 @@ from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.document import render_pdf
 from sopdoc.build.documents import flow_pictures
 from sopdoc.drawing.document import prepare
-from sopdoc.drawing.scene import route_layout
+from sopdoc.drawing.pages import route_layout
 from sopdoc.layout import Box, layout_procedure
 from sopdoc.layout.fonts import metrics_for
 from sopdoc.model import Paper, Sop, Step

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from typing import Final, Literal
 
 from sopdoc import messages as msg
+from sopdoc.drawing.pages import RoutedPage
 from sopdoc.drawing.routing import HEAD_LENGTH
-from sopdoc.drawing.scene import RoutedPage
 from sopdoc.errors import SopdocError, ToolMissingError
 from sopdoc.layout.geometry import Box, NodeId, ProcedureLayout
 from sopdoc.model import Symbol

@@ -10,7 +10,7 @@ import pytest
 from factories import seed_sop
 
 from sopdoc.backends.dot import dot_string, page_dot, run_graphviz
-from sopdoc.drawing.scene import route_page
+from sopdoc.drawing.pages import route_page
 from sopdoc.errors import SopdocError, ToolMissingError
 from sopdoc.layout import layout_procedure
 from sopdoc.layout.fonts import FontMetrics

@@ -6,7 +6,7 @@ import pytest
 from conftest import layout_cases
 from geometry_checks import segment_crosses_box
 
-from sopdoc.drawing.scene import RoutedPage, route_page
+from sopdoc.drawing.pages import RoutedPage, route_page
 from sopdoc.layout import NodeId, ProcedureLayout, layout_procedure
 from sopdoc.layout.fonts import FontMetrics
 from sopdoc.model import Sop
