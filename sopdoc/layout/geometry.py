@@ -153,10 +153,6 @@ class NodeId:
         return cls(direction, letter=letter)
 
     @property
-    def is_connector(self) -> bool:
-        return self.kind in ("out", "in")
-
-    @property
     def name(self) -> str:
         """A name for formats that need one (DOT node names): ``s3``, ``s3end``, ``cAout``."""
         if self.kind == "step":
