@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from factories import make_sop, make_step
+from geometry_checks import segment_crosses_box
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from workbooks import identity_rows, section_rows, step, table_rows, write_workbook
@@ -13,8 +14,7 @@ from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.document import render_pdf
 from sopdoc.build.documents import flow_pictures
 from sopdoc.drawing.document import prepare
-from sopdoc.drawing.routing import segment_crosses_box
-from sopdoc.drawing.scene import route_layout
+from sopdoc.drawing.pages import route_layout
 from sopdoc.layout import Box, layout_procedure
 from sopdoc.layout.fonts import metrics_for
 from sopdoc.model import Paper, Sop, Step

@@ -1,7 +1,10 @@
-"""SVG through Graphviz: DOT text that pins every node and arrow of a routed page.
+"""SVG through Graphviz: DOT, built with the ``graphviz`` package, that pins every primitive
+of a page's scene.
 
-The DOT text pins every node and every routed arrow (``pos``), so ``neato -n2`` draws exactly
-the layout's geometry. Building DOT is pure; only ``run_graphviz`` starts a process.
+Every shape is a node pinned at its box (``pos``, fixed size), every line an edge pinned
+along its points, every label a plaintext node at the centre of its glyph box, so that
+``neato -n2`` draws exactly the scene. Building DOT is pure; only ``run_graphviz`` starts
+a process (with a timeout, which the package's ``pipe`` does not offer).
 """
 
 from __future__ import annotations
@@ -11,41 +14,50 @@ import math
 import shutil
 import subprocess
 from collections.abc import Sequence
-from typing import Final, Literal
+from typing import Final, Literal, cast
+
+import graphviz  # type: ignore[import-untyped]  # no stubs, no py.typed
 
 from sopdoc import messages as msg
-from sopdoc.drawing.routing import HEAD_LENGTH
-from sopdoc.drawing.scene import RoutedPage
+from sopdoc.drawing.pages import RoutedPage
+from sopdoc.drawing.scene import Label, Polyline, Rgb, Shape, ShapeKind
 from sopdoc.errors import SopdocError, ToolMissingError
 from sopdoc.layout.geometry import Box, ProcedureLayout
-from sopdoc.model import Symbol
 from sopdoc.units import Pt, to_inches
 
 #: Seconds one Graphviz run may take before it is stopped as stuck.
 GRAPHVIZ_TIMEOUT: Final = 60.0
+#: Graphviz's ``normal`` arrowhead is this long at ``arrowsize=1``.
+GRAPHVIZ_ARROW_LENGTH: Final = 10.0
+#: Slide header cells: the PDF slides' fill and grid colours.
+HEADER_FILL: Final = "#D9E2F3"
+HEADER_LINE: Final = "#7F7F7F"
 
 Point = tuple[Pt, Pt]
 Format = Literal["png", "svg", "pdf", "json"]
 
+#: Graphviz's preset for each kind of shape (the scene's box gives its place and size).
+_SHAPES: Final[dict[ShapeKind, tuple[str, str]]] = {
+    "terminator": ("box", "rounded,filled"),
+    "process": ("box", "filled"),
+    "decision": ("diamond", "filled"),
+    "connector": ("invhouse", "filled"),
+}
 
-# --- DOT text ----------------------------------------------------------------------------------
+
+# --- DOT ---------------------------------------------------------------------------------------
 
 
-def dot_string(text: str) -> str:
-    """``text`` as a quoted DOT string that Graphviz prints literally.
+def dot_label(text: str) -> str:
+    """User text as a label Graphviz prints literally, for the package to quote.
 
-    Quotes and backslashes are escaped (so ``"]; node [`` stays inside the string), Graphviz's
-    own escapes (``\\N``, ``\\l``...) are defused by the doubled backslash, and ``&`` becomes
-    ``&amp;`` because Graphviz decodes HTML entities in ordinary labels.
+    ``graphviz.escape`` defuses backslashes (Graphviz's ``\\N``, ``\\l``...) and keeps
+    ``<...>`` from being read as an HTML label; ``&`` becomes ``&amp;`` because Graphviz
+    decodes HTML entities in ordinary labels; line breaks become Graphviz's ``\\n``.
     """
-    escaped = (
-        text.replace("\\", "\\\\")
-        .replace('"', '\\"')
-        .replace("&", "&amp;")
-        .replace("\r", "")
-        .replace("\n", "\\n")
-    )
-    return f'"{escaped}"'
+    escaped = graphviz.escape(text.replace("\r", "").replace("&", "&amp;"))
+    # cast, not str(): str() would drop the NoHtml type that keeps <...> from being HTML.
+    return cast(str, graphviz.nohtml(escaped.replace("\n", "\\n")))
 
 
 def _num(value: float) -> str:
@@ -54,109 +66,161 @@ def _num(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def _color(rgb: Rgb) -> str:
+    return "#" + "".join(f"{round(v * 255):02X}" for v in rgb)
+
+
 class _Frame:
-    """Converts page points (y down) to Graphviz points (y up) local to the flow area."""
+    """Converts page points (y down) to Graphviz points (y up) local to the drawn area."""
 
     def __init__(self, area: Box) -> None:
         self.area = area
 
-    def to_gv(self, x: Pt, y: Pt) -> Point:
-        return (x - self.area.x, self.area.bottom - y)
+    def point(self, x: Pt, y: Pt) -> str:
+        return f"{_num(x - self.area.x)},{_num(self.area.bottom - y)}"
 
-    def to_page(self, x: Pt, y: Pt) -> Point:
-        return (x + self.area.x, self.area.bottom - y)
+    def pos(self, box: Box) -> str:
+        """A node pinned with its centre at the centre of ``box``."""
+        return self.point(box.center_x, box.center_y) + "!"
+
+    def spline(self, points: Sequence[Point], *, tip: Point | None = None) -> str:
+        """A polyline as an edge ``pos`` of straight cubic pieces, ``e,tip`` for an arrow."""
+        spline = [points[0]]
+        for (ax, ay), (bx, by) in itertools.pairwise(points):
+            spline += [
+                (ax + (bx - ax) / 3, ay + (by - ay) / 3),
+                (ax + 2 * (bx - ax) / 3, ay + 2 * (by - ay) / 3),
+                (bx, by),
+            ]
+        body = " ".join(self.point(x, y) for x, y in spline)
+        return body if tip is None else f"e,{self.point(*tip)} {body}"
 
 
-#: Symbols are filled white so that table and lane lines never show through them.
-_SHAPES: Final = {
-    Symbol.START: 'shape=box, style="rounded,filled", fillcolor=white',
-    Symbol.END: 'shape=box, style="rounded,filled", fillcolor=white',
-    Symbol.PROCESS: "shape=box, style=filled, fillcolor=white",
-    Symbol.DECISION: "shape=diamond, style=filled, fillcolor=white",
-    Symbol.CONNECTOR: "shape=invhouse, style=filled, fillcolor=white",
-}
+def _size(box: Box) -> dict[str, str]:
+    return {"width": _num(to_inches(box.width)), "height": _num(to_inches(box.height))}
 
 
-def _node(name: str, box: Box, frame: _Frame, attrs: str, label: str = "") -> str:
-    x, y = frame.to_gv(box.center_x, box.center_y)
-    return (
-        f'  {name} [{attrs}, pos="{_num(x)},{_num(y)}!", width={_num(to_inches(box.width))}, '
-        f"height={_num(to_inches(box.height))}, label={dot_string(label)}];"
+def _shape(graph: graphviz.Digraph, shape: Shape, frame: _Frame) -> None:
+    preset, style = _SHAPES[shape.kind]
+    graph.node(
+        shape.node.name,
+        shape=preset,
+        style=style,
+        fillcolor=_color(shape.fill),
+        color=_color(shape.stroke.color),
+        penwidth=_num(shape.stroke.width),
+        pos=frame.pos(shape.box),
+        **_size(shape.box),
     )
 
 
-def _spline(points: Sequence[Point], frame: _Frame) -> str:
-    """A routed polyline as a Graphviz edge ``pos``: straight cubic pieces, arrow at the tip."""
-    (x0, y0), (x1, y1) = points[-2], points[-1]
-    length = math.dist((x0, y0), (x1, y1)) or 1.0
-    base = (x1 - (x1 - x0) / length * HEAD_LENGTH, y1 - (y1 - y0) / length * HEAD_LENGTH)
-    line = [*points[:-1], base]
-    spline = [line[0]]
-    for (ax, ay), (bx, by) in itertools.pairwise(line):
-        spline += [
-            (ax + (bx - ax) / 3, ay + (by - ay) / 3),
-            (ax + 2 * (bx - ax) / 3, ay + 2 * (by - ay) / 3),
-            (bx, by),
-        ]
-    tip = frame.to_gv(*points[-1])
-    body = " ".join(f"{_num(x)},{_num(y)}" for x, y in (frame.to_gv(*p) for p in spline))
-    return f"e,{_num(tip[0])},{_num(tip[1])} {body}"
+def _line(graph: graphviz.Digraph, line: Polyline, index: int, frame: _Frame) -> None:
+    stroke = {"color": _color(line.stroke.color), "penwidth": _num(line.stroke.width)}
+    if line.arrow is not None and line.arrowhead is not None:
+        head = line.arrowhead
+        length = math.dist(head.base, head.tip)
+        graph.edge(
+            line.arrow.tail.name,
+            line.arrow.head.name,
+            pos=frame.spline([*line.points[:-1], head.base], tip=head.tip),
+            arrowsize=_num(length / GRAPHVIZ_ARROW_LENGTH),
+            **stroke,
+        )
+        return
+    # A plain line (a lane's outline): an edge between two invisible pinned points.
+    ends = (f"line{index}a", f"line{index}b")
+    for name, (x, y) in zip(ends, (line.points[0], line.points[-1]), strict=True):
+        graph.node(
+            name,
+            shape="point",
+            style="invis",
+            width="0.0001",
+            height="0.0001",
+            pos=frame.point(x, y) + "!",
+        )
+    graph.edge(*ends, pos=frame.spline(line.points), arrowhead="none", **stroke)
 
 
-def page_dot(
-    routed: RoutedPage,
-    *,
-    font: str = "Arial",
-    area: Box | None = None,
-    extra: Sequence[str] = (),
-    symbol_labels: dict[str, str] | None = None,
-) -> str:
-    """DOT text that draws one routed page exactly: pinned nodes, pinned arrows, labels.
+def _label(graph: graphviz.Digraph, label: Label, index: int, frame: _Frame, *, font: str) -> None:
+    line = label.line
+    graph.node(
+        f"label{index}",
+        dot_label(line.text),
+        shape="plaintext",
+        fixedsize="false",
+        width="0",
+        height="0",
+        fontname=f"{font} Bold" if line.bold else font,
+        fontsize=_num(line.size),
+        fontcolor=_color(label.color),
+        pos=frame.pos(label.box),
+    )
 
-    ``area`` is the part of the page drawn (default: the flow area, for the picture laid
-    over the table's actor columns); ``extra`` adds node lines (lane headers on slides);
-    ``symbol_labels`` writes text inside symbols by node id.
-    """
-    page = routed.page
-    area = area or page.flow_area
+
+def _graph(index: int, area: Box, *, font: str) -> graphviz.Digraph:
+    w, h = _num(area.width), _num(area.height)
+    graph = graphviz.Digraph(
+        f"page{index + 1}",
+        graph_attr={
+            "pad": "0",
+            "margin": "0",
+            "bgcolor": "white",
+            "outputorder": "edgesfirst",  # lane outlines under the symbols
+            "bb": f"0,0,{w},{h}",
+        },
+        node_attr={"fixedsize": "true", "fontname": font, "margin": "0", "label": ""},
+        edge_attr={"arrowhead": "normal"},
+    )
+    corner = {"shape": "point", "style": "invis", "width": "0.0001", "height": "0.0001"}
+    graph.node("corner_a", pos="0,0!", **corner)
+    graph.node("corner_b", pos=f"{w},{h}!", **corner)
+    return graph
+
+
+def _draw_scene(graph: graphviz.Digraph, routed: RoutedPage, frame: _Frame, *, font: str) -> None:
+    for index, item in enumerate(routed.scene.items, start=1):
+        if isinstance(item, Shape):
+            _shape(graph, item, frame)
+        elif isinstance(item, Polyline):
+            _line(graph, item, index, frame)
+        else:
+            _label(graph, item, index, frame, font=font)
+
+
+def page_dot(routed: RoutedPage, *, font: str = "Arial") -> str:
+    """DOT of one page's flowchart alone, over its flow area (the picture laid over the
+    table's actor columns)."""
+    area = routed.page.flow_area
+    graph = _graph(routed.page.index, area, font=font)
+    _draw_scene(graph, routed, _Frame(area), font=font)
+    return str(graph.source)
+
+
+def slide_dot(layout: ProcedureLayout, routed: RoutedPage, *, font: str = "Arial") -> str:
+    """DOT of a whole swimlane slide: the title and lane headers (cells of the layout), then
+    the scene (lane outlines, symbols with their text, arrows)."""
+    area = Box(0.0, 0.0, layout.page_width, layout.page_height)
     frame = _Frame(area)
-    labels = symbol_labels or {}
-    w, h = area.width, area.height
-    lines = [
-        f"digraph page{page.index + 1} {{",
-        '  graph [pad=0, margin=0, bgcolor="white", outputorder=nodesfirst, '
-        f'bb="0,0,{_num(w)},{_num(h)}"];',
-        f"  node [fixedsize=true, penwidth=0.8, fontname={dot_string(font)}, fontsize=8, "
-        'margin=0, label=""];',
-        "  edge [penwidth=0.8, arrowsize=0.6, arrowhead=normal];",
-        '  corner_a [shape=point, style=invis, width=0.0001, height=0.0001, pos="0,0!"];',
-        f"  corner_b [shape=point, style=invis, width=0.0001, height=0.0001, "
-        f'pos="{_num(w)},{_num(h)}!"];',
-        *extra,
-    ]
-    for symbol in page.symbols:
-        lines.append(
-            _node(
-                symbol.node, symbol.box, frame, _SHAPES[symbol.symbol], labels.get(symbol.node, "")
-            )
+    graph = _graph(routed.page.index, area, font=font)
+    for index, cell in enumerate(routed.page.header, start=1):
+        size = cell.lines[0].size if cell.lines else layout.style.header_size
+        text = dot_label("\n".join(line.text for line in cell.lines))
+        common = {"fontname": f"{font} Bold", "fontsize": _num(size), "pos": frame.pos(cell.box)}
+        if cell.key == "title":
+            graph.node("title", text, shape="plaintext", labeljust="l", **common, **_size(cell.box))
+            continue
+        graph.node(
+            f"head{index}",
+            text,
+            shape="box",
+            style="filled",
+            fillcolor=HEADER_FILL,
+            color=HEADER_LINE,
+            **common,
+            **_size(cell.box),
         )
-    for connector in page.connectors:
-        lines.append(
-            _node(connector.node, connector.box, frame, _SHAPES[Symbol.CONNECTOR], connector.letter)
-        )
-    for i, arrow in enumerate(routed.arrows):
-        lines.append(
-            f'  {arrow.spec.tail} -> {arrow.spec.head} [pos="{_spline(arrow.points, frame)}"];'
-        )
-        if arrow.label_at is not None:
-            x, y = frame.to_gv(*arrow.label_at)
-            label = dot_string(arrow.spec.label)
-            lines.append(
-                f"  label{i + 1} [shape=plaintext, fixedsize=false, width=0, height=0, fontsize="
-                f'{_num(routed.label_size)}, pos="{_num(x)},{_num(y)}!", label={label}];'
-            )
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    _draw_scene(graph, routed, frame, font=font)
+    return str(graph.source)
 
 
 # --- running Graphviz --------------------------------------------------------------------------
@@ -188,49 +252,3 @@ def run_graphviz(
         text = reason[-1] if reason else f"kode keluar {result.returncode}"
         raise SopdocError(msg.GRAPHVIZ_FAILED.format(what=what, reason=text))
     return result.stdout
-
-
-def slide_dot(layout: ProcedureLayout, routed: RoutedPage, *, font: str = "Arial") -> str:
-    """DOT text of a whole swimlane slide: title, lane headers and lanes, text in symbols."""
-    page = routed.page
-    area = Box(0.0, 0.0, layout.page_width, layout.page_height)
-    frame = _Frame(area)
-    extra: list[str] = []
-    lanes_bottom = page.flow_area.bottom
-    for cell in page.header:
-        if cell.key == "title":
-            line = cell.lines[0] if cell.lines else None
-            size = line.size if line else 14.0
-            text = "\n".join(line.text for line in cell.lines)
-            extra.append(
-                _node(
-                    "title",
-                    cell.box,
-                    frame,
-                    f"shape=plaintext, fontname={dot_string(font + ' Bold')}, "
-                    f"fontsize={_num(size)}, labeljust=l",
-                    text,
-                )
-            )
-            continue
-        size = cell.lines[0].size if cell.lines else 10.0
-        text = "\n".join(line.text for line in cell.lines)
-        name = "head_" + cell.key.split(":")[-1]
-        extra.append(
-            _node(
-                name,
-                cell.box,
-                frame,
-                f'shape=box, style=filled, fillcolor="#D9E2F3", color="#7F7F7F", '
-                f"fontname={dot_string(font + ' Bold')}, fontsize={_num(size)}",
-                text,
-            )
-        )
-        lane = Box(cell.box.x, cell.box.bottom, cell.box.width, lanes_bottom - cell.box.bottom)
-        extra.append(
-            _node("lane_" + cell.key.split(":")[-1], lane, frame, 'shape=box, color="#7F7F7F"')
-        )
-    labels = {s.node: "\n".join(line.text for line in s.lines) for s in page.symbols if s.lines}
-    size = layout.style.symbol_text_size
-    dot = page_dot(routed, font=font, area=area, extra=extra, symbol_labels=labels)
-    return dot.replace("fontsize=8, margin=0", f"fontsize={_num(size)}, margin=0", 1)

@@ -15,7 +15,7 @@ from sopdoc.backends.pptx import render_pptx
 from sopdoc.build.output import write_atomic
 from sopdoc.build.paths import safe_stem, unique_stems
 from sopdoc.drawing.document import Diagram, diagram
-from sopdoc.drawing.scene import RoutedPage
+from sopdoc.drawing.pages import RoutedPage
 from sopdoc.errors import SopdocError
 from sopdoc.model import Sop, Workbook
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sopdoc.drawing.scene import RoutedPage, route_layout
+from sopdoc.drawing.pages import RoutedPage, route_layout
 from sopdoc.layout.fonts import FontMetrics, metrics_for
 from sopdoc.layout.geometry import ProcedureLayout
 from sopdoc.layout.procedure import layout_procedure
@@ -44,4 +44,4 @@ def diagram(sop: Sop) -> Diagram:
     """Lay out and route the slides of one SOP."""
     font = metrics_for(sop.agency.font)
     layout = layout_swimlane(sop, font=font)
-    return Diagram(sop, layout, route_layout(layout, measure=font), font)
+    return Diagram(sop, layout, route_layout(layout, measure=font, lane_outlines=True), font)

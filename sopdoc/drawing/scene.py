@@ -1,68 +1,250 @@
-"""The drawing of each page: routed arrows with their labels placed, ready for any backend."""
+"""The format-free drawing of one page: shapes, lines, arrowheads and labels in page points.
+
+Every backend draws these primitives as they are (page points, y down, in order): a shape's
+outline or corner radius, a line's points, an arrowhead's triangle, a label's baseline.
+None of them computes a position; a backend may draw a shape's ``kind`` with a native preset
+(DrawingML ``flowChartDecision``, Graphviz ``diamond``) over the shape's ``box``.
+"""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Final
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final, Literal
 
-from sopdoc.drawing.routing import Route, route_arrows
-from sopdoc.layout.geometry import Column, ProcedureLayout, ProcedurePage
-from sopdoc.layout.wrap import Measure
+from sopdoc.drawing.routing import HEAD_LENGTH, Route
+from sopdoc.layout.geometry import (
+    ArrowSpec,
+    Box,
+    Column,
+    FontMeasure,
+    NodeId,
+    PlacedLine,
+    ProcedurePage,
+)
+from sopdoc.model import Symbol
 from sopdoc.units import Pt
 
-LABEL_SIZE: Final = 7.0
+Point = tuple[Pt, Pt]
+Rgb = tuple[float, float, float]
+ShapeKind = Literal["terminator", "process", "decision", "connector"]
 
-#: A routed arrow with its label placed (the router's own type).
-RoutedArrow = Route
+WHITE: Final[Rgb] = (1.0, 1.0, 1.0)
+BLACK: Final[Rgb] = (0.0, 0.0, 0.0)
+GRAY: Final[Rgb] = (0.5, 0.5, 0.5)
+
+#: Where a connector's sides turn towards its point, as a share of its height.
+CONNECTOR_SHOULDER: Final = 0.55
+#: A connector's letter: centred at this share of its height, at most LETTER_MAX points and
+#: half the connector's height.
+LETTER_AT: Final = 0.4
+LETTER_MAX: Final = 8.0
 
 
 @dataclass(frozen=True)
-class RoutedPage:
-    """A procedure page with its arrows routed."""
+class Stroke:
+    """How a line or outline is stroked."""
 
-    page: ProcedurePage
-    arrows: tuple[RoutedArrow, ...]
-    label_size: Pt = LABEL_SIZE
+    width: Pt
+    color: Rgb = BLACK
 
 
-def route_page(
-    page: ProcedurePage,
+#: Symbols, connectors and arrows.
+FLOW_STROKE: Final = Stroke(0.8)
+#: The outline of each lane on slides.
+LANE_STROKE: Final = Stroke(0.6, GRAY)
+
+_KINDS: Final[dict[Symbol, ShapeKind]] = {
+    Symbol.START: "terminator",
+    Symbol.END: "terminator",
+    Symbol.PROCESS: "process",
+    Symbol.DECISION: "decision",
+    Symbol.CONNECTOR: "connector",
+}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A flowchart symbol or off-page connector.
+
+    ``outline`` is the closed polygon of a decision (4 points, clockwise from the top) or a
+    connector (5 points, the point at the bottom); it is empty for a terminator or process,
+    which are their ``box`` with corners rounded by ``radius`` (0 for a process).
+    """
+
+    kind: ShapeKind
+    node: NodeId
+    box: Box
+    outline: tuple[Point, ...] = ()
+    radius: Pt = 0.0
+    fill: Rgb = WHITE
+    stroke: Stroke = FLOW_STROKE
+
+
+@dataclass(frozen=True)
+class Arrowhead:
+    """A filled triangle: ``points`` are base corner, tip, base corner; ``base`` is the middle
+    of the base, where a format that draws its own arrowheads ends the line."""
+
+    points: tuple[Point, Point, Point]
+    base: Point
+    fill: Rgb = BLACK
+
+    @property
+    def tip(self) -> Point:
+        return self.points[1]
+
+
+@dataclass(frozen=True)
+class Polyline:
+    """An open line through ``points``: an arrow (with its ``arrow`` spec and ``arrowhead``,
+    the line running on to the tip) or a lane's outline."""
+
+    points: tuple[Point, ...]
+    stroke: Stroke = FLOW_STROKE
+    arrow: ArrowSpec | None = None
+    arrowhead: Arrowhead | None = None
+
+
+@dataclass(frozen=True)
+class Label:
+    """A line of text at its exact place: ``line`` gives x and baseline, ``box`` the glyph
+    box from the font's ascent to its descent (its centre is where the label is centred).
+    ``owner`` is the symbol or connector it is written in, None for an arrow's Ya/Tidak."""
+
+    line: PlacedLine
+    box: Box
+    owner: NodeId | None = None
+    color: Rgb = BLACK
+
+
+Primitive = Shape | Polyline | Label
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One page's flowchart as primitives, in drawing order: lane outlines (slides), each
+    symbol and its text, each connector and its letter, each arrow and its label."""
+
+    items: tuple[Primitive, ...]
+
+    @property
+    def shapes(self) -> tuple[Shape, ...]:
+        return tuple(i for i in self.items if isinstance(i, Shape))
+
+    @property
+    def polylines(self) -> tuple[Polyline, ...]:
+        return tuple(i for i in self.items if isinstance(i, Polyline))
+
+    @property
+    def arrows(self) -> tuple[Polyline, ...]:
+        return tuple(i for i in self.polylines if i.arrow is not None)
+
+    @property
+    def labels(self) -> tuple[Label, ...]:
+        return tuple(i for i in self.items if isinstance(i, Label))
+
+
+def label_at(line: PlacedLine, *, font: FontMeasure, owner: NodeId | None = None) -> Label:
+    """A placed line with its glyph box measured by ``font``."""
+    width = font.width(line.text, line.size, bold=line.bold)
+    ascent, descent = font.ascent(line.size), font.descent(line.size)
+    return Label(line, Box(line.x, line.baseline - ascent, width, ascent + descent), owner)
+
+
+def centred_label(
+    text: str,
+    centre: Point,
     *,
-    lanes: Sequence[Column],
-    measure: Measure,
-    label_size: Pt = LABEL_SIZE,
-) -> RoutedPage:
-    """Route the arrows of one page and place their ``Ya``/``Tidak`` labels (page points)."""
-    arrows = place_labels(route_arrows(page, lanes), measure=measure, size=label_size)
-    return RoutedPage(page, arrows, label_size)
+    size: Pt,
+    font: FontMeasure,
+    bold: bool = False,
+    owner: NodeId | None = None,
+) -> Label:
+    """``text`` centred on ``centre``: its glyph box (ascent to descent) centred there."""
+    x, y = centre
+    width = font.width(text, size, bold=bold)
+    baseline = y + (font.ascent(size) - font.descent(size)) / 2
+    return label_at(PlacedLine(text, x - width / 2, baseline, size, bold), font=font, owner=owner)
 
 
-def route_layout(layout: ProcedureLayout, *, measure: Measure) -> tuple[RoutedPage, ...]:
-    """Every page of a layout, routed, with labels at the layout's label size."""
-    return tuple(
-        route_page(p, lanes=layout.lanes, measure=measure, label_size=layout.style.label_size)
-        for p in layout.pages
+def _symbol_shape(kind: ShapeKind, node: NodeId, box: Box) -> Shape:
+    outline: tuple[Point, ...]
+    if kind == "decision":
+        outline = (
+            (box.center_x, box.y),
+            (box.right, box.center_y),
+            (box.center_x, box.bottom),
+            (box.x, box.center_y),
+        )
+        return Shape(kind, node, box, outline)
+    if kind == "connector":
+        shoulder = box.y + box.height * CONNECTOR_SHOULDER
+        outline = (
+            (box.x, box.y),
+            (box.right, box.y),
+            (box.right, shoulder),
+            (box.center_x, box.bottom),
+            (box.x, shoulder),
+        )
+        return Shape(kind, node, box, outline)
+    if kind == "terminator":
+        return Shape(kind, node, box, radius=min(box.height / 2, box.width / 2))
+    return Shape(kind, node, box)
+
+
+def lane_outline(lane: Column, area: Box) -> Polyline:
+    """A lane's sides and bottom, down from the top of the flow area."""
+    points = (
+        (lane.x, area.y),
+        (lane.x, area.bottom),
+        (lane.right, area.bottom),
+        (lane.right, area.y),
     )
+    return Polyline(points, LANE_STROKE)
 
 
-def place_labels(
-    arrows: Iterable[RoutedArrow], *, measure: Measure, size: Pt = LABEL_SIZE
-) -> tuple[RoutedArrow, ...]:
-    """Put ``Ya``/``Tidak`` beside the first leg of each labelled arrow, near its start."""
-    placed = []
-    for arrow in arrows:
-        if not arrow.spec.label or len(arrow.points) < 2:
-            placed.append(arrow)
-            continue
-        (x0, y0), (x1, y1) = arrow.points[0], arrow.points[1]
-        length = math.dist((x0, y0), (x1, y1)) or 1.0
-        along = min(length / 2, 3 + size)
-        ux, uy = (x1 - x0) / length, (y1 - y0) / length
-        px, py = x0 + ux * along, y0 + uy * along
-        half_w = measure.width(arrow.spec.label, size) / 2
-        vertical = abs(ux) < abs(uy)  # label right of a vertical leg, above a horizontal one
-        centre = (px + half_w + 2, py) if vertical else (px, py - size / 2 - 1.5)
-        placed.append(replace(arrow, label_at=(round(centre[0], 3), round(centre[1], 3))))
-    return tuple(placed)
+def arrow_line(route: Route) -> Polyline:
+    """A routed arrow: its line to the tip, and its arrowhead."""
+    (x0, y0), (x1, y1) = route.points[-2], route.points[-1]
+    length = math.dist((x0, y0), (x1, y1)) or 1.0
+    base = (x1 - (x1 - x0) / length * HEAD_LENGTH, y1 - (y1 - y0) / length * HEAD_LENGTH)
+    return Polyline(route.points, FLOW_STROKE, route.spec, Arrowhead(route.head, base))
+
+
+def build_scene(
+    page: ProcedurePage,
+    routes: Sequence[Route],
+    *,
+    font: FontMeasure,
+    label_size: Pt,
+    lanes: Sequence[Column] = (),
+) -> Scene:
+    """The primitives of one page: outlines of ``lanes`` (slides only; the document's lanes
+    are table columns), symbols with their text, connectors with their letters, arrows with
+    their Ya/Tidak labels centred where the router placed them."""
+    items: list[Primitive] = [lane_outline(lane, page.flow_area) for lane in lanes]
+    for symbol in page.symbols:
+        items.append(_symbol_shape(_KINDS[symbol.symbol], symbol.node, symbol.box))
+        items += [label_at(line, font=font, owner=symbol.node) for line in symbol.lines]
+    for connector in page.connectors:
+        box = connector.box
+        items.append(_symbol_shape("connector", connector.node, box))
+        items.append(
+            centred_label(
+                connector.letter,
+                (box.center_x, box.y + box.height * LETTER_AT),
+                size=min(LETTER_MAX, box.height * 0.5),
+                font=font,
+                bold=True,
+                owner=connector.node,
+            )
+        )
+    for route in routes:
+        items.append(arrow_line(route))
+        if route.label_at is not None:
+            items.append(
+                centred_label(route.spec.label, route.label_at, size=label_size, font=font)
+            )
+    return Scene(tuple(items))

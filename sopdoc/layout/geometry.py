@@ -15,6 +15,7 @@ from sopdoc.units import Pt, mm
 
 Align = Literal["left", "center"]
 Direction = Literal["out", "in"]
+NodeKind = Literal["step", "end", "out", "in"]
 
 
 class FontMeasure(Measure, Protocol):
@@ -118,10 +119,54 @@ class StepRow:
 
 
 @dataclass(frozen=True)
+class NodeId:
+    """A node of the flowchart: a step's symbol, the end terminator beside a decision, or one
+    end (``out``/``in``) of the off-page connector pair with ``letter``."""
+
+    kind: NodeKind
+    step: int = 0
+    letter: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind in ("step", "end"):
+            if self.step < 1 or self.letter:
+                raise ValueError(f"a {self.kind} node needs a step >= 1 and no letter: {self!r}")
+        elif self.kind in ("out", "in"):
+            if not (self.letter.isascii() and self.letter.isupper()) or self.step:
+                raise ValueError(f"a connector node needs a letter A-Z and no step: {self!r}")
+        else:
+            raise ValueError(f"unknown node kind {self.kind!r}")
+
+    @classmethod
+    def symbol(cls, step: int) -> NodeId:
+        """The symbol of step ``step``."""
+        return cls("step", step)
+
+    @classmethod
+    def end_of(cls, step: int) -> NodeId:
+        """The end terminator beside decision ``step``."""
+        return cls("end", step)
+
+    @classmethod
+    def connector(cls, letter: str, direction: Direction) -> NodeId:
+        """One end of the off-page connector pair ``letter``."""
+        return cls(direction, letter=letter)
+
+    @property
+    def name(self) -> str:
+        """A name for formats that need one (DOT node names): ``s3``, ``s3end``, ``cAout``."""
+        if self.kind == "step":
+            return f"s{self.step}"
+        if self.kind == "end":
+            return f"s{self.step}end"
+        return f"c{self.letter}{self.kind}"
+
+
+@dataclass(frozen=True)
 class SymbolBox:
     """A flowchart symbol: its node id, step, shape, box, and the lanes it spans."""
 
-    node: str
+    node: NodeId
     step: int
     symbol: Symbol
     box: Box
@@ -134,7 +179,7 @@ class SymbolBox:
 class Connector:
     """One end of an off-page connector pair: ``out`` at a page's bottom, ``in`` at the top."""
 
-    node: str
+    node: NodeId
     letter: str
     direction: Direction
     box: Box
@@ -148,8 +193,8 @@ class Connector:
 class ArrowSpec:
     """An arrow to route on one page, between two node ids."""
 
-    tail: str
-    head: str
+    tail: NodeId
+    head: NodeId
     label: str = ""
 
 
@@ -168,7 +213,7 @@ class ProcedurePage:
     #: The whole table on this page, header included.
     table: Box
 
-    def node_box(self, node: str) -> Box:
+    def node_box(self, node: NodeId) -> Box:
         """The box of a symbol or connector by node id."""
         for symbol in self.symbols:
             if symbol.node == node:

@@ -20,6 +20,7 @@ from sopdoc.layout.geometry import (
     Direction,
     FontMeasure,
     LayoutStyle,
+    NodeId,
     ProcedureLayout,
     ProcedurePage,
     StepRow,
@@ -323,8 +324,8 @@ MIN_CONNECTOR: Final = 8.0
 
 
 def _fit_connectors(
-    boxes: list[tuple[str, Box]], *, x0: Pt, x1: Pt, page: int
-) -> list[tuple[str, Box]]:
+    boxes: list[tuple[NodeId, Box]], *, x0: Pt, x1: Pt, page: int
+) -> list[tuple[NodeId, Box]]:
     """Shrink a strip's connectors (not below MIN_CONNECTOR) until they fit side by side."""
     if not boxes:
         return boxes
@@ -347,10 +348,13 @@ def _fit_connectors(
     ]
 
 
-def _spread(boxes: list[tuple[str, Box]], *, x0: Pt, x1: Pt, gap: Pt) -> list[tuple[str, Box]]:
-    """Shift boxes sideways (keeping order by x) so that none overlap, within [x0, x1]."""
-    ordered = sorted(boxes, key=lambda item: (item[1].x, item[0]))
-    placed: list[tuple[str, Box]] = []
+def _spread(
+    boxes: list[tuple[NodeId, Box]], *, x0: Pt, x1: Pt, gap: Pt
+) -> list[tuple[NodeId, Box]]:
+    """Shift boxes sideways (keeping order by x, then letter) so that none overlap, within
+    [x0, x1]."""
+    ordered = sorted(boxes, key=lambda item: (item[1].x, len(item[0].letter), item[0].letter))
+    placed: list[tuple[NodeId, Box]] = []
     cursor = float(math.ceil(x0))
     for node, box in ordered:
         x = max(box.x, cursor)
@@ -482,7 +486,9 @@ def build_page(
             valign="middle",
         )
         symbols.append(
-            SymbolBox(f"s{plan.step.number}", plan.step.number, symbol, sbox, spanned, inside)
+            SymbolBox(
+                NodeId.symbol(plan.step.number), plan.step.number, symbol, sbox, spanned, inside
+            )
         )
         y += plan.height
     symbols.extend(_end_terminals(sop, plans, symbols, lanes=lanes, zones=zones, style=style))
@@ -547,7 +553,9 @@ def _end_terminals(
         x = x0 + (x1 - x0 - width) / 2
         width = float(math.floor(width))
         box = Box(float(round(x)), float(round(zone.center_y - height / 2)), width, height)
-        extra.append(SymbolBox(f"s{step.number}end", step.number, Symbol.END, box, (lane_index,)))
+        extra.append(
+            SymbolBox(NodeId.end_of(step.number), step.number, Symbol.END, box, (lane_index,))
+        )
     return extra
 
 
@@ -570,33 +578,35 @@ def _links(
     last_row, first_row = rows[-1], rows[0]
     out_y = float(round(last_row.box.bottom - last_row.bottom_strip / 2 - size / 2))
     in_y = float(round(first_row.box.y + first_row.top_strip / 2 - size / 2))
-    outgoing: list[tuple[str, Box, int, int, str]] = []
-    incoming: list[tuple[str, Box, int, int, str]] = []
+    outgoing: list[tuple[NodeId, Box, int, int, str]] = []
+    incoming: list[tuple[NodeId, Box, int, int, str]] = []
     arrows: list[ArrowSpec] = []
     for edge in sop.edges():
         source, target, label = edge.source, edge.target, edge.label
+        tail = NodeId.symbol(source)
         if target is None:
-            if source in on_page and f"s{source}end" in by_node:
-                arrows.append(ArrowSpec(f"s{source}", f"s{source}end", label))
+            if source in on_page and NodeId.end_of(source) in by_node:
+                arrows.append(ArrowSpec(tail, NodeId.end_of(source), label))
             continue
+        head = NodeId.symbol(target)
         if source in on_page and target in on_page:
-            arrows.append(ArrowSpec(f"s{source}", f"s{target}", label))
+            arrows.append(ArrowSpec(tail, head, label))
             continue
         letter = letters.get((source, target, label))
         if letter is None:
             continue
         if source in on_page:
-            anchor = by_node[f"s{source}"].box
-            node = f"c{letter}out"
+            anchor = by_node[tail].box
+            node = NodeId.connector(letter, "out")
             box = Box(float(round(anchor.center_x - size / 2)), out_y, size, size)
             outgoing.append((node, box, source, page_of[target], letter))
-            arrows.append(ArrowSpec(f"s{source}", node, label))
+            arrows.append(ArrowSpec(tail, node, label))
         if target in on_page:
-            anchor = by_node[f"s{target}"].box
-            node = f"c{letter}in"
+            anchor = by_node[head].box
+            node = NodeId.connector(letter, "in")
             box = Box(float(round(anchor.center_x - size / 2)), in_y, size, size)
             incoming.append((node, box, target, page_of[source], letter))
-            arrows.append(ArrowSpec(node, f"s{target}"))
+            arrows.append(ArrowSpec(node, head))
     connectors: list[Connector] = []
     x0, x1 = flow_area.x + style.outer_margin_x, flow_area.right - style.outer_margin_x
     for group, direction in ((outgoing, "out"), (incoming, "in")):

@@ -1,18 +1,25 @@
-"""DOT text (golden, escaped), Graphviz drawing, and what happens when Graphviz is missing."""
+"""DOT (golden, escaped), the SVG Graphviz draws from it read back, and what happens when
+Graphviz is missing or stuck."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
+import graphviz  # type: ignore[import-untyped]
 import pytest
-from factories import seed_sop
+from factories import big_sop, seed_sop
 
-from sopdoc.backends.dot import dot_string, page_dot, run_graphviz
-from sopdoc.drawing.scene import route_page
+from sopdoc.backends.dot import dot_label, page_dot, run_graphviz, slide_dot
+from sopdoc.drawing.document import diagram, prepare
+from sopdoc.drawing.pages import RoutedPage, route_page
+from sopdoc.drawing.scene import Label, Polyline, Shape
 from sopdoc.errors import SopdocError, ToolMissingError
-from sopdoc.layout import layout_procedure
+from sopdoc.layout import Box, layout_procedure
 from sopdoc.layout.fonts import FontMetrics
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "seed-page1.dot"
@@ -51,14 +58,11 @@ def test_svg_is_byte_identical_between_runs(font: FontMetrics) -> None:
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_stays_one_label(text: str) -> None:
-    dot = (
-        "digraph g {\n"
-        f'  a [shape=box, pos="10,10!", label={dot_string(text)}];\n'
-        '  b [shape=box, pos="100,10!", label="b"];\n'
-        "  a -> b;\n"
-        "}\n"
-    )
-    graph = json.loads(run_graphviz(dot, fmt="json", what="uji"))
+    dot = graphviz.Digraph("g")
+    dot.node("a", dot_label(text), shape="box", pos="10,10!")
+    dot.node("b", "b", shape="box", pos="100,10!")
+    dot.edge("a", "b")
+    graph = json.loads(run_graphviz(dot.source, fmt="json", what="uji"))
     names = sorted(obj["name"] for obj in graph["objects"])
     assert names == ["a", "b"]
     assert len(graph["edges"]) == 1
@@ -72,9 +76,104 @@ def test_hostile_text_stays_one_label(text: str) -> None:
 
 def test_hostile_text_draws_literally_in_svg() -> None:
     text = '<b>tebal</b> & "kutip" \\N'
-    dot = f'digraph g {{ a [shape=box, pos="50,20!", width=3, label={dot_string(text)}]; }}\n'
-    svg = run_graphviz(dot, fmt="svg", what="uji").decode("utf-8")
+    dot = graphviz.Digraph("g")
+    dot.node("a", dot_label(text), shape="box", pos="50,20!", width="3")
+    svg = run_graphviz(dot.source, fmt="svg", what="uji").decode("utf-8")
     assert "&lt;b&gt;tebal&lt;/b&gt; &amp; &quot;kutip&quot; \\N" in svg
+
+
+def test_hostile_names_on_a_slide_stay_text(font: FontMetrics) -> None:
+    """Title and actor names from the workbook go through the package's quoting."""
+    sop = seed_sop()
+    actors = tuple(replace(a, name=HOSTILE[i % len(HOSTILE)]) for i, a in enumerate(sop.actors))
+    sop = replace(sop, actors=actors, identity=replace(sop.identity, nama=HOSTILE[1]))
+    d = diagram(sop)
+    graph = json.loads(run_graphviz(slide_dot(d.layout, d.pages[0]), fmt="json", what="uji"))
+    names = {o["name"] for o in graph["objects"]}
+    assert "x" not in names
+    assert all(o.get("shape") != "star" for o in graph["objects"])
+    assert len(graph["edges"]) == len(d.pages[0].scene.polylines)
+
+
+# --- the SVG draws the scene where the layout puts it ------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def svg_groups(svg: bytes) -> tuple[dict[str, list[tuple[float, float]]], float]:
+    """Each node's and edge's points (page coordinates of the drawn area), by title."""
+    root = ET.fromstring(svg)
+    graph = root.find(f"{SVG}g")
+    assert graph is not None
+    shift = float(re.findall(r"translate\([-\d.]+ ([-\d.]+)\)", graph.attrib["transform"])[0])
+    groups: dict[str, list[tuple[float, float]]] = {}
+    for g in graph.findall(f"{SVG}g"):
+        title = g.find(f"{SVG}title")
+        assert title is not None
+        assert title.text is not None
+        numbers: list[str] = []
+        for shape in g:
+            if shape.tag in (f"{SVG}polygon", f"{SVG}polyline"):
+                numbers += re.findall(r"-?[\d.]+", shape.attrib["points"])
+            elif shape.tag == f"{SVG}path":
+                numbers += re.findall(r"-?[\d.]+", shape.attrib["d"])
+            elif shape.tag == f"{SVG}text":
+                numbers += [shape.attrib["x"], shape.attrib["y"]]
+        values = [float(n) for n in numbers]
+        groups[title.text] = [
+            (x, y + shift) for x, y in zip(values[::2], values[1::2], strict=True)
+        ]
+    return groups, shift
+
+
+def check_svg(routed: RoutedPage, svg: bytes, area: Box) -> None:
+    groups, _ = svg_groups(svg)
+    near = 0.1  # Graphviz writes 2 decimals and shifts the picture by 0.01 pt
+
+    def local(x: float, y: float) -> tuple[float, float]:
+        return (x - area.x, y - area.y)
+
+    for index, item in enumerate(routed.scene.items, start=1):
+        if isinstance(item, Shape):
+            points = groups[item.node.name]
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            x0, y0 = local(item.box.x, item.box.y)
+            x1, y1 = local(item.box.right, item.box.bottom)
+            assert min(xs) == pytest.approx(x0, abs=near), item
+            assert max(xs) == pytest.approx(x1, abs=near), item
+            assert max(ys) == pytest.approx(y1, abs=near), item
+            if item.kind == "connector":  # Graphviz's invhouse keeps a little under the top
+                assert y0 - near <= min(ys) <= y0 + 0.1 * item.box.height, item
+            else:
+                assert min(ys) == pytest.approx(y0, abs=near), item
+        elif isinstance(item, Polyline) and item.arrow is not None:
+            assert item.arrowhead is not None
+            title = f"{item.arrow.tail.name}->{item.arrow.head.name}"
+            points = groups[title]
+            assert points[0] == pytest.approx(local(*item.points[0]), abs=near)
+            # Graphviz draws its own arrowhead (a little narrower), from the base to the tip.
+            assert any(p == pytest.approx(local(*item.arrowhead.tip), abs=near) for p in points)
+            base = local(*item.arrowhead.base)
+            assert points[-4][1] == points[-2][1] or points[-4][0] == points[-2][0]
+            middle = ((points[-4][0] + points[-2][0]) / 2, (points[-4][1] + points[-2][1]) / 2)
+            assert middle == pytest.approx(base, abs=near)
+        elif isinstance(item, Label):
+            ((x, baseline),) = groups[f"label{index}"]
+            # Graphviz centres the text itself: within a point of the font's baseline.
+            assert x == pytest.approx(local(item.box.center_x, 0)[0], abs=near)
+            assert baseline == pytest.approx(local(0, item.line.baseline)[1], abs=1.0)
+
+
+def test_the_svg_draws_every_node_and_arrow_where_the_layout_puts_them() -> None:
+    for sop in (seed_sop(), big_sop(steps=25, actors=4, seed=3)):
+        document = prepare(sop)
+        for routed in document.pages:
+            svg = run_graphviz(page_dot(routed), fmt="svg", what="uji")
+            check_svg(routed, svg, routed.page.flow_area)
+        d = diagram(sop)
+        for routed in d.pages:
+            svg = run_graphviz(slide_dot(d.layout, routed), fmt="svg", what="uji")
+            check_svg(routed, svg, Box(0.0, 0.0, d.layout.page_width, d.layout.page_height))
 
 
 def test_graphviz_missing_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import layout_cases
+from geometry_checks import segment_crosses_box
 
-from sopdoc.drawing.routing import segment_crosses_box
-from sopdoc.drawing.scene import RoutedPage, route_page
-from sopdoc.layout import ProcedureLayout, layout_procedure
+from sopdoc.drawing.pages import RoutedPage, route_page
+from sopdoc.layout import NodeId, ProcedureLayout, layout_procedure
 from sopdoc.layout.fonts import FontMetrics
 from sopdoc.model import Sop
 
@@ -101,14 +101,14 @@ def test_page_crossings_go_through_connectors(
         out = [
             a
             for a in source_page.arrows
-            if a.spec.tail == f"s{edge.source}"
-            and a.spec.head.startswith("c")
+            if a.spec.tail == NodeId.symbol(edge.source)
+            and a.spec.head.kind == "out"
             and a.spec.label == edge.label
         ]
         assert len(out) == 1
-        letter = out[0].spec.head[1:].removesuffix("out")
-        into = [a for a in target_page.arrows if a.spec.tail == f"c{letter}in"]
-        assert [a.spec.head for a in into] == [f"s{edge.target}"]
+        letter = out[0].spec.head.letter
+        into = [a for a in target_page.arrows if a.spec.tail == NodeId.connector(letter, "in")]
+        assert [a.spec.head for a in into] == [NodeId.symbol(edge.target)]
 
 
 def test_decision_labels(routed: tuple[Sop, ProcedureLayout, list[RoutedPage]]) -> None:
@@ -153,6 +153,6 @@ def test_incoming_connector_to_a_step_below_the_first_goes_around_it(font: FontM
     assert len(layout.pages) == 2
     first = route_page(layout.pages[0], lanes=layout.lanes, measure=font)
     boxes = [s.box for s in first.page.symbols] + [c.box for c in first.page.connectors]
-    (into,) = [a for a in first.arrows if a.spec.tail.endswith("in")]
+    (into,) = [a for a in first.arrows if a.spec.tail.kind == "in"]
     for a, b in into.segments:
         assert not any(segment_crosses_box(a, b, box) for box in boxes)

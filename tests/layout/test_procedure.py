@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from conftest import layout_cases
 from factories import big_sop, make_sop, make_step
 
 from sopdoc.errors import LayoutError
-from sopdoc.layout import Box, ProcedureLayout, connector_letter, layout_procedure
+from sopdoc.layout import Box, NodeId, ProcedureLayout, connector_letter, layout_procedure
 from sopdoc.layout.fonts import FontMetrics
 from sopdoc.model import Paper, Sop, Symbol
 
@@ -80,7 +81,7 @@ def test_symbols_lie_inside_their_row_and_lanes(laid: tuple[Sop, ProcedureLayout
             lanes = [layout.lanes[i] for i in symbol.lanes]
             cell = Box(lanes[0].x, row.box.y, lanes[-1].right - lanes[0].x, row.box.height)
             assert cell.contains(symbol.box), (symbol.node, symbol.box, cell)
-            if symbol.node == f"s{symbol.step}":
+            if symbol.node == NodeId.symbol(symbol.step):
                 step = sop.step(symbol.step)
                 assert symbol.symbol is sop.symbol(step)
                 assert set(step.actors) <= set(symbol.lanes)
@@ -162,10 +163,10 @@ def test_decision_ending_gets_an_end_terminator(font: FontMetrics) -> None:
     ]
     layout = layout_procedure(make_sop(steps, actors=("Camat",)), font=font)
     (page,) = layout.pages
-    ends = [s for s in page.symbols if s.node == "s2end"]
+    ends = [s for s in page.symbols if s.node == NodeId.end_of(2)]
     assert len(ends) == 1
     assert ends[0].symbol is Symbol.END
-    diamond = page.node_box("s2")
+    diamond = page.node_box(NodeId.symbol(2))
     assert ends[0].box.x >= diamond.right
 
 
@@ -195,3 +196,20 @@ def test_every_head_has_one_size_and_fits_its_column(actors: int, font: FontMetr
     for cell in heads:
         for line in cell.lines:
             assert font.width(line.text, line.size, bold=True) <= cell.box.width - 2 * 3.0 + 0.01
+
+
+def test_node_ids_are_typed_and_named_for_formats_that_need_a_string() -> None:
+    assert NodeId.symbol(3).name == "s3"
+    assert NodeId.end_of(3).name == "s3end"
+    assert NodeId.connector("AB", "out").name == "cABout"
+    assert NodeId.connector("A", "in").name == "cAin"
+    assert NodeId.symbol(3) != NodeId.end_of(3)
+
+
+@pytest.mark.parametrize(
+    ("kind", "step", "letter"),
+    [("step", 0, ""), ("end", 2, "A"), ("in", 0, "a"), ("out", 1, "A"), ("lane", 1, "")],
+)
+def test_a_malformed_node_id_names_itself(kind: Any, step: int, letter: str) -> None:
+    with pytest.raises(ValueError, match=kind):
+        NodeId(kind, step, letter)

@@ -1,4 +1,4 @@
-"""Drawing a routed flowchart page on a reportlab canvas, as vectors (page points, y down)."""
+"""A page's scene and table cells drawn on a reportlab canvas as vectors (points, y down)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,13 @@ from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 
-from sopdoc.drawing.scene import RoutedPage
+from sopdoc.drawing.pages import RoutedPage
+from sopdoc.drawing.scene import Label, Scene, Shape
 from sopdoc.layout import Box, PlacedLine, TextCell
 from sopdoc.layout.fonts import FontMetrics
-from sopdoc.model import Symbol
 from sopdoc.units import Pt
 
-LINE_WIDTH: Pt = 0.8
 HEADER_FILL = (0.851, 0.886, 0.953)  # #D9E2F3
-GRID_GRAY = (0.5, 0.5, 0.5)
-WHITE = (1.0, 1.0, 1.0)
-BLACK = (0.0, 0.0, 0.0)
 
 
 class PageCanvas:
@@ -100,67 +96,31 @@ class PageCanvas:
             self.canvas.drawString(x, self.y(line.baseline), piece)
             x += pdfmetrics.stringWidth(piece, name, line.size)
 
-    def centred(self, text: str, x: Pt, y: Pt, *, size: Pt, bold: bool = False) -> None:
-        """``text`` centred on (x, y)."""
-        width = self.font.width(text, size, bold=bold)
-        ascent, descent = self.font.ascent(size), self.font.descent(size)
-        baseline = y + (ascent - descent) / 2
-        self.text(PlacedLine(text, x - width / 2, baseline, size, bold))
-
     def cell(self, cell: TextCell, *, fill: tuple[float, float, float] | None = None) -> None:
         self.rect(cell.box, fill=fill)
         for line in cell.lines:
             self.text(line)
 
 
-def draw_flow(page: PageCanvas, routed: RoutedPage) -> None:
-    """Symbols, connectors, arrows, arrowheads and Ya/Tidak labels of one routed page."""
+def draw_scene(page: PageCanvas, scene: Scene) -> None:
+    """Every primitive of a page's scene, in order, exactly where the scene puts it."""
     c = page.canvas
-    c.setLineWidth(LINE_WIDTH)
-    c.setStrokeColorRGB(0, 0, 0)
-    for symbol in routed.page.symbols:
-        box = symbol.box
-        if symbol.symbol is Symbol.DECISION:
-            page.polygon(
-                [
-                    (box.center_x, box.y),
-                    (box.right, box.center_y),
-                    (box.center_x, box.bottom),
-                    (box.x, box.center_y),
-                ],
-                fill=WHITE,
-            )
-        elif symbol.symbol in (Symbol.START, Symbol.END):
-            page.rect(box, radius=min(box.height / 2, box.width / 2), fill=WHITE)
-        else:
-            page.rect(box, fill=WHITE)
-        for line in symbol.lines:
-            page.text(line)
-    for connector in routed.page.connectors:
-        box = connector.box
-        shoulder = box.y + box.height * 0.55
-        page.polygon(
-            [
-                (box.x, box.y),
-                (box.right, box.y),
-                (box.right, shoulder),
-                (box.center_x, box.bottom),
-                (box.x, shoulder),
-            ],
-            fill=WHITE,
-        )
-        page.centred(
-            connector.letter,
-            box.center_x,
-            box.y + box.height * 0.4,
-            size=min(8.0, box.height * 0.5),
-            bold=True,
-        )
-    for arrow in routed.arrows:
-        page.polyline(arrow.points)
-        page.polygon(arrow.head, fill=BLACK)
-        if arrow.label_at is not None:
-            page.centred(arrow.spec.label, *arrow.label_at, size=routed.label_size)
+    for item in scene.items:
+        if isinstance(item, Label):
+            c.setFillColorRGB(*item.color)
+            page.text(item.line)
+            continue
+        c.setLineWidth(item.stroke.width)
+        c.setStrokeColorRGB(*item.stroke.color)
+        if isinstance(item, Shape):
+            if item.outline:
+                page.polygon(item.outline, fill=item.fill)
+            else:
+                page.rect(item.box, radius=item.radius, fill=item.fill)
+            continue
+        page.polyline(item.points)
+        if item.arrowhead is not None:
+            page.polygon(item.arrowhead.points, fill=item.arrowhead.fill)
 
 
 def flow_pdf(pages: Sequence[RoutedPage], *, font: FontMetrics) -> bytes:
@@ -181,7 +141,7 @@ def flow_pdf(pages: Sequence[RoutedPage], *, font: FontMetrics) -> bytes:
         area = routed.page.flow_area
         canvas.setPageSize((area.width, area.height))
         canvas.translate(-area.x, 0)
-        draw_flow(PageCanvas(canvas, page_height=area.bottom, font=font), routed)
+        draw_scene(PageCanvas(canvas, page_height=area.bottom, font=font), routed.scene)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()

@@ -26,10 +26,10 @@ from reportlab.platypus import (
 )
 
 from sopdoc import messages as msg
-from sopdoc.backends.pdf.canvas import HEADER_FILL, PageCanvas, draw_flow
+from sopdoc.backends.pdf.canvas import HEADER_FILL, PageCanvas, draw_scene
 from sopdoc.dates import format_date
 from sopdoc.drawing.document import Document
-from sopdoc.drawing.scene import RoutedPage
+from sopdoc.drawing.pages import RoutedPage
 from sopdoc.layout import ProcedureLayout
 from sopdoc.layout.fonts import FontMetrics
 from sopdoc.layout.wrap import split_marker
@@ -240,7 +240,7 @@ def draw_procedure_page(
         for cell in row.cells:
             for line in cell.lines:
                 page.text(line)
-    draw_flow(page, routed)
+    draw_scene(page, routed.scene)
 
 
 # --- the document ------------------------------------------------------------------------------

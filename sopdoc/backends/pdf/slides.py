@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from sopdoc.backends.pdf.canvas import HEADER_FILL, PageCanvas, draw_flow
+from sopdoc.backends.pdf.canvas import HEADER_FILL, PageCanvas, draw_scene
 from sopdoc.drawing.document import Diagram
 
 
@@ -34,16 +34,7 @@ def render_slides_pdf(d: Diagram) -> bytes:
                     page_canvas.text(line)
                 continue
             page_canvas.cell(cell, fill=HEADER_FILL)
-            lane = cell.box
-            page_canvas.polyline(
-                [
-                    (lane.x, lane.bottom),
-                    (lane.x, routed.page.flow_area.bottom),
-                    (lane.right, routed.page.flow_area.bottom),
-                    (lane.right, lane.bottom),
-                ]
-            )
-        draw_flow(page_canvas, routed)
+        draw_scene(page_canvas, routed.scene)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()

@@ -1,0 +1,122 @@
+"""Where the legs of arrows may run: channel candidates, and the tracks already taken."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from sopdoc.drawing.nodes import CLEARANCE, TRACK, PageNodes, Side
+from sopdoc.layout import NodeId
+from sopdoc.units import Pt
+
+Point = tuple[Pt, Pt]
+
+#: How far inside the flow area the outer channels run (the layout keeps symbols further in).
+OUTER_INSET: Final = 2.0
+
+
+@dataclass
+class Tracks:
+    """Segments already placed, to keep parallel arrows apart (arrows into one head may
+    share a track)."""
+
+    vertical: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)  # x, y0, y1, head
+    horizontal: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)  # y, x0, x1, head
+
+    def vertical_free(self, x: Pt, y0: Pt, y1: Pt, head: NodeId) -> bool:
+        lo, hi = sorted((y0, y1))
+        return all(
+            h == head or abs(vx - x) >= TRACK - 0.01 or max(lo, min(a, b)) >= min(hi, max(a, b))
+            for vx, a, b, h in self.vertical
+        )
+
+    def horizontal_free(self, y: Pt, x0: Pt, x1: Pt, head: NodeId) -> bool:
+        lo, hi = sorted((x0, x1))
+        return all(
+            h == head or abs(hy - y) >= TRACK - 0.01 or max(lo, min(a, b)) >= min(hi, max(a, b))
+            for hy, a, b, h in self.horizontal
+        )
+
+    def add(self, points: Sequence[Point], head: NodeId) -> None:
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
+            if abs(x0 - x1) < 1e-6:
+                self.vertical.append((x0, y0, y1, head))
+            else:
+                self.horizontal.append((y0, x0, x1, head))
+
+
+class Channels:
+    """Free vertical channels and horizontal bands on one page, given the nodes and the
+    arrows routed so far."""
+
+    def __init__(self, nodes: PageNodes) -> None:
+        self.nodes = nodes
+        self.area = nodes.area
+        self.tracks = Tracks()
+
+    def candidates(self, *, prefer: Pt, outer_first: bool, side: Side | None) -> list[Pt]:
+        """Channel positions: outer edges and lane boundaries, each with parallel tracks."""
+        outer = [self.area.x + OUTER_INSET + k * TRACK for k in range(4)]
+        outer_right = [self.area.right - OUTER_INSET - k * TRACK for k in range(4)]
+        # Never on the boundary itself: in the document that is the table's column line.
+        boundaries = [
+            lane.right + offset
+            for lane in self.nodes.lanes[:-1]
+            for offset in (TRACK, -TRACK, 2 * TRACK, -2 * TRACK)
+        ]
+        if side == "left":
+            outer_all = outer
+        elif side == "right":
+            outer_all = outer_right
+        else:
+            outer_all = outer + outer_right
+        inner = sorted(boundaries, key=lambda x: (abs(x - prefer), x))
+        # Outer tracks outermost first; with both sides allowed, the nearer side first.
+        near_left = abs(prefer - self.area.x) <= abs(self.area.right - prefer)
+        outer_sorted = outer_all if side is not None or near_left else outer_right + outer
+        if outer_first:
+            return outer_sorted + inner + outer + outer_right
+        return inner + outer_sorted + outer + outer_right
+
+    def pick(
+        self,
+        y0: Pt,
+        y1: Pt,
+        *,
+        prefer: Pt,
+        outer_first: bool,
+        side: Side | None,
+        ends: tuple[NodeId, NodeId],
+        head: NodeId,
+        beyond: tuple[Pt, Pt] = (-math.inf, math.inf),
+    ) -> Pt:
+        """A free channel for a vertical leg from y0 to y1, with x outside (beyond) an interval.
+
+        ``beyond`` is (lo, hi): the channel must lie right of ``hi`` for ``side == "right"``,
+        left of ``lo`` for ``"left"``; it keeps side exits and entries clear of their boxes.
+        """
+        lo, hi = beyond
+        for x in self.candidates(prefer=prefer, outer_first=outer_first, side=side):
+            if side == "right" and x < hi + CLEARANCE:
+                continue
+            if side == "left" and x > lo - CLEARANCE:
+                continue
+            if self.nodes.clear_of_nodes(x, y0, y1, ends=ends) and self.tracks.vertical_free(
+                x, y0, y1, head
+            ):
+                return x
+        # Nothing free: the outer edge on the preferred side, stacked beside used tracks.
+        return self.area.right - OUTER_INSET if side != "left" else self.area.x + OUTER_INSET
+
+    def band(self, y: Pt, x0: Pt, x1: Pt, head: NodeId, *, low: Pt, high: Pt) -> Pt:
+        """A free horizontal track near ``y`` within [low, high]."""
+        for k in range(0, 6):
+            for candidate in (y + k * TRACK, y - k * TRACK) if k else (y,):
+                if low <= candidate <= high and self.tracks.horizontal_free(
+                    candidate, x0, x1, head
+                ):
+                    return candidate
+        return y

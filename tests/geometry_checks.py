@@ -1,0 +1,21 @@
+"""Geometric checks the tests make on routed arrows."""
+
+from __future__ import annotations
+
+from sopdoc.layout import Box
+from sopdoc.units import Pt
+
+Point = tuple[Pt, Pt]
+
+
+def segment_crosses_box(a: Point, b: Point, box: Box, *, inset: Pt = 0.75) -> bool:
+    """True when the axis-parallel segment a-b passes through the inside of ``box``.
+
+    The box is shrunk by ``inset`` so that touching an edge (where arrows start and end)
+    does not count.
+    """
+    x0, x1 = sorted((a[0], b[0]))
+    y0, y1 = sorted((a[1], b[1]))
+    left, right = box.x + inset, box.right - inset
+    top, bottom = box.y + inset, box.bottom - inset
+    return x0 < right and x1 > left and y0 < bottom and y1 > top
