@@ -230,6 +230,14 @@ class Symbol(enum.Enum):
     CONNECTOR = "connector"
 
 
+class Branch(enum.Enum):
+    """Which way an arrow leaves its step: a decision's yes or no, or an activity's next."""
+
+    NEXT = "next"
+    YES = "yes"
+    NO = "no"
+
+
 #: A flow target: a step number, or None for "selesai" (the flow ends there).
 Target = int | None
 
@@ -249,7 +257,7 @@ class Step:
     keterangan: str = ""
     #: Where an activity goes next (ignored for decisions); None ends the flow.
     next: Target = None
-    #: Where a decision goes on "Ya" and on "Tidak"; None ends the flow.
+    #: Where a decision goes on yes and on no; None ends the flow.
     yes: Target = None
     no: Target = None
     row: int = 0
@@ -260,11 +268,11 @@ class Step:
         return self.kind is StepKind.DECISION
 
     @property
-    def targets(self) -> tuple[tuple[Target, str], ...]:
-        """The outgoing flow as (target, label) pairs; labels are ``Ya``/``Tidak`` or empty."""
+    def targets(self) -> tuple[tuple[Target, Branch], ...]:
+        """The outgoing flow as (target, branch) pairs: yes then no, or next."""
         if self.is_decision:
-            return ((self.yes, "Ya"), (self.no, "Tidak"))
-        return ((self.next, ""),)
+            return ((self.yes, Branch.YES), (self.no, Branch.NO))
+        return ((self.next, Branch.NEXT),)
 
     @property
     def ends(self) -> bool:
@@ -278,7 +286,7 @@ class Edge:
 
     source: int
     target: Target
-    label: str = ""
+    branch: Branch = Branch.NEXT
 
 
 @dataclass(frozen=True)
@@ -306,11 +314,11 @@ class Sop:
         raise KeyError(f"no step {number}; steps run 1..{len(self.steps)}")
 
     def edges(self) -> tuple[Edge, ...]:
-        """Every arrow of the flow, in step order, decision 'Ya' before 'Tidak'."""
+        """Every arrow of the flow, in step order, a decision's yes before its no."""
         return tuple(
-            Edge(step.number, target, label)
+            Edge(step.number, target, branch)
             for step in self.steps
-            for target, label in step.targets
+            for target, branch in step.targets
         )
 
     def symbol(self, step: Step) -> Symbol:

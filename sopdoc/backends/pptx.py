@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
-from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.drawing.document import Diagram
 from sopdoc.units import to_emu
 
@@ -26,7 +26,7 @@ def render_pptx(diagrams: Sequence[tuple[Diagram, Sequence[bytes]]]) -> bytes:
         first = diagrams[0][0].layout
         deck.slide_width = Emu(to_emu(first.page_width))
         deck.slide_height = Emu(to_emu(first.page_height))
-    deck.core_properties.title = msg.PPTX_TITLE
+    deck.core_properties.title = words.PPTX_TITLE
     deck.core_properties.author = "sopdoc"
     deck.core_properties.created = FIXED_TIME
     deck.core_properties.modified = FIXED_TIME

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from sopdoc.layout import ArrowSpec, Box, Column, ProcedurePage
-from sopdoc.model import Symbol
+from sopdoc.model import Branch, Symbol
 from sopdoc.units import Pt
 
 Point = tuple[Pt, Pt]
@@ -411,9 +411,9 @@ def route_arrows(page: ProcedurePage, lanes: Sequence[Column]) -> tuple[Route, .
 
 
 def _side_exits(page: ProcedurePage) -> set[int]:
-    """Arrows that leave a decision from a side vertex: its 'Tidak', unless 'Ya' cannot go down.
+    """Arrows that leave a decision from a side vertex: its no, unless its yes cannot go down.
 
-    A decision whose 'Ya' goes back up (or ends) keeps its bottom vertex for 'Tidak'.
+    A decision whose yes goes back up (or ends) keeps its bottom vertex for its no.
     """
     ranks: dict[str, int] = {}
     row_of = {row.number: i for i, row in enumerate(page.rows)}
@@ -426,7 +426,7 @@ def _side_exits(page: ProcedurePage) -> set[int]:
     for tail in decisions:
         mine = [(i, a) for i, a in enumerate(page.arrows) if a.tail == tail]
         down = [i for i, a in mine if ranks[a.head] > ranks[tail]]
-        ya_down = [i for i, a in mine if a.label != "Tidak" and i in down]
+        ya_down = [i for i, a in mine if a.branch is not Branch.NO and i in down]
         bottom = ya_down[0] if ya_down else (down[0] if down else None)
         exits.update(i for i, _ in mine if i != bottom)
     return exits

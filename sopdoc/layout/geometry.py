@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from sopdoc import words
 from sopdoc.layout.wrap import Measure
-from sopdoc.model import Paper, Symbol
+from sopdoc.model import Branch, Paper, Symbol
 from sopdoc.units import Pt, mm
 
 Align = Literal["left", "center"]
@@ -150,7 +151,12 @@ class ArrowSpec:
 
     tail: str
     head: str
-    label: str = ""
+    branch: Branch = Branch.NEXT
+
+    @property
+    def label(self) -> str:
+        """The word printed beside the arrow (``Ya``/``Tidak``), empty for plain arrows."""
+        return words.BRANCH_LABELS[self.branch]
 
 
 @dataclass(frozen=True)

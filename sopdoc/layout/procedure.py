@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.errors import LayoutError
 from sopdoc.layout.geometry import (
     Align,
@@ -28,7 +29,7 @@ from sopdoc.layout.geometry import (
 )
 from sopdoc.layout.text import fit_size, place_lines
 from sopdoc.layout.wrap import Line, wrap_items, wrap_text
-from sopdoc.model import Paper, Sop, Step, Symbol
+from sopdoc.model import Branch, Paper, Sop, Step, Symbol
 from sopdoc.units import Pt, mm
 
 
@@ -61,7 +62,7 @@ def _columns(sop: Sop, *, width: Pt, x0: Pt, style: LayoutStyle, paper: Paper) -
         )
     }
     kegiatan = float(math.floor(width)) - sum(style_widths.values()) - lane * n
-    titles = msg.PROCEDURE_HEADERS
+    titles = words.PROCEDURE_HEADERS
     spec: list[tuple[str, str, Pt]] = [
         ("no", titles["no"], style_widths["no"]),
         ("kegiatan", titles["kegiatan"], kegiatan),
@@ -96,8 +97,8 @@ def _header(
         )
 
     top_cells = [
-        (msg.PROCEDURE_HEADERS["pelaksana"], lanes[0].x, lanes[-1].right),
-        (msg.PROCEDURE_HEADERS["mutu"], mutu[0].x, mutu[-1].right),
+        (words.PROCEDURE_HEADERS["pelaksana"], lanes[0].x, lanes[-1].right),
+        (words.PROCEDURE_HEADERS["mutu"], mutu[0].x, mutu[-1].right),
     ]
     second = [(c.title, c.x, c.right) for c in (*lanes, *mutu)]
     fits = {(t, x0): fitted(t, x1 - x0) for t, x0, x1 in (*top_cells, *second)}
@@ -127,7 +128,7 @@ def _header(
         c = by_key[key]
         add(f"header:{key}", c.title, Box(c.x, y, c.width, h1 + h2))
     for title, x0, x1 in top_cells:
-        key = "header:pelaksana" if title == msg.PROCEDURE_HEADERS["pelaksana"] else "header:mutu"
+        key = "header:pelaksana" if title == words.PROCEDURE_HEADERS["pelaksana"] else "header:mutu"
         add(key, title, Box(x0, y, x1 - x0, h1))
     c = by_key["keterangan"]
     add("header:keterangan", c.title, Box(c.x, y, c.width, h1 + h2))
@@ -206,10 +207,10 @@ def page_of_steps(pages: Sequence[Sequence[RowPlan]]) -> dict[int, int]:
     return {plan.step.number: i for i, page in enumerate(pages) for plan in page}
 
 
-def page_crossings(sop: Sop, page_of: dict[int, int]) -> list[tuple[int, int, str]]:
-    """(source, target, label) of every arrow whose ends lie on different pages, in order."""
+def page_crossings(sop: Sop, page_of: dict[int, int]) -> list[tuple[int, int, Branch]]:
+    """(source, target, branch) of every arrow whose ends lie on different pages, in order."""
     return [
-        (edge.source, edge.target, edge.label)
+        (edge.source, edge.target, edge.branch)
         for edge in sop.edges()
         if edge.target is not None and page_of[edge.source] != page_of[edge.target]
     ]
@@ -378,7 +379,7 @@ def layout_procedure(
     page_plans = break_pages(sop, plans, available=available, style=style)
     page_of = page_of_steps(page_plans)
     crossings = page_crossings(sop, page_of)
-    letters = {(s, t, label): connector_letter(i) for i, (s, t, label) in enumerate(crossings)}
+    letters = {(s, t, b): connector_letter(i) for i, (s, t, b) in enumerate(crossings)}
     pages = [
         build_page(
             sop,
@@ -421,7 +422,7 @@ def build_page(
     y0: Pt,
     table_y: Pt,
     page_of: dict[int, int],
-    letters: dict[tuple[int, int, str], str],
+    letters: dict[tuple[int, int, Branch], str],
     style: LayoutStyle,
     font: FontMeasure,
 ) -> ProcedurePage:
@@ -550,7 +551,7 @@ def _links(
     *,
     rows: Sequence[StepRow],
     page_of: dict[int, int],
-    letters: dict[tuple[int, int, str], str],
+    letters: dict[tuple[int, int, Branch], str],
     flow_area: Box,
     style: LayoutStyle,
 ) -> tuple[list[Connector], list[ArrowSpec]]:
@@ -565,15 +566,15 @@ def _links(
     incoming: list[tuple[str, Box, int, int, str]] = []
     arrows: list[ArrowSpec] = []
     for edge in sop.edges():
-        source, target, label = edge.source, edge.target, edge.label
+        source, target, branch = edge.source, edge.target, edge.branch
         if target is None:
             if source in on_page and f"s{source}end" in by_node:
-                arrows.append(ArrowSpec(f"s{source}", f"s{source}end", label))
+                arrows.append(ArrowSpec(f"s{source}", f"s{source}end", branch))
             continue
         if source in on_page and target in on_page:
-            arrows.append(ArrowSpec(f"s{source}", f"s{target}", label))
+            arrows.append(ArrowSpec(f"s{source}", f"s{target}", branch))
             continue
-        letter = letters.get((source, target, label))
+        letter = letters.get((source, target, branch))
         if letter is None:
             continue
         if source in on_page:
@@ -581,7 +582,7 @@ def _links(
             node = f"c{letter}out"
             box = Box(float(round(anchor.center_x - size / 2)), out_y, size, size)
             outgoing.append((node, box, source, page_of[target], letter))
-            arrows.append(ArrowSpec(f"s{source}", node, label))
+            arrows.append(ArrowSpec(f"s{source}", node, branch))
         if target in on_page:
             anchor = by_node[f"s{target}"].box
             node = f"c{letter}in"

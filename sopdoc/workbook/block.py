@@ -236,7 +236,7 @@ class BlockReader:
     def _date_value(
         self, found: dict[str, tuple[CellRef, object]], name: str, *, required: bool
     ) -> date | None:
-        label = msg.IDENTITY_LABELS[name]
+        label = labels.IDENTITY[name][0]
         if name not in found:
             if required:
                 self.problems.warning(self.span.nomor, msg.DATE_MISSING.format(label=label))

@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.build.output import current_umask
 from sopdoc.errors import SopdocError
 from sopdoc.workbook import labels
@@ -146,20 +147,20 @@ def _fit_row_heights(sheet: Worksheet, widths: Mapping[int, float]) -> None:
 def add_instansi(workbook: XlsxWorkbook, values: Mapping[str, str], *, index: int = 0) -> Worksheet:
     """An ``Instansi`` sheet with every key, its value and what to write there."""
     sheet = workbook.create_sheet(labels.INSTANSI_SHEET, index)
-    for column, title in enumerate(msg.FORM_INSTANSI_HEADER, start=1):
+    for column, title in enumerate(words.FORM_INSTANSI_HEADER, start=1):
         cell = sheet.cell(row=1, column=column, value=title)
         cell.font = _BOLD
         cell.fill = _HEADER_FILL
     paper_validation = DataValidation(type="list", formula1='"F4,A4,LETTER"', allow_blank=True)
     paper_validation.promptTitle = "KERTAS"
-    paper_validation.prompt = msg.FORM_PAPER_PROMPT
+    paper_validation.prompt = words.FORM_PAPER_PROMPT
     sheet.add_data_validation(paper_validation)
     for row, key in enumerate(labels.INSTANSI_KEYS, start=2):
         sheet.cell(row=row, column=1, value=key).font = _BOLD
         value = sheet.cell(row=row, column=2, value=values.get(key) or None)
         value.number_format = "@"  # text: NIPs must not become rounded numbers
         value.alignment = _WRAP_TOP
-        sheet.cell(row=row, column=3, value=msg.FORM_INSTANSI_NOTES[key]).alignment = _WRAP_TOP
+        sheet.cell(row=row, column=3, value=words.FORM_INSTANSI_NOTES[key]).alignment = _WRAP_TOP
         if key == "KERTAS":
             paper_validation.add(value.coordinate)
     widths = {1: 22.0, 2: 45.0, 3: 80.0}
@@ -172,8 +173,8 @@ def add_instansi(workbook: XlsxWorkbook, values: Mapping[str, str], *, index: in
 def add_petunjuk(workbook: XlsxWorkbook) -> Worksheet:
     """A ``Petunjuk`` sheet: how to fill the form, in Bahasa Indonesia."""
     sheet = workbook.create_sheet(labels.PETUNJUK_SHEET)
-    sheet.cell(row=1, column=1, value=msg.FORM_PETUNJUK_TITLE).font = Font(bold=True, size=14)
-    for row, line in enumerate(msg.FORM_PETUNJUK, start=3):
+    sheet.cell(row=1, column=1, value=words.FORM_PETUNJUK_TITLE).font = Font(bold=True, size=14)
+    for row, line in enumerate(words.FORM_PETUNJUK, start=3):
         sheet.cell(row=row, column=1, value=line).alignment = _WRAP_TOP
         sheet.row_dimensions[row].height = 48
     sheet.column_dimensions["A"].width = 120
@@ -209,7 +210,7 @@ def write_sop_block(sheet: Worksheet, example: ExampleSop | None, *, actors: Seq
     flow_cols = (ket_col + 1, ket_col + 2, ket_col + 3)
     row = 1
     if example is None:  # a note, not a value: the reader then takes the kop from Instansi
-        sheet.cell(row=row, column=COL_NO).comment = _note(msg.FORM_HEADER_NOTE)
+        sheet.cell(row=row, column=COL_NO).comment = _note(words.FORM_HEADER_NOTE)
     for line in example.header if example else ("", ""):
         if line:
             cell = sheet.cell(row=row, column=COL_NO, value=line)
@@ -291,7 +292,7 @@ def _write_table(
             cell.alignment = _CENTER
             cell.border = _BOX
             cell.fill = _FLOW_FILL if column in flow_cols else _HEADER_FILL
-    sheet.cell(row=row, column=flow_cols[0]).comment = _note(msg.FORM_FLOW_NOTE)
+    sheet.cell(row=row, column=flow_cols[0]).comment = _note(words.FORM_FLOW_NOTE)
     first_step = row + 2
     steps = example.steps if example else ()
     count = max(len(steps), BLANK_STEP_ROWS if example is None else len(steps))
@@ -342,9 +343,9 @@ def _add_validations(
 ) -> None:
     marks = DataValidation(type="list", formula1='"x,?"', allow_blank=True)
     marks.errorStyle = "warning"  # other documented marks (v, ✓, K...) stay possible
-    marks.promptTitle = msg.FORM_ACTOR_PROMPT_TITLE
-    marks.prompt = msg.FORM_ACTOR_PROMPT
-    marks.error = msg.FORM_ACTOR_ERROR
+    marks.promptTitle = words.FORM_ACTOR_PROMPT_TITLE
+    marks.prompt = words.FORM_ACTOR_PROMPT
+    marks.error = words.FORM_ACTOR_ERROR
     marks.showErrorMessage = True
     marks.showInputMessage = True
     first_actor = get_column_letter(COL_FIRST_ACTOR)
@@ -352,8 +353,8 @@ def _add_validations(
     marks.add(f"{first_actor}{first}:{last_actor}{last}")
     sheet.add_data_validation(marks)
     flow = DataValidation(type="custom", formula1="TRUE", allow_blank=True)
-    flow.promptTitle = msg.FORM_FLOW_PROMPT_TITLE
-    flow.prompt = msg.FORM_FLOW_PROMPT
+    flow.promptTitle = words.FORM_FLOW_PROMPT_TITLE
+    flow.prompt = words.FORM_FLOW_PROMPT
     flow.showInputMessage = True
     flow.add(f"{get_column_letter(flow_cols[0])}{first}:{get_column_letter(flow_cols[2])}{last}")
     sheet.add_data_validation(flow)
@@ -427,7 +428,7 @@ def write_form(path: Path, *, contoh: bool = False) -> None:
     add_petunjuk(workbook)
     sheet = workbook.create_sheet("SOP 1")
     example = CONTOH_SOP if contoh else None
-    actors = example.actors if example else msg.FORM_DEFAULT_ACTORS
+    actors = example.actors if example else words.FORM_DEFAULT_ACTORS
     write_sop_block(sheet, example, actors=actors)
     format_grid(sheet, actors=len(actors))
     save_new(workbook, path)

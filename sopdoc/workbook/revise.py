@@ -12,6 +12,7 @@ import openpyxl
 from openpyxl.styles import Font
 
 from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.build.output import atomic_path
 from sopdoc.dates import format_date
 from sopdoc.errors import SopdocError
@@ -67,7 +68,7 @@ def write_revision(
             target.number_format = DATE_FORMAT
         history = _riwayat(workbook)
         change = msg.REVISE_CHANGE.format(
-            old=format_date(old) if old else msg.DOC_NO_VALUE, new=format_date(when)
+            old=format_date(old) if old else words.DOC_NO_VALUE, new=format_date(when)
         )
         history.append(
             [

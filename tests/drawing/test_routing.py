@@ -103,7 +103,7 @@ def test_page_crossings_go_through_connectors(
             for a in source_page.arrows
             if a.spec.tail == f"s{edge.source}"
             and a.spec.head.startswith("c")
-            and a.spec.label == edge.label
+            and a.spec.branch == edge.branch
         ]
         assert len(out) == 1
         letter = out[0].spec.head[1:].removesuffix("out")

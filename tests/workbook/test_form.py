@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from workbooks import write_workbook
 
-from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.errors import SopdocError
 from sopdoc.model import StepKind
 from sopdoc.workbook import read_workbook
@@ -162,7 +162,7 @@ def test_blank_header_rows_and_steps_are_empty(blank: Path) -> None:
 
 def test_instansi_keys_notes_and_paper_dropdown(blank: Path, contoh: Path) -> None:
     sheet = openpyxl.load_workbook(blank)["Instansi"]
-    assert [c.value for c in sheet[1]] == list(msg.FORM_INSTANSI_HEADER)
+    assert [c.value for c in sheet[1]] == list(words.FORM_INSTANSI_HEADER)
     rows = {sheet.cell(row=r, column=1).value: r for r in range(2, 2 + len(INSTANSI_KEYS))}
     assert all(sheet.cell(row=rows[k], column=3).value for k in INSTANSI_KEYS)
     kertas = f"B{rows['KERTAS']}"

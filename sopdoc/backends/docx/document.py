@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
 
 from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.backends.docx.ooxml import (
     ZIP_TIME,
     add_run,
@@ -103,7 +104,7 @@ class SopWriter:
         """ "Halaman X dari Y" with PAGE and NUMPAGES fields, right-aligned."""
         paragraph = section.footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        head, _, rest = msg.DOC_PAGE_NUMBER.partition("{page}")
+        head, _, rest = words.DOC_PAGE_NUMBER.partition("{page}")
         middle, _, tail = rest.partition("{total}")
         for piece, field in ((head, "PAGE"), (middle, "NUMPAGES"), (tail, None)):
             if piece:
@@ -153,7 +154,7 @@ class SopWriter:
 
     def _signature(self, cell: Any, signatory: Signatory | None) -> None:
         if signatory is None:
-            self._text(cell, msg.DOC_NO_VALUE)
+            self._text(cell, words.DOC_NO_VALUE)
             return
         self._text(cell, signatory.jabatan)
         space = cell.add_paragraph()
@@ -171,18 +172,18 @@ class SopWriter:
         width = layout.page_width - layout.style.margin_left - layout.style.margin_right
         widths = [width * 0.35, width * 0.15, width * 0.50]
         sections = sop.sections
-        pairs = msg.DOC_SECTION_TITLES
+        pairs = words.DOC_SECTION_TITLES
         counts = [
             max(len(getattr(sections, left)), len(getattr(sections, right)), 1)
             for left, _, right, _ in pairs
         ]
-        rows = len(msg.DOC_IDENTITY_LABELS) + sum(1 + c for c in counts)
+        rows = len(words.DOC_IDENTITY_LABELS) + sum(1 + c for c in counts)
         table = self.word.add_table(rows=rows, cols=3)
         set_borders(table)
         set_cell_margins(table, left=5, right=5, top=3, bottom=3)
         fixed_layout(table, widths)
-        identity_rows = len(msg.DOC_IDENTITY_LABELS)
-        for i, (field, label) in enumerate(msg.DOC_IDENTITY_LABELS):
+        identity_rows = len(words.DOC_IDENTITY_LABELS)
+        for i, (field, label) in enumerate(words.DOC_IDENTITY_LABELS):
             row = table.rows[i]
             repeat_header(row)
             no_split(row)
@@ -222,7 +223,7 @@ class SopWriter:
             self._text(cell, identity.nomor)
         else:
             value = getattr(identity, field)
-            self._text(cell, format_date(value) if value else msg.DOC_NO_VALUE)
+            self._text(cell, format_date(value) if value else words.DOC_NO_VALUE)
 
     def _kop(self, cell: Any, sop: Sop) -> None:
         first = True
