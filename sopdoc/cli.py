@@ -16,8 +16,9 @@ from sopdoc import __version__
 from sopdoc import messages as msg
 from sopdoc.build import batch
 from sopdoc.build import documents as build
-from sopdoc.build.flowcharts import FORMATS, Outcome, export_flowcharts, select_sops
-from sopdoc.build.paths import safe_stem
+from sopdoc.build.flowcharts import FORMATS, export_flowcharts, select_sops
+from sopdoc.build.outcome import Outcome
+from sopdoc.build.paths import workbook_stem
 from sopdoc.errors import SopdocError
 from sopdoc.layout.checks import with_layout_problems
 from sopdoc.model import Problem, Severity, Workbook
@@ -249,7 +250,7 @@ def build_command(
         result = read_workbook(path, jobs=jobs)
         if strict:
             result = result.strict()
-        folder = output if len(workbooks) == 1 else output / safe_stem(path.stem)
+        folder = output if len(workbooks) == 1 else output / workbook_stem(path)
         books.append((result, select_sops(result, wanted), folder))
     report = batch.build_batch(
         books,

@@ -165,6 +165,11 @@ class Agency:
     signatory: Signatory | None = None
     cells: Cells = field(default_factory=_no_cells, compare=False, repr=False)
 
+    @property
+    def kop(self) -> tuple[str, ...]:
+        """The kop lines this sheet gives SOPs without their own: PEMERINTAH, UNIT KERJA."""
+        return tuple(x for x in (self.pemerintah, self.unit) if x)
+
 
 @dataclass(frozen=True)
 class Identity:
@@ -306,6 +311,12 @@ class Sop:
     #: True when the procedure table has a KETERANGAN column.
     has_keterangan: bool = False
 
+    @property
+    def unit(self) -> str:
+        """The unit this SOP belongs to, as its kop prints it: the kop's last line, else the
+        Instansi sheet's UNIT KERJA (the author of its files, the subtitle of its slides)."""
+        return self.header[-1] if self.header else self.agency.unit
+
     def step(self, number: int) -> Step:
         """The step numbered ``number``; raises KeyError naming the valid range."""
         for step in self.steps:
@@ -360,12 +371,16 @@ class Workbook:
         """The problems that belong to one SOP."""
         return tuple(p for p in self.problems if p.sop == sop.key)
 
+    def first_error(self, sop: Sop) -> Problem | None:
+        """Why an SOP cannot be drawn: its own first error, else the workbook's first one."""
+        errors = [p for p in self.problems if p.severity is Severity.ERROR]
+        own = (p for p in errors if p.sop == sop.key)
+        general = (p for p in errors if p.sop is None)
+        return next(own, None) or next(general, None)
+
     def is_drawable(self, sop: Sop) -> bool:
         """True when no error belongs to this SOP, nor to the workbook as a whole."""
-        return not any(
-            p.severity is Severity.ERROR and (p.sop == sop.key or p.sop is None)
-            for p in self.problems
-        )
+        return self.first_error(sop) is None
 
     def drawable(self) -> tuple[Sop, ...]:
         """The SOPs that can be drawn: the others have errors."""

@@ -35,8 +35,7 @@ def render_pptx(diagrams: Sequence[tuple[Diagram, Sequence[bytes]]]) -> bytes:
         slide = deck.slides.add_slide(deck.slide_layouts[0])
         title, subtitle = slide.shapes.title, slide.placeholders[1]
         title.text = d.sop.identity.nama
-        unit = d.sop.header[-1] if d.sop.header else d.sop.agency.unit
-        subtitle.text = f"{d.sop.identity.nomor}\n{unit}"
+        subtitle.text = f"{d.sop.identity.nomor}\n{d.sop.unit}"
         for shape in (title, subtitle):  # the default template is 4:3: centre on 16:9
             shape.left = Emu(deck.slide_width // 12)
             shape.width = Emu(deck.slide_width * 10 // 12)

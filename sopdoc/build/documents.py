@@ -12,12 +12,13 @@ from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.canvas import flow_pdf
 from sopdoc.backends.pdf.document import render_pdf
 from sopdoc.backends.png import pdf_to_pngs
-from sopdoc.build.flowcharts import Outcome, page_names, render_images
+from sopdoc.build.flowcharts import render_images
+from sopdoc.build.outcome import Outcome, cannot_draw
 from sopdoc.build.output import write_atomic
-from sopdoc.build.paths import safe_stem, unique_stems
+from sopdoc.build.paths import BOOK_SUFFIX, DIAGRAM_SUFFIX, page_names, sop_stems, workbook_stem
 from sopdoc.drawing.document import Document, diagram, prepare
 from sopdoc.errors import SopdocError
-from sopdoc.model import Severity, Sop, Workbook
+from sopdoc.model import Sop, Workbook
 
 FORMATS: Final = ("docx", "pdf", "png", "svg")
 #: Resolution of the flowchart pictures in the DOCX.
@@ -75,7 +76,7 @@ def build_sop(
     if images:
         slides = diagram(sop)
         for fmt in images:
-            names = page_names(f"{stem}-diagram-alir", len(slides.pages), fmt)
+            names = page_names(f"{stem}{DIAGRAM_SUFFIX}", len(slides.pages), fmt)
             for data, name in zip(render_images(slides, fmt), names, strict=True):
                 path = out_dir / name
                 write_atomic(path, data)
@@ -92,14 +93,13 @@ def build_workbook(
     template: Path | None = None,
 ) -> list[Outcome]:
     """Build ``sops``; one that fails is reported and the others are still built."""
-    stems = unique_stems(safe_stem(s.identity.nomor or s.sheet) for s in sops)
+    stem_of = sop_stems(workbook)
     outcomes = []
-    for sop, stem in zip(sops, stems, strict=True):
-        if not workbook.is_drawable(sop):
-            first = next(
-                (p for p in workbook.problems_of(sop) if p.severity is Severity.ERROR), None
-            )
-            outcomes.append(Outcome(sop, error=msg.SOP_HAS_ERRORS.format(problem=first or "")))
+    for sop in sops:
+        stem = stem_of[sop.key]
+        failed = cannot_draw(workbook, sop)
+        if failed is not None:
+            outcomes.append(failed)
             continue
         try:
             outcomes.append(
@@ -139,7 +139,7 @@ def write_book(
     documents = [prepare(s) for s in sops]
     year = book_year(sops)
     data, starts = render_book_pdf(documents, year=year)
-    stem = f"{safe_stem(Path(workbook.path).stem, fallback='sop')}-buku-sop"
+    stem = f"{workbook_stem(workbook.path)}{BOOK_SUFFIX}"
     pdf, docx = folder / f"{stem}.pdf", folder / f"{stem}.docx"
     write_atomic(pdf, data)
     pictures = [flow_pictures(d) for d in documents]

@@ -154,7 +154,7 @@ class BlockReader:
                 lines.extend(" ".join(line.split()) for line in text.splitlines() if line.strip())
         if lines:
             return tuple(lines)
-        fallback = tuple(x for x in (self.agency.pemerintah, self.agency.unit) if x)
+        fallback = self.agency.kop
         if not fallback:
             self.problems.warning(self.span.nomor, msg.HEADER_MISSING)
         return fallback

@@ -92,7 +92,7 @@ def render_book_docx(
     word = empty_document(template or DEFAULT_TEMPLATE)
     cover = SopWriter(first, template or DEFAULT_TEMPLATE, word=word)
     cover.page_setup()
-    unit = first.sop.agency.unit or (first.sop.header[-1] if first.sop.header else "")
+    unit = first.sop.unit
     for _ in range(6):
         word.add_paragraph()
     _title(word, words.BOOK_TITLE, font=font, size=COVER_SIZE)

@@ -394,7 +394,7 @@ class SopWriter:
         sop = self.doc.sop
         self.page_setup()
         self.sop()
-        author = sop.agency.unit or (sop.header[-1] if sop.header else "")
+        author = sop.unit
         return self.finish(title=sop.identity.nama, subject=sop.identity.nomor, author=author)
 
     def _shrink_section_marks(self) -> None:

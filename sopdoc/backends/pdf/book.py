@@ -188,7 +188,7 @@ def render_book_pdf(documents: Sequence[Document], *, year: int) -> tuple[bytes,
     Daftar Isi (whose length does not change between the passes).
     """
     first = documents[0]
-    unit = first.sop.agency.unit or (first.sop.header[-1] if first.sop.header else "")
+    unit = first.sop.unit
     probe = _BookStory(documents, year=year, starts={})
     _, total = build_pdf(
         probe,

@@ -368,7 +368,7 @@ def _build(
         font=document.font,
         title=sop.identity.nama,
         subject=sop.identity.nomor,
-        author=sop.agency.unit or (sop.header[-1] if sop.header else ""),
+        author=sop.unit,
         total=total,
     )
 

@@ -22,7 +22,7 @@ def render_slides_pdf(d: Diagram) -> bytes:
     )
     canvas.setTitle(d.sop.identity.nama)
     canvas.setSubject(d.sop.identity.nomor)
-    canvas.setAuthor(d.sop.agency.unit or (d.sop.header[-1] if d.sop.header else ""))
+    canvas.setAuthor(d.sop.unit)
     canvas.setCreator("sopdoc")
     page_canvas = PageCanvas(canvas, page_height=d.layout.page_height, font=d.font)
     for routed in d.pages:
