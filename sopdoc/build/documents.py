@@ -13,9 +13,8 @@ from sopdoc.backends.pdf.canvas import flow_pdf
 from sopdoc.backends.pdf.document import render_pdf
 from sopdoc.backends.png import pdf_to_pngs
 from sopdoc.build.flowcharts import render_images
-from sopdoc.build.outcome import Outcome, cannot_draw
 from sopdoc.build.output import write_atomic
-from sopdoc.build.paths import BOOK_SUFFIX, DIAGRAM_SUFFIX, page_names, sop_stems, workbook_stem
+from sopdoc.build.paths import BOOK_SUFFIX, DIAGRAM_SUFFIX, page_names, workbook_stem
 from sopdoc.drawing.document import Document, diagram, prepare
 from sopdoc.errors import SopdocError
 from sopdoc.model import Sop, Workbook
@@ -82,32 +81,6 @@ def build_sop(
                 write_atomic(path, data)
                 files.append(path)
     return tuple(files)
-
-
-def build_workbook(
-    workbook: Workbook,
-    *,
-    sops: Sequence[Sop],
-    formats: Sequence[str],
-    out_dir: Path,
-    template: Path | None = None,
-) -> list[Outcome]:
-    """Build ``sops``; one that fails is reported and the others are still built."""
-    stem_of = sop_stems(workbook)
-    outcomes = []
-    for sop in sops:
-        stem = stem_of[sop.key]
-        failed = cannot_draw(workbook, sop)
-        if failed is not None:
-            outcomes.append(failed)
-            continue
-        try:
-            outcomes.append(
-                Outcome(sop, build_sop(sop, formats=formats, out_dir=out_dir, stem=stem))
-            )
-        except SopdocError as error:
-            outcomes.append(Outcome(sop, error=error.message))
-    return outcomes
 
 
 def book_year(sops: Sequence[Sop]) -> int:
