@@ -16,7 +16,6 @@ from sopdoc.model import StepKind, Symbol
 from sopdoc.workbook import read_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTOH = ROOT / "input" / "contoh.xlsx"
 
 
 def make_contoh() -> ModuleType:
@@ -40,8 +39,8 @@ def check_json(path: Path) -> tuple[int, dict[str, Any]]:
     return result.returncode, json.loads(result.stdout)
 
 
-def test_check_reports_three_sops_and_the_seed_nip_mismatch() -> None:
-    code, data = check_json(CONTOH)
+def test_check_reports_three_sops_and_the_seed_nip_mismatch(contoh: Path) -> None:
+    code, data = check_json(contoh)
     assert code == 0
     assert data["summary"] == {"sops": 3, "drawable": 3, "errors": 0, "warnings": 1}
     (problem,) = data["problems"]
@@ -51,8 +50,8 @@ def test_check_reports_three_sops_and_the_seed_nip_mismatch() -> None:
     assert "19640706" in problem["message"]
 
 
-def test_seed_sop_contents() -> None:
-    wb = read_workbook(CONTOH)
+def test_seed_sop_contents(contoh: Path) -> None:
+    wb = read_workbook(contoh)
     first, second, third = wb.sops
     s = first.sections
     assert (len(s.dasar_hukum), len(s.kualifikasi), len(s.peralatan), len(s.pencatatan)) == (
@@ -101,10 +100,10 @@ def test_seed_grid_without_marks_is_rejected_step_by_step(tmp_path: Path) -> Non
     assert "baris 40" in errors[0]["message"]
 
 
-def test_contoh_is_what_the_script_generates(tmp_path: Path) -> None:
+def test_contoh_is_what_the_script_generates(contoh: Path, tmp_path: Path) -> None:
     fresh = tmp_path / "contoh.xlsx"
     make_contoh().build(fresh)
-    ours, theirs = openpyxl.load_workbook(CONTOH), openpyxl.load_workbook(fresh)
+    ours, theirs = openpyxl.load_workbook(contoh), openpyxl.load_workbook(fresh)
     assert ours.sheetnames == theirs.sheetnames == ["Instansi", "Ranuyoso", "Ranuyoso (keputusan)"]
     for name in ours.sheetnames:
         a = [[c.value for c in row] for row in ours[name].iter_rows()]

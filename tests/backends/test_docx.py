@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from conftest import CONTOH
 from docx import Document as open_docx
 from factories import big_sop, make_sop, make_step
 
@@ -17,17 +16,13 @@ from sopdoc.backends.pdf.document import identity_page_count, render_pdf
 from sopdoc.build.documents import flow_pictures
 from sopdoc.drawing.document import Document, prepare
 from sopdoc.model import Sop
-from sopdoc.workbook import read_workbook
-
-
-def cases() -> dict[str, Sop]:
-    sops = read_workbook(CONTOH).sops
-    return {"seed1": sops[0], "seed2": sops[1], "keputusan": sops[2], "besar": big_sop()}
 
 
 @pytest.fixture(scope="module")
-def documents() -> dict[str, Document]:
-    return {name: prepare(sop) for name, sop in cases().items()}
+def documents(contoh_sops: tuple[Sop, ...]) -> dict[str, Document]:
+    seed1, seed2, keputusan = contoh_sops[:3]
+    cases = {"seed1": seed1, "seed2": seed2, "keputusan": keputusan, "besar": big_sop()}
+    return {name: prepare(sop) for name, sop in cases.items()}
 
 
 @pytest.fixture(scope="module")

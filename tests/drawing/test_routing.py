@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import layout_cases
 
 from sopdoc.drawing.routing import segment_crosses_box
 from sopdoc.drawing.scene import RoutedPage, route_page
@@ -11,14 +10,10 @@ from sopdoc.layout import ProcedureLayout, layout_procedure
 from sopdoc.layout.fonts import FontMetrics
 from sopdoc.model import Sop
 
-CASES = layout_cases()
 
-
-@pytest.fixture(scope="module", params=sorted(CASES))
-def routed(
-    request: pytest.FixtureRequest, font: FontMetrics
-) -> tuple[Sop, ProcedureLayout, list[RoutedPage]]:
-    sop = CASES[request.param]
+@pytest.fixture(scope="module")
+def routed(layout_case: Sop, font: FontMetrics) -> tuple[Sop, ProcedureLayout, list[RoutedPage]]:
+    sop = layout_case
     layout = layout_procedure(sop, font=font)
     pages = [route_page(p, lanes=layout.lanes, measure=font) for p in layout.pages]
     return sop, layout, pages

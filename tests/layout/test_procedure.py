@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import layout_cases
 from factories import big_sop, make_sop, make_step
 
 from sopdoc.errors import LayoutError
@@ -11,12 +10,10 @@ from sopdoc.layout import Box, ProcedureLayout, connector_letter, layout_procedu
 from sopdoc.layout.fonts import FontMetrics
 from sopdoc.model import Paper, Sop, Symbol
 
-CASES = layout_cases()
 
-
-@pytest.fixture(scope="module", params=sorted(CASES))
-def laid(request: pytest.FixtureRequest, font: FontMetrics) -> tuple[Sop, ProcedureLayout]:
-    sop = CASES[request.param]
+@pytest.fixture(scope="module")
+def laid(layout_case: Sop, font: FontMetrics) -> tuple[Sop, ProcedureLayout]:
+    sop = layout_case
     return sop, layout_procedure(sop, font=font)
 
 
