@@ -17,7 +17,7 @@ from sopdoc import messages as msg
 from sopdoc.drawing.routing import HEAD_LENGTH
 from sopdoc.drawing.scene import RoutedPage
 from sopdoc.errors import SopdocError, ToolMissingError
-from sopdoc.layout.geometry import Box, ProcedureLayout
+from sopdoc.layout.geometry import Box, ProcedureLayout, Span
 from sopdoc.model import Symbol
 from sopdoc.units import Pt, to_inches
 
@@ -198,7 +198,7 @@ def slide_dot(layout: ProcedureLayout, routed: RoutedPage, *, font: str = "Arial
     extra: list[str] = []
     lanes_bottom = page.flow_area.bottom
     for cell in page.header:
-        if cell.key == "title":
+        if cell.key is Span.TITLE:
             line = cell.lines[0] if cell.lines else None
             size = line.size if line else 14.0
             text = "\n".join(line.text for line in cell.lines)
@@ -215,7 +215,7 @@ def slide_dot(layout: ProcedureLayout, routed: RoutedPage, *, font: str = "Arial
             continue
         size = cell.lines[0].size if cell.lines else 10.0
         text = "\n".join(line.text for line in cell.lines)
-        name = "head_" + cell.key.split(":")[-1]
+        name = f"head_{cell.lane}"
         extra.append(
             _node(
                 name,
@@ -227,9 +227,7 @@ def slide_dot(layout: ProcedureLayout, routed: RoutedPage, *, font: str = "Arial
             )
         )
         lane = Box(cell.box.x, cell.box.bottom, cell.box.width, lanes_bottom - cell.box.bottom)
-        extra.append(
-            _node("lane_" + cell.key.split(":")[-1], lane, frame, 'shape=box, color="#7F7F7F"')
-        )
+        extra.append(_node(f"lane_{cell.lane}", lane, frame, 'shape=box, color="#7F7F7F"'))
     labels = {s.node: "\n".join(line.text for line in s.lines) for s in page.symbols if s.lines}
     size = layout.style.symbol_text_size
     dot = page_dot(routed, font=font, area=area, extra=extra, symbol_labels=labels)

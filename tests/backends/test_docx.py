@@ -15,6 +15,7 @@ from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
 from sopdoc.build.documents import flow_pictures
 from sopdoc.drawing.document import Document, prepare
+from sopdoc.layout import ColumnId, ColumnKind
 from sopdoc.model import Sop
 
 
@@ -118,7 +119,7 @@ def test_libreoffice_pages_and_pictures(
                 assert got == pytest.approx(want, abs=1.0), (name, page.number, rect, area)
             # Row lines where the layout put them: each step number sits in its own row.
             words = page.get_text("words")
-            no = layout.column("no")
+            no = layout.column(ColumnId(ColumnKind.NO))
             for row in routed.page.rows:
                 hits = [w for w in words if w[4] == str(row.number) and no.x <= w[0] <= no.right]
                 assert hits, (name, row.number)
@@ -151,7 +152,7 @@ def test_docx_and_pdf_agree_page_by_page(
         first = identity_page_count(document)
         assert ours.page_count - first == len(document.layout.pages)
         count = len(document.layout.pages)
-        no = document.layout.column("no")
+        no = document.layout.column(ColumnId(ColumnKind.NO))
         for a, b in zip(list(ours)[-count:], list(office)[-count:], strict=True):
             assert step_numbers(a, no.x, no.right) == step_numbers(b, no.x, no.right), name
 

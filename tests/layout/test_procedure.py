@@ -6,7 +6,15 @@ import pytest
 from factories import big_sop, make_sop, make_step
 
 from sopdoc.errors import LayoutError
-from sopdoc.layout import Box, ProcedureLayout, connector_letter, layout_procedure
+from sopdoc.layout import (
+    Box,
+    ColumnId,
+    ColumnKind,
+    ProcedureLayout,
+    Span,
+    connector_letter,
+    layout_procedure,
+)
 from sopdoc.layout.fonts import FontMetrics
 from sopdoc.model import Paper, Sop, Symbol
 
@@ -60,8 +68,13 @@ def test_header_rows_repeat_on_every_page(laid: tuple[Sop, ProcedureLayout]) -> 
     _, layout = laid
     first = layout.pages[0].header
     keys = {c.key for c in first}
-    assert {"header:no", "header:kegiatan", "header:pelaksana", "header:mutu"} <= keys
-    assert {f"header:lane:{i}" for i in range(len(layout.lanes))} <= keys
+    assert {
+        ColumnId(ColumnKind.NO),
+        ColumnId(ColumnKind.KEGIATAN),
+        Span.PELAKSANA,
+        Span.MUTU,
+    } <= keys
+    assert {ColumnId(ColumnKind.LANE, i) for i in range(len(layout.lanes))} <= keys
     for page in layout.pages:
         assert page.header == first
 
@@ -173,3 +186,11 @@ def test_fifteen_actors_fit_every_paper(font: FontMetrics, paper: Paper) -> None
 
 def test_layout_is_deterministic(font: FontMetrics) -> None:
     assert layout_procedure(big_sop(), font=font) == layout_procedure(big_sop(), font=font)
+
+
+def test_column_ids_name_a_lane_exactly_for_lanes() -> None:
+    assert ColumnId(ColumnKind.LANE, 2).lane == 2
+    with pytest.raises(ValueError, match="LANE column needs"):
+        ColumnId(ColumnKind.LANE)
+    with pytest.raises(ValueError, match="NO"):
+        ColumnId(ColumnKind.NO, 0)

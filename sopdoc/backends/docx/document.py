@@ -36,7 +36,15 @@ from sopdoc.backends.docx.ooxml import (
 from sopdoc.dates import format_date
 from sopdoc.drawing.document import Document
 from sopdoc.errors import SopdocError
-from sopdoc.layout import PlacedLine, ProcedureLayout, TextCell
+from sopdoc.layout import (
+    ColumnId,
+    ColumnKind,
+    HeaderId,
+    PlacedLine,
+    ProcedureLayout,
+    Span,
+    TextCell,
+)
 from sopdoc.layout.wrap import split_marker
 from sopdoc.model import Section, Signatory, Sop
 from sopdoc.units import mm, to_emu
@@ -289,29 +297,29 @@ class SopWriter:
         set_cell_margins(table, left=pad, right=pad, top=style.pad_y, bottom=0)
         fixed_layout(table, [c.width for c in columns])
         header = {cell.key: cell for cell in page.header}
-        h1 = header["header:pelaksana"].box.height
-        h2 = header["header:lane:0"].box.height
+        h1 = header[Span.PELAKSANA].box.height
+        h2 = header[ColumnId(ColumnKind.LANE, 0)].box.height
         row1, row2 = table.rows[0], table.rows[1]
         for row, height in ((row1, h1), (row2, h2)):
             exact_height(row, height)
             repeat_header(row)
             no_split(row)
-        keys = [c.key for c in columns]
+        keys: list[HeaderId] = [c.key for c in columns]
         # The cells of both header rows, taken once before merging: Table.cell() rebuilds the
         # whole table's cell list on every call. No merge below removes a cell used after it.
         top, bottom = row1.cells, row2.cells
-        for key in ("no", "kegiatan", "keterangan"):
-            i = keys.index(key)
+        for kind in (ColumnKind.NO, ColumnKind.KEGIATAN, ColumnKind.KETERANGAN):
+            i = keys.index(ColumnId(kind))
             merged = top[i].merge(bottom[i])
-            self._header_cell(merged, header[f"header:{key}"])
-        first_lane = keys.index("lane:0")
+            self._header_cell(merged, header[ColumnId(kind)])
+        first_lane = keys.index(ColumnId(ColumnKind.LANE, 0))
         pelaksana = top[first_lane].merge(top[first_lane + n_lanes - 1])
-        self._header_cell(pelaksana, header["header:pelaksana"])
-        first_mutu = keys.index("kelengkapan")
+        self._header_cell(pelaksana, header[Span.PELAKSANA])
+        first_mutu = keys.index(ColumnId(ColumnKind.KELENGKAPAN))
         mutu = top[first_mutu].merge(top[first_mutu + 2])
-        self._header_cell(mutu, header["header:mutu"])
-        for key in [*keys[first_lane : first_lane + n_lanes], "kelengkapan", "waktu", "output"]:
-            self._header_cell(bottom[keys.index(key)], header[f"header:{key}"])
+        self._header_cell(mutu, header[Span.MUTU])
+        for key in keys[first_lane : first_lane + n_lanes] + keys[first_mutu : first_mutu + 3]:
+            self._header_cell(bottom[keys.index(key)], header[key])
         for r, step_row in enumerate(page.rows, start=2):
             row = table.rows[r]
             exact_height(row, step_row.box.height)

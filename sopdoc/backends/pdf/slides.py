@@ -6,6 +6,7 @@ import io
 
 from sopdoc.backends.pdf.canvas import HEADER_FILL, PageCanvas, draw_flow
 from sopdoc.drawing.document import Diagram
+from sopdoc.layout import Span
 
 
 def render_slides_pdf(d: Diagram) -> bytes:
@@ -29,7 +30,7 @@ def render_slides_pdf(d: Diagram) -> bytes:
         canvas.setLineWidth(0.6)
         canvas.setStrokeColorRGB(0.5, 0.5, 0.5)
         for cell in routed.page.header:
-            if cell.key == "title":
+            if cell.key is Span.TITLE:
                 for line in cell.lines:
                     page_canvas.text(line)
                 continue
