@@ -14,9 +14,9 @@ from typing import Any, Final
 from sopdoc import __version__
 from sopdoc.build.documents import build_sop
 from sopdoc.build.outcome import Outcome, cannot_draw
-from sopdoc.build.output import write_atomic
 from sopdoc.build.paths import sop_stems
 from sopdoc.errors import SopdocError
+from sopdoc.files import write_atomic
 from sopdoc.model import Sop, Workbook
 from sopdoc.serialize import sop_data
 

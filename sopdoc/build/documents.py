@@ -13,10 +13,10 @@ from sopdoc.backends.pdf.canvas import flow_pdf
 from sopdoc.backends.pdf.document import render_pdf
 from sopdoc.backends.png import pdf_to_pngs
 from sopdoc.build.flowcharts import render_images
-from sopdoc.build.output import write_atomic
 from sopdoc.build.paths import BOOK_SUFFIX, DIAGRAM_SUFFIX, page_names, workbook_stem
 from sopdoc.drawing.document import Document, diagram, prepare
 from sopdoc.errors import SopdocError
+from sopdoc.files import write_atomic
 from sopdoc.model import Sop, Workbook
 
 FORMATS: Final = ("docx", "pdf", "png", "svg")

@@ -12,11 +12,11 @@ from sopdoc.backends.pdf.slides import render_slides_pdf
 from sopdoc.backends.png import pdf_to_pngs
 from sopdoc.backends.pptx import render_pptx
 from sopdoc.build.outcome import Outcome, cannot_draw
-from sopdoc.build.output import write_atomic
 from sopdoc.build.paths import DIAGRAM_SUFFIX, page_names, sop_stems, workbook_stem
 from sopdoc.drawing.document import Diagram, diagram
 from sopdoc.drawing.scene import RoutedPage
 from sopdoc.errors import SopdocError
+from sopdoc.files import write_atomic
 from sopdoc.model import Sop, Workbook
 
 FORMATS: Final = ("png", "svg", "pdf", "pptx")

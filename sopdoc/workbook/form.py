@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import io
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,8 +23,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from sopdoc import messages as msg
 from sopdoc import words
-from sopdoc.build.output import current_umask
 from sopdoc.errors import SopdocError
+from sopdoc.files import atomic_path
 from sopdoc.workbook import labels
 
 # Columns of an SOP sheet (1-based): the seed grid's, plus KETERANGAN and the flow columns.
@@ -398,27 +397,17 @@ def save_new(workbook: XlsxWorkbook, path: Path) -> None:
         raise SopdocError(msg.FORM_SUFFIX.format(path=path))
     if path.exists():
         raise SopdocError(msg.FORM_EXISTS.format(path=path))
-    folder = path.parent if str(path.parent) else Path(".")
+    if not path.parent.is_dir():  # a typo in the folder: say so rather than make it
+        reason = os.strerror(errno.ENOENT)
+        raise SopdocError(msg.FORM_WRITE_FAILED.format(path=path, reason=reason))
+    data = workbook_bytes(workbook)
     try:
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".sopdoc-", suffix=".xlsx.tmp")
+        with atomic_path(path, replace=False) as temp:
+            temp.write_bytes(data)
+    except FileExistsError as exc:
+        raise SopdocError(msg.FORM_EXISTS.format(path=path)) from exc
     except OSError as exc:
         raise SopdocError(msg.FORM_WRITE_FAILED.format(path=path, reason=exc.strerror)) from exc
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        temp.write_bytes(workbook_bytes(workbook))
-        os.chmod(temp, 0o666 & ~current_umask())  # mkstemp makes 0600
-        try:
-            os.link(temp, path)  # fails, atomically, if path appeared meanwhile
-        except FileExistsError as exc:
-            raise SopdocError(msg.FORM_EXISTS.format(path=path)) from exc
-        except OSError:  # file systems without hard links
-            if path.exists():
-                raise SopdocError(msg.FORM_EXISTS.format(path=path)) from None
-            os.replace(temp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
 
 
 def write_form(path: Path, *, contoh: bool = False) -> None:

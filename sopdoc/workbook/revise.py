@@ -13,9 +13,9 @@ from openpyxl.styles import Font
 
 from sopdoc import messages as msg
 from sopdoc import words
-from sopdoc.build.output import atomic_path
 from sopdoc.dates import format_date
 from sopdoc.errors import SopdocError
+from sopdoc.files import atomic_path
 from sopdoc.model import CellRef, Sop
 from sopdoc.workbook.form import DATE_FORMAT
 from sopdoc.workbook.labels import RIWAYAT_SHEET
