@@ -12,8 +12,8 @@ from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.canvas import flow_pdf
 from sopdoc.backends.pdf.document import render_pdf
 from sopdoc.backends.png import pdf_to_pngs
-from sopdoc.build.flowcharts import render_images
-from sopdoc.build.paths import BOOK_SUFFIX, DIAGRAM_SUFFIX, page_names, workbook_stem
+from sopdoc.build.flowcharts import write_images
+from sopdoc.build.paths import BOOK_SUFFIX, DIAGRAM_SUFFIX, workbook_stem
 from sopdoc.drawing.document import Document, diagram, prepare
 from sopdoc.errors import SopdocError
 from sopdoc.files import write_atomic
@@ -75,11 +75,7 @@ def build_sop(
     if images:
         slides = diagram(sop)
         for fmt in images:
-            names = page_names(f"{stem}{DIAGRAM_SUFFIX}", len(slides.pages), fmt)
-            for data, name in zip(render_images(slides, fmt), names, strict=True):
-                path = out_dir / name
-                write_atomic(path, data)
-                files.append(path)
+            files += write_images(slides, fmt, stem=f"{stem}{DIAGRAM_SUFFIX}", out_dir=out_dir)
     return tuple(files)
 
 

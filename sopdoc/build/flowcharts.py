@@ -50,6 +50,17 @@ def render_images(d: Diagram, fmt: str) -> list[bytes]:
     return [render_svg(d, page) for page in d.pages]
 
 
+def write_images(d: Diagram, fmt: str, *, stem: str, out_dir: Path) -> list[Path]:
+    """Every slide page as a PNG or SVG file named after ``stem``; returns their paths."""
+    files = []
+    names = page_names(stem, len(d.pages), fmt)
+    for data, name in zip(render_images(d, fmt), names, strict=True):
+        path = out_dir / name
+        write_atomic(path, data)
+        files.append(path)
+    return files
+
+
 def render_svg(d: Diagram, page: RoutedPage) -> bytes:
     """One slide page as SVG, drawn by Graphviz."""
     dot = slide_dot(d.layout, page, font=d.sop.agency.font)
@@ -76,11 +87,7 @@ def export_flowcharts(
             d = diagram(sop)
             files: list[Path] = []
             if fmt in ("png", "svg"):
-                names = page_names(stem, len(d.pages), fmt)
-                for data, name in zip(render_images(d, fmt), names, strict=True):
-                    path = out_dir / name
-                    write_atomic(path, data)
-                    files.append(path)
+                files += write_images(d, fmt, stem=stem, out_dir=out_dir)
             elif fmt == "pdf":
                 path = out_dir / f"{stem}.pdf"
                 write_atomic(path, render_slides_pdf(d))
