@@ -154,13 +154,19 @@ _output_folder = click.option(
 )
 
 
+def _read(path: Path, *, strict: bool, jobs: int = 1) -> Workbook:
+    """Read a workbook; with ``--strict`` its warnings count as errors."""
+    result = read_workbook(path, jobs=jobs)
+    return result.strict() if strict else result
+
+
 @main.command(help=msg.CHECK_HELP)
 @click.argument("workbook", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help=msg.CHECK_JSON_HELP)
 @click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
 def check(workbook: Path, as_json: bool, strict: bool) -> None:
     result = with_layout_problems(read_workbook(workbook, jobs=batch.default_jobs()))
-    if strict:
+    if strict:  # after the layout's problems, so that they count as errors too
         result = result.strict()
     if as_json:
         click.echo(json.dumps(workbook_data(result), ensure_ascii=False, indent=2))
@@ -190,9 +196,7 @@ def new(path: Path, contoh: bool) -> None:
 def flowchart(
     workbook: Path, wanted: tuple[str, ...], fmt: str, output: Path, strict: bool
 ) -> None:
-    result = read_workbook(workbook)
-    if strict:
-        result = result.strict()
+    result = _read(workbook, strict=strict)
     outcomes = export_flowcharts(result, sops=select_sops(result, wanted), fmt=fmt, out_dir=output)
     _report(outcomes, folder=output)
 
@@ -247,9 +251,7 @@ def build_command(
     jobs = jobs or batch.default_jobs()
     books = []
     for path in workbooks:
-        result = read_workbook(path, jobs=jobs)
-        if strict:
-            result = result.strict()
+        result = _read(path, strict=strict, jobs=jobs)
         folder = output if len(workbooks) == 1 else output / workbook_stem(path)
         books.append((result, select_sops(result, wanted), folder))
     report = batch.build_batch(
