@@ -302,8 +302,10 @@ def _progress() -> Callable[[Outcome, int, int], None]:
             if end:
                 click.echo("", err=True)
         else:
-            state = "GAGAL" if outcome.error else "OK"
-            click.echo(f"[{done}/{total}] {state} {outcome.sop.identity.nomor}", err=True)
+            line = msg.PROGRESS_FAILED if outcome.error else msg.PROGRESS_DONE
+            click.echo(
+                line.format(done=done, total=total, nomor=outcome.sop.identity.nomor), err=True
+            )
 
     return show
 

@@ -19,6 +19,8 @@ FLOWCHART_FORMAT_HELP: Final = "Format keluaran."
 OUTPUT_HELP: Final = "Folder keluaran (dibuat bila belum ada)."
 FLOWCHART_DONE: Final = "OK    {sheet} | {nomor}: {files}"
 FLOWCHART_FAILED: Final = "GAGAL {sheet} | {nomor}: {reason}"
+PROGRESS_DONE: Final = "[{done}/{total}] OK {nomor}"
+PROGRESS_FAILED: Final = "[{done}/{total}] GAGAL {nomor}"
 FLOWCHART_SUMMARY: Final = "{done} SOP dibuat, {failed} gagal. Berkas ada di {folder}"
 SOP_NOT_FOUND: Final = (
     "SOP '{name}' tidak ada di buku kerja ini. Pilih nomor SOP atau nama lembar: {choices}."
@@ -66,7 +68,6 @@ REVISE_AMBIGUOUS: Final = "'{name}' cocok dengan {count} SOP. Sebutkan NOMOR SOP
 REVISE_DATE_INVALID: Final = (
     "Tanggal '{value}' tidak dikenali. Tulis seperti 2026-11-23 atau 23 November 2026."
 )
-REVISE_CHANGE: Final = "TGL. REVISI {old} -> {new}."
 REVISE_DONE: Final = "TGL. REVISI {nomor} ({cell}) menjadi {date}. Cadangan: {backup}"
 NEW_HELP: Final = "Buat buku kerja formulir SOP kosong di PATH."
 NEW_CONTOH_HELP: Final = "Isi formulir dengan contoh SOP lengkap."

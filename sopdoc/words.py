@@ -46,6 +46,8 @@ DOC_SECTION_TITLES: Final = (
 )
 DOC_NO_VALUE: Final = "-"
 DOC_PAGE_NUMBER: Final = "Halaman {page} dari {total}"
+#: The name Word shows for a procedure page's flowchart picture.
+DOC_PICTURE_NAME: Final = "Diagram alir {number}"
 
 # --- Buku SOP ----------------------------------------------------------------------------------
 
@@ -73,6 +75,8 @@ PPTX_TITLE: Final = "Diagram Alir SOP"
 # The labels the reader recognises, and `new` writes, are the workbook format itself: they live
 # with their accepted spellings in sopdoc/workbook/labels.py. Here: the prose around them.
 
+#: The sheet of the blank form's first SOP.
+FORM_SOP_SHEET: Final = "SOP 1"
 FORM_INSTANSI_HEADER: Final = ("KUNCI", "NILAI", "KETERANGAN")
 #: Instansi key -> what to write there.
 FORM_INSTANSI_NOTES: Final = {
@@ -116,3 +120,9 @@ FORM_HEADER_NOTE: Final = (
     "Kop SOP (baris 1: PEMERINTAH ..., baris 2: UNIT KERJA ...). Boleh dikosongkan: isinya diambil "
     "dari lembar Instansi. Isi hanya bila SOP ini memakai kop yang berbeda."
 )
+
+# --- The Riwayat sheet (sopdoc revise) ---------------------------------------------------------
+
+RIWAYAT_HEADER: Final = ("TANGGAL REVISI", "NOMOR SOP", "LEMBAR", "PERUBAHAN", "DICATAT")
+#: The PERUBAHAN cell of a revision, before the user's note.
+RIWAYAT_CHANGE: Final = "TGL. REVISI {old} -> {new}."

@@ -415,7 +415,7 @@ def write_form(path: Path, *, contoh: bool = False) -> None:
     workbook = new_workbook()
     add_instansi(workbook, CONTOH_INSTANSI if contoh else {"KERTAS": "F4", "HURUF": "Arial"})
     add_petunjuk(workbook)
-    sheet = workbook.create_sheet("SOP 1")
+    sheet = workbook.create_sheet(words.FORM_SOP_SHEET)
     example = CONTOH_SOP if contoh else None
     actors = example.actors if example else words.FORM_DEFAULT_ACTORS
     write_sop_block(sheet, example, actors=actors)
