@@ -16,8 +16,9 @@ from sopdoc import __version__
 from sopdoc import messages as msg
 from sopdoc.build import batch
 from sopdoc.build import documents as build
-from sopdoc.build.flowcharts import FORMATS, Outcome, export_flowcharts, select_sops
-from sopdoc.build.paths import safe_stem
+from sopdoc.build.flowcharts import FORMATS, export_flowcharts, select_sops
+from sopdoc.build.outcome import Outcome
+from sopdoc.build.paths import workbook_stem
 from sopdoc.errors import SopdocError
 from sopdoc.layout.checks import with_layout_problems
 from sopdoc.model import Problem, Severity, Workbook
@@ -153,13 +154,19 @@ _output_folder = click.option(
 )
 
 
+def _read(path: Path, *, strict: bool, jobs: int = 1) -> Workbook:
+    """Read a workbook; with ``--strict`` its warnings count as errors."""
+    result = read_workbook(path, jobs=jobs)
+    return result.strict() if strict else result
+
+
 @main.command(help=msg.CHECK_HELP)
 @click.argument("workbook", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help=msg.CHECK_JSON_HELP)
 @click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
 def check(workbook: Path, as_json: bool, strict: bool) -> None:
     result = with_layout_problems(read_workbook(workbook, jobs=batch.default_jobs()))
-    if strict:
+    if strict:  # after the layout's problems, so that they count as errors too
         result = result.strict()
     if as_json:
         click.echo(json.dumps(workbook_data(result), ensure_ascii=False, indent=2))
@@ -189,9 +196,7 @@ def new(path: Path, contoh: bool) -> None:
 def flowchart(
     workbook: Path, wanted: tuple[str, ...], fmt: str, output: Path, strict: bool
 ) -> None:
-    result = read_workbook(workbook)
-    if strict:
-        result = result.strict()
+    result = _read(workbook, strict=strict)
     outcomes = export_flowcharts(result, sops=select_sops(result, wanted), fmt=fmt, out_dir=output)
     _report(outcomes, folder=output)
 
@@ -246,10 +251,8 @@ def build_command(
     jobs = jobs or batch.default_jobs()
     books = []
     for path in workbooks:
-        result = read_workbook(path, jobs=jobs)
-        if strict:
-            result = result.strict()
-        folder = output if len(workbooks) == 1 else output / safe_stem(path.stem)
+        result = _read(path, strict=strict, jobs=jobs)
+        folder = output if len(workbooks) == 1 else output / workbook_stem(path)
         books.append((result, select_sops(result, wanted), folder))
     report = batch.build_batch(
         books,
@@ -299,8 +302,10 @@ def _progress() -> Callable[[Outcome, int, int], None]:
             if end:
                 click.echo("", err=True)
         else:
-            state = "GAGAL" if outcome.error else "OK"
-            click.echo(f"[{done}/{total}] {state} {outcome.sop.identity.nomor}", err=True)
+            line = msg.PROGRESS_FAILED if outcome.error else msg.PROGRESS_DONE
+            click.echo(
+                line.format(done=done, total=total, nomor=outcome.sop.identity.nomor), err=True
+            )
 
     return show
 

@@ -1,13 +1,8 @@
-"""Every text a user reads, in Bahasa Indonesia: problems, CLI messages, document labels."""
+"""The CLI's texts in Bahasa Indonesia: messages, help texts and workbook problems."""
 
 from __future__ import annotations
 
 from typing import Final
-
-# --- Flowchart and document labels -------------------------------------------------------
-
-YA: Final = "Ya"
-TIDAK: Final = "Tidak"
 
 # --- Command line -----------------------------------------------------------------------------
 
@@ -24,13 +19,14 @@ FLOWCHART_FORMAT_HELP: Final = "Format keluaran."
 OUTPUT_HELP: Final = "Folder keluaran (dibuat bila belum ada)."
 FLOWCHART_DONE: Final = "OK    {sheet} | {nomor}: {files}"
 FLOWCHART_FAILED: Final = "GAGAL {sheet} | {nomor}: {reason}"
+PROGRESS_DONE: Final = "[{done}/{total}] OK {nomor}"
+PROGRESS_FAILED: Final = "[{done}/{total}] GAGAL {nomor}"
 FLOWCHART_SUMMARY: Final = "{done} SOP dibuat, {failed} gagal. Berkas ada di {folder}"
 SOP_NOT_FOUND: Final = (
     "SOP '{name}' tidak ada di buku kerja ini. Pilih nomor SOP atau nama lembar: {choices}."
 )
 SOP_HAS_ERRORS: Final = "SOP ini punya kesalahan dan tidak digambar; jalankan 'sopdoc check'. Kesalahan pertama: {problem}"
 FORMAT_INVALID: Final = "Format '{value}' tidak dikenal. Pilih salah satu: {choices}."
-PPTX_TITLE: Final = "Diagram Alir SOP"
 BUILD_HELP: Final = (
     "Buat dokumen SOP resmi (identitas dan prosedur dengan diagram alir) untuk setiap SOP "
     "di buku kerja."
@@ -72,7 +68,6 @@ REVISE_AMBIGUOUS: Final = "'{name}' cocok dengan {count} SOP. Sebutkan NOMOR SOP
 REVISE_DATE_INVALID: Final = (
     "Tanggal '{value}' tidak dikenali. Tulis seperti 2026-11-23 atau 23 November 2026."
 )
-REVISE_CHANGE: Final = "TGL. REVISI {old} -> {new}."
 REVISE_DONE: Final = "TGL. REVISI {nomor} ({cell}) menjadi {date}. Cadangan: {backup}"
 NEW_HELP: Final = "Buat buku kerja formulir SOP kosong di PATH."
 NEW_CONTOH_HELP: Final = "Isi formulir dengan contoh SOP lengkap."
@@ -160,54 +155,10 @@ TOO_MANY_CONNECTORS: Final = (
     "kolom pelaksananya. Kurangi lompatan LANJUT KE/YA/TIDAK ke langkah yang jauh, atau tambah "
     "kolom pelaksana."
 )
-END_LABEL: Final = "Selesai"
-PROCEDURE_HEADERS: Final = {
-    "no": "NO",
-    "kegiatan": "KEGIATAN",
-    "pelaksana": "PELAKSANA",
-    "mutu": "MUTU BAKU",
-    "kelengkapan": "KELENGKAPAN",
-    "waktu": "WAKTU",
-    "output": "OUTPUT",
-    "keterangan": "KETERANGAN",
-}
-
-# --- Document labels ------------------------------------------------------------------------
-
-DOC_IDENTITY_LABELS: Final = (
-    ("nomor", "NOMOR SOP"),
-    ("tanggal_pembuatan", "TGL. PEMBUATAN"),
-    ("tanggal_revisi", "TGL. REVISI"),
-    ("tanggal_efektif", "TGL. EFEKTIF"),
-    ("disahkan", "DISAHKAN OLEH"),
-    ("nama", "NAMA SOP"),
-)
-DOC_SECTION_TITLES: Final = (
-    ("dasar_hukum", "DASAR HUKUM:", "kualifikasi", "KUALIFIKASI PELAKSANA:"),
-    ("keterkaitan", "KETERKAITAN:", "peralatan", "PERALATAN/PERLENGKAPAN:"),
-    ("peringatan", "PERINGATAN:", "pencatatan", "PENCATATAN DAN PENDATAAN:"),
-)
-DOC_NO_VALUE: Final = "-"
 TEMPLATE_INVALID: Final = (
     "Templat {path} bukan dokumen Word (.docx) yang bisa dibuka ({reason}). Simpan templat dari "
     "Word sebagai .docx lalu coba lagi."
 )
-DOC_PAGE_NUMBER: Final = "Halaman {page} dari {total}"
-BOOK_TITLE: Final = "STANDAR OPERASIONAL PROSEDUR"
-BOOK_YEAR: Final = "TAHUN {year}"
-BOOK_TOC: Final = "DAFTAR ISI"
-BOOK_TOC_HEADER: Final = ("NO", "NOMOR SOP", "NAMA SOP", "HALAMAN")
-BOOK_MONITORING: Final = "MONITORING PELAKSANAAN SOP AP"
-BOOK_MONITORING_ROW: Final = "Monitoring Pelaksanaan SOP AP"
-BOOK_MONITORING_HEADER: Final = (
-    "NO",
-    "PROSEDUR",
-    "PENILAIAN TERHADAP PENERAPAN",
-    "CATATAN HASIL PENILAIAN",
-    "TINDAKAN YANG HARUS DIAMBIL",
-    "PARAF PENILAI",
-)
-BOOK_MONITORING_CHOICES: Final = ("Berjalan dengan baik", "Tidak berjalan dengan baik")
 
 # --- Reading a workbook: files that cannot be read (exit 2) ---------------------------------
 
@@ -239,18 +190,6 @@ FILE_XML_UNSAFE: Final = (
 )
 
 # --- Reading a workbook: problems of its content ---------------------------------------------
-
-#: Identity field -> its label as printed in messages.
-IDENTITY_LABELS: Final = {
-    "nomor": "NOMOR SOP",
-    "tanggal_pembuatan": "TGL. PEMBUATAN",
-    "tanggal_revisi": "TGL. REVISI",
-    "tanggal_efektif": "TGL. EFEKTIF",
-    "disahkan": "DISAHKAN OLEH",
-    "nama": "NAMA SOP",
-}
-#: Flow column role -> its label as printed in messages.
-FLOW_LABELS: Final = {"lanjut": "LANJUT KE", "ya": "YA", "tidak": "TIDAK"}
 
 WORKBOOK_WITHOUT_SOP: Final = (
     "Tidak ada SOP di buku kerja ini: tidak satu pun lembar berisi label NOMOR SOP. "
@@ -414,47 +353,4 @@ FORM_SUFFIX: Final = (
 )
 FORM_WRITE_FAILED: Final = (
     "Formulir tidak bisa ditulis ke {path} ({reason}). Periksa folder dan izin aksesnya."
-)
-FORM_INSTANSI_HEADER: Final = ("KUNCI", "NILAI", "KETERANGAN")
-#: Instansi key -> what to write there.
-FORM_INSTANSI_NOTES: Final = {
-    "PEMERINTAH": "Baris pertama kop, misalnya PEMERINTAH KABUPATEN LUMAJANG.",
-    "UNIT KERJA": "Baris kedua kop, misalnya KECAMATAN RANUYOSO.",
-    "ALAMAT": "Alamat kantor (boleh kosong).",
-    "LOGO": "Nama file logo PNG/JPEG yang disimpan di folder yang sama dengan buku kerja ini, misalnya logo.png.",
-    "KERTAS": "Ukuran kertas: F4 (bawaan, 215 x 330 mm), A4 atau LETTER. Halaman dicetak mendatar.",
-    "HURUF": "Jenis huruf dokumen (bawaan Arial).",
-    "JABATAN PENGESAH": "Jabatan pengesah bawaan, dipakai bila DISAHKAN OLEH pada SOP dikosongkan. Misalnya CAMAT RANUYOSO.",
-    "NAMA PENGESAH": "Nama lengkap pengesah beserta gelar.",
-    "PANGKAT PENGESAH": "Pangkat/golongan pengesah (boleh kosong), misalnya Pembina Tk. I (IV/b).",
-    "NIP PENGESAH": "NIP pengesah, ditulis sebagai teks, misalnya NIP. 19640706 198603 1 027.",
-}
-FORM_PETUNJUK_TITLE: Final = "PETUNJUK PENGISIAN FORMULIR SOP"
-FORM_PETUNJUK: Final = (
-    "Buku kerja ini adalah formulir SOP AP (Permenpan-RB No. 35 Tahun 2012). Isi sel-selnya seperti mengisi formulir kertas; sopdoc membuat dokumen resmi (DOCX, PDF) beserta diagram alirnya.",
-    "1. Lembar Instansi: isi kop (PEMERINTAH, UNIT KERJA), ukuran KERTAS dan pengesah bawaan. Nilai di sini dipakai semua SOP.",
-    "2. Setiap lembar lain berisi satu SOP atau lebih, bertumpuk dari atas ke bawah. Untuk SOP baru, salin seluruh blok SOP (dari kop sampai tabel prosedur) ke bawahnya atau ke lembar baru.",
-    "3. Kop (dua baris di atas NOMOR SOP) boleh dikosongkan: isinya diambil dari lembar Instansi.",
-    "4. Identitas: tulis nilainya di sel kanan label. Tanggal boleh ditulis 13 Januari 2020, 13-01-2020, 13/01/2020 atau 2020-01-13. TGL. REVISI dikosongkan bila belum pernah direvisi.",
-    "5. DISAHKAN OLEH: jabatan, nama, pangkat (boleh tidak ada) dan NIP, masing-masing satu baris (tekan Alt+Enter untuk pindah baris). Dikosongkan: memakai pengesah di lembar Instansi.",
-    "6. Bagian DASAR HUKUM, KUALIFIKASI PELAKSANA, KETERKAITAN, PERALATAN DAN PERLENGKAPAN, PERINGATAN, PENCATATAN DAN PENDATAAN: isi di sel bawah labelnya, satu butir per baris. Penomoran (1., a., -) ditulis sendiri dan dicetak apa adanya.",
-    "7. Tabel prosedur: satu baris per langkah. NO diisi 1, 2, 3, ... berurutan. Nama pelaksana ditulis di baris judul kedua, satu kolom per pelaksana (paling banyak 15). Tabel berakhir pada baris yang NO dan KEGIATAN-nya kosong.",
-    "8. Kolom pelaksana: tulis x di kolom pelaksana yang mengerjakan langkah itu (kegiatan), atau ? bila langkah itu sebuah keputusan (ya/tidak). Kosongkan kolom pelaksana yang tidak terlibat. Tanda di beberapa kolom berarti satu simbol yang melebar ke kolom-kolom itu.",
-    "9. Simbol dibuat otomatis: langkah pertama adalah awal (kapsul), langkah yang mengakhiri alur adalah akhir, keputusan adalah belah ketupat, selainnya kotak proses.",
-    "10. Alur: setiap langkah berlanjut ke langkah berikutnya. Kolom LANJUT KE (tidak dicetak) mengubahnya: tulis nomor langkah tujuan atau selesai. Langkah keputusan memakai kolom YA (bawaan: langkah berikutnya) dan TIDAK (wajib diisi): nomor langkah atau selesai.",
-    "11. Periksa buku kerja dengan perintah: sopdoc check nama-file.xlsx. Setiap masalah disebut dengan nama lembar dan selnya, misalnya SOP 1!C24.",
-)
-FORM_ACTOR_PROMPT_TITLE: Final = "Tanda pelaksana"
-FORM_ACTOR_PROMPT: Final = (
-    "x = kegiatan, ? = keputusan. Kosongkan bila pelaksana ini tidak terlibat."
-)
-FORM_ACTOR_ERROR: Final = "Tulis x (kegiatan) atau ? (keputusan), atau kosongkan sel ini."
-FORM_FLOW_PROMPT_TITLE: Final = "Alur (tidak dicetak)"
-FORM_FLOW_PROMPT: Final = "Nomor langkah tujuan, atau selesai."
-FORM_PAPER_PROMPT: Final = "F4, A4 atau LETTER"
-FORM_FLOW_NOTE: Final = "Kolom LANJUT KE, YA dan TIDAK mengatur alur diagram dan tidak dicetak."
-FORM_DEFAULT_ACTORS: Final = ("Kasubag", "Camat", "Tim", "Pengelola")
-FORM_HEADER_NOTE: Final = (
-    "Kop SOP (baris 1: PEMERINTAH ..., baris 2: UNIT KERJA ...). Boleh dikosongkan: isinya diambil "
-    "dari lembar Instansi. Isi hanya bila SOP ini memakai kop yang berbeda."
 )

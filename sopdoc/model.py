@@ -165,6 +165,11 @@ class Agency:
     signatory: Signatory | None = None
     cells: Cells = field(default_factory=_no_cells, compare=False, repr=False)
 
+    @property
+    def kop(self) -> tuple[str, ...]:
+        """The kop lines this sheet gives SOPs without their own: PEMERINTAH, UNIT KERJA."""
+        return tuple(x for x in (self.pemerintah, self.unit) if x)
+
 
 @dataclass(frozen=True)
 class Identity:
@@ -230,6 +235,14 @@ class Symbol(enum.Enum):
     CONNECTOR = "connector"
 
 
+class Branch(enum.Enum):
+    """Which way an arrow leaves its step: a decision's yes or no, or an activity's next."""
+
+    NEXT = "next"
+    YES = "yes"
+    NO = "no"
+
+
 #: A flow target: a step number, or None for "selesai" (the flow ends there).
 Target = int | None
 
@@ -249,7 +262,7 @@ class Step:
     keterangan: str = ""
     #: Where an activity goes next (ignored for decisions); None ends the flow.
     next: Target = None
-    #: Where a decision goes on "Ya" and on "Tidak"; None ends the flow.
+    #: Where a decision goes on yes and on no; None ends the flow.
     yes: Target = None
     no: Target = None
     row: int = 0
@@ -260,11 +273,11 @@ class Step:
         return self.kind is StepKind.DECISION
 
     @property
-    def targets(self) -> tuple[tuple[Target, str], ...]:
-        """The outgoing flow as (target, label) pairs; labels are ``Ya``/``Tidak`` or empty."""
+    def targets(self) -> tuple[tuple[Target, Branch], ...]:
+        """The outgoing flow as (target, branch) pairs: yes then no, or next."""
         if self.is_decision:
-            return ((self.yes, "Ya"), (self.no, "Tidak"))
-        return ((self.next, ""),)
+            return ((self.yes, Branch.YES), (self.no, Branch.NO))
+        return ((self.next, Branch.NEXT),)
 
     @property
     def ends(self) -> bool:
@@ -278,7 +291,7 @@ class Edge:
 
     source: int
     target: Target
-    label: str = ""
+    branch: Branch = Branch.NEXT
 
 
 @dataclass(frozen=True)
@@ -298,6 +311,12 @@ class Sop:
     #: True when the procedure table has a KETERANGAN column.
     has_keterangan: bool = False
 
+    @property
+    def unit(self) -> str:
+        """The unit this SOP belongs to, as its kop prints it: the kop's last line, else the
+        Instansi sheet's UNIT KERJA (the author of its files, the subtitle of its slides)."""
+        return self.header[-1] if self.header else self.agency.unit
+
     def step(self, number: int) -> Step:
         """The step numbered ``number``; raises KeyError naming the valid range."""
         for step in self.steps:
@@ -306,11 +325,11 @@ class Sop:
         raise KeyError(f"no step {number}; steps run 1..{len(self.steps)}")
 
     def edges(self) -> tuple[Edge, ...]:
-        """Every arrow of the flow, in step order, decision 'Ya' before 'Tidak'."""
+        """Every arrow of the flow, in step order, a decision's yes before its no."""
         return tuple(
-            Edge(step.number, target, label)
+            Edge(step.number, target, branch)
             for step in self.steps
-            for target, label in step.targets
+            for target, branch in step.targets
         )
 
     def symbol(self, step: Step) -> Symbol:
@@ -352,12 +371,16 @@ class Workbook:
         """The problems that belong to one SOP."""
         return tuple(p for p in self.problems if p.sop == sop.key)
 
+    def first_error(self, sop: Sop) -> Problem | None:
+        """Why an SOP cannot be drawn: its own first error, else the workbook's first one."""
+        errors = [p for p in self.problems if p.severity is Severity.ERROR]
+        own = (p for p in errors if p.sop == sop.key)
+        general = (p for p in errors if p.sop is None)
+        return next(own, None) or next(general, None)
+
     def is_drawable(self, sop: Sop) -> bool:
         """True when no error belongs to this SOP, nor to the workbook as a whole."""
-        return not any(
-            p.severity is Severity.ERROR and (p.sop == sop.key or p.sop is None)
-            for p in self.problems
-        )
+        return self.first_error(sop) is None
 
     def drawable(self) -> tuple[Sop, ...]:
         """The SOPs that can be drawn: the others have errors."""

@@ -18,11 +18,6 @@ def mm(value: float) -> Pt:
     return value * POINTS_PER_INCH / 25.4
 
 
-def to_mm(value: Pt) -> float:
-    """Points to millimetres."""
-    return value * 25.4 / POINTS_PER_INCH
-
-
 def inches(value: float) -> Pt:
     """Inches to points."""
     return value * POINTS_PER_INCH

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Mapping, Sequence
 from datetime import date
+from pathlib import Path
 
 from sopdoc.model import (
     Actor,
@@ -20,6 +22,10 @@ from sopdoc.model import (
     StepKind,
     Target,
 )
+from sopdoc.workbook import read_workbook
+
+#: The example workbook in the repository (tests read it through the ``contoh`` fixture).
+CONTOH = Path(__file__).resolve().parent.parent / "input" / "contoh.xlsx"
 
 SEED_ACTORS = ("Kasubag", "Camat", "Tim SPM", "Pengelola")
 SIGNATORY = Signatory(
@@ -180,3 +186,18 @@ def big_sop(*, steps: int = 40, actors: int = 15, seed: int = 7, paper: Paper = 
             )
         )
     return make_sop(built, actors=names, nomor="BESAR/40/2026", nama="SOP BESAR", paper=paper)
+
+
+@functools.cache
+def layout_cases() -> Mapping[str, Sop]:
+    """The SOPs of input/contoh.xlsx, the 40-step 15-actor SOP, and variations of paper/lanes:
+    every layout and routing invariant runs on each (the ``layout_case`` fixture)."""
+    cases = {f"contoh-{i + 1}": sop for i, sop in enumerate(read_workbook(CONTOH).sops)}
+    cases["seed-decision"] = seed_sop()
+    cases["big-40x15-F4"] = big_sop()
+    cases["big-40x15-A4"] = big_sop(paper=Paper.A4)
+    cases["25x1-A4"] = big_sop(steps=25, actors=1, seed=4, paper=Paper.A4)
+    cases["25x2-LETTER"] = big_sop(steps=25, actors=2, seed=5, paper=Paper.LETTER)
+    cases["30x7-LETTER"] = big_sop(steps=30, actors=7, seed=2, paper=Paper.LETTER)
+    cases["60x12-F4"] = big_sop(steps=60, actors=12, seed=3)
+    return cases

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import openpyxl
+from workbooks import make_contoh_script
 
 from sopdoc.model import StepKind, Symbol
 from sopdoc.workbook import read_workbook
-
-ROOT = Path(__file__).resolve().parent.parent
-CONTOH = ROOT / "input" / "contoh.xlsx"
-
-
-def make_contoh() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_contoh", ROOT / "scripts" / "make_contoh.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def check_json(path: Path) -> tuple[int, dict[str, Any]]:
@@ -40,8 +25,8 @@ def check_json(path: Path) -> tuple[int, dict[str, Any]]:
     return result.returncode, json.loads(result.stdout)
 
 
-def test_check_reports_three_sops_and_the_seed_nip_mismatch() -> None:
-    code, data = check_json(CONTOH)
+def test_check_reports_three_sops_and_the_seed_nip_mismatch(contoh: Path) -> None:
+    code, data = check_json(contoh)
     assert code == 0
     assert data["summary"] == {"sops": 3, "drawable": 3, "errors": 0, "warnings": 1}
     (problem,) = data["problems"]
@@ -51,8 +36,10 @@ def test_check_reports_three_sops_and_the_seed_nip_mismatch() -> None:
     assert "19640706" in problem["message"]
 
 
-def test_seed_sop_contents() -> None:
-    wb = read_workbook(CONTOH)
+def test_seed_sop_contents(contoh: Path) -> None:
+    sheets = openpyxl.load_workbook(contoh, read_only=True).sheetnames
+    assert sheets == ["Instansi", "Ranuyoso", "Ranuyoso (keputusan)"]
+    wb = read_workbook(contoh)
     first, second, third = wb.sops
     s = first.sections
     assert (len(s.dasar_hukum), len(s.kualifikasi), len(s.peralatan), len(s.pencatatan)) == (
@@ -82,7 +69,7 @@ def test_seed_sop_contents() -> None:
 
 
 def test_seed_grid_without_marks_is_rejected_step_by_step(tmp_path: Path) -> None:
-    module = make_contoh()
+    module = make_contoh_script()
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Ranuyoso"
@@ -99,14 +86,3 @@ def test_seed_grid_without_marks_is_rejected_step_by_step(tmp_path: Path) -> Non
     assert [p["cell"] for p in errors] == expected
     assert all("kolom pelaksana C–F" in p["message"] for p in errors)
     assert "baris 40" in errors[0]["message"]
-
-
-def test_contoh_is_what_the_script_generates(tmp_path: Path) -> None:
-    fresh = tmp_path / "contoh.xlsx"
-    make_contoh().build(fresh)
-    ours, theirs = openpyxl.load_workbook(CONTOH), openpyxl.load_workbook(fresh)
-    assert ours.sheetnames == theirs.sheetnames == ["Instansi", "Ranuyoso", "Ranuyoso (keputusan)"]
-    for name in ours.sheetnames:
-        a = [[c.value for c in row] for row in ours[name].iter_rows()]
-        b = [[c.value for c in row] for row in theirs[name].iter_rows()]
-        assert a == b, name

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import ModuleType
 
 import openpyxl
 
 Row = list[object]
+
+#: The script that writes input/contoh.xlsx.
+MAKE_CONTOH = Path(__file__).resolve().parent.parent / "scripts" / "make_contoh.py"
 
 ACTORS = ("Kasubag", "Camat", "Tim SPM", "Pengelola")
 
@@ -125,3 +130,13 @@ def write_workbook(path: Path, sheets: Mapping[str, Sequence[Row]]) -> Path:
                     sheet.cell(row=r, column=c, value=value)
     workbook.save(path)
     return path
+
+
+def make_contoh_script() -> ModuleType:
+    """scripts/make_contoh.py as a module: its seed rows and its ``build(path)``."""
+    spec = importlib.util.spec_from_file_location("make_contoh", MAKE_CONTOH)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

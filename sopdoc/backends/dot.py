@@ -22,7 +22,7 @@ from sopdoc import messages as msg
 from sopdoc.drawing.pages import RoutedPage
 from sopdoc.drawing.scene import Label, Polyline, Rgb, Shape, ShapeKind
 from sopdoc.errors import SopdocError, ToolMissingError
-from sopdoc.layout.geometry import Box, ProcedureLayout
+from sopdoc.layout.geometry import Box, ProcedureLayout, Span
 from sopdoc.units import Pt, to_inches
 
 #: Seconds one Graphviz run may take before it is stopped as stuck.
@@ -206,7 +206,7 @@ def slide_dot(layout: ProcedureLayout, routed: RoutedPage, *, font: str = "Arial
         size = cell.lines[0].size if cell.lines else layout.style.header_size
         text = dot_label("\n".join(line.text for line in cell.lines))
         common = {"fontname": f"{font} Bold", "fontsize": _num(size), "pos": frame.pos(cell.box)}
-        if cell.key == "title":
+        if cell.key is Span.TITLE:
             graph.node("title", text, shape="plaintext", labeljust="l", **common, **_size(cell.box))
             continue
         graph.node(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
-from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.drawing.document import Diagram
 from sopdoc.units import to_emu
 
@@ -26,7 +26,7 @@ def render_pptx(diagrams: Sequence[tuple[Diagram, Sequence[bytes]]]) -> bytes:
         first = diagrams[0][0].layout
         deck.slide_width = Emu(to_emu(first.page_width))
         deck.slide_height = Emu(to_emu(first.page_height))
-    deck.core_properties.title = msg.PPTX_TITLE
+    deck.core_properties.title = words.PPTX_TITLE
     deck.core_properties.author = "sopdoc"
     deck.core_properties.created = FIXED_TIME
     deck.core_properties.modified = FIXED_TIME
@@ -35,8 +35,7 @@ def render_pptx(diagrams: Sequence[tuple[Diagram, Sequence[bytes]]]) -> bytes:
         slide = deck.slides.add_slide(deck.slide_layouts[0])
         title, subtitle = slide.shapes.title, slide.placeholders[1]
         title.text = d.sop.identity.nama
-        unit = d.sop.header[-1] if d.sop.header else d.sop.agency.unit
-        subtitle.text = f"{d.sop.identity.nomor}\n{unit}"
+        subtitle.text = f"{d.sop.identity.nomor}\n{d.sop.unit}"
         for shape in (title, subtitle):  # the default template is 4:3: centre on 16:9
             shape.left = Emu(deck.slide_width // 12)
             shape.width = Emu(deck.slide_width * 10 // 12)

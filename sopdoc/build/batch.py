@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Any, Final
 
 from sopdoc import __version__
-from sopdoc import messages as msg
 from sopdoc.build.documents import build_sop
-from sopdoc.build.flowcharts import Outcome
-from sopdoc.build.output import write_atomic
-from sopdoc.build.paths import safe_stem, unique_stems
+from sopdoc.build.outcome import Outcome, cannot_draw
+from sopdoc.build.paths import sop_stems
 from sopdoc.errors import SopdocError
-from sopdoc.model import Severity, Sop, Workbook
+from sopdoc.files import write_atomic
+from sopdoc.model import Sop, Workbook
 from sopdoc.serialize import sop_data
 
 #: The manifest in each output folder: which SOP produced which files from which content.
@@ -133,18 +132,14 @@ def build_batch(
         for leftover in folder.glob(".*.tmp") if folder.is_dir() else ():
             leftover.unlink(missing_ok=True)  # our own temporaries, from a build that was killed
         manifest = manifests.setdefault(folder, read_manifest(folder))
-        all_stems = unique_stems(safe_stem(s.identity.nomor or s.sheet) for s in workbook.sops)
-        stem_of = {s.key: stem for s, stem in zip(workbook.sops, all_stems, strict=True)}
+        stem_of = sop_stems(workbook)
         for sop in sops:
             stem = stem_of[sop.key]
-            if not workbook.is_drawable(sop):
-                first = next(
-                    (p for p in workbook.problems_of(sop) if p.severity is Severity.ERROR), None
-                )
-                outcome = Outcome(sop, error=msg.SOP_HAS_ERRORS.format(problem=first or ""))
+            failed = cannot_draw(workbook, sop)
+            if failed is not None:
                 manifest.pop(stem, None)
                 order.append((sop, None))
-                results[len(order) - 1] = outcome
+                results[len(order) - 1] = failed
                 continue
             print_ = fingerprint(sop, formats=formats, template=template)
             entry = manifest.get(stem)
@@ -159,7 +154,7 @@ def build_batch(
             tasks.append(Task(sop, stem, folder, print_))
             order.append((sop, len(tasks) - 1))
         if everything:
-            current = set(all_stems)
+            current = set(stem_of.values())
             for stem, entry in sorted(manifest.items()):
                 if stem not in current and isinstance(entry, dict):
                     stale = [folder / name for name in entry.get("files", [])]

@@ -12,12 +12,12 @@ from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.canvas import flow_pdf
 from sopdoc.backends.pdf.document import render_pdf
 from sopdoc.backends.png import pdf_to_pngs
-from sopdoc.build.flowcharts import Outcome, page_names, render_images
-from sopdoc.build.output import write_atomic
-from sopdoc.build.paths import safe_stem, unique_stems
+from sopdoc.build.flowcharts import write_images
+from sopdoc.build.paths import BOOK_SUFFIX, DIAGRAM_SUFFIX, workbook_stem
 from sopdoc.drawing.document import Document, diagram, prepare
 from sopdoc.errors import SopdocError
-from sopdoc.model import Severity, Sop, Workbook
+from sopdoc.files import write_atomic
+from sopdoc.model import Sop, Workbook
 
 FORMATS: Final = ("docx", "pdf", "png", "svg")
 #: Resolution of the flowchart pictures in the DOCX.
@@ -75,39 +75,8 @@ def build_sop(
     if images:
         slides = diagram(sop)
         for fmt in images:
-            names = page_names(f"{stem}-diagram-alir", len(slides.pages), fmt)
-            for data, name in zip(render_images(slides, fmt), names, strict=True):
-                path = out_dir / name
-                write_atomic(path, data)
-                files.append(path)
+            files += write_images(slides, fmt, stem=f"{stem}{DIAGRAM_SUFFIX}", out_dir=out_dir)
     return tuple(files)
-
-
-def build_workbook(
-    workbook: Workbook,
-    *,
-    sops: Sequence[Sop],
-    formats: Sequence[str],
-    out_dir: Path,
-    template: Path | None = None,
-) -> list[Outcome]:
-    """Build ``sops``; one that fails is reported and the others are still built."""
-    stems = unique_stems(safe_stem(s.identity.nomor or s.sheet) for s in sops)
-    outcomes = []
-    for sop, stem in zip(sops, stems, strict=True):
-        if not workbook.is_drawable(sop):
-            first = next(
-                (p for p in workbook.problems_of(sop) if p.severity is Severity.ERROR), None
-            )
-            outcomes.append(Outcome(sop, error=msg.SOP_HAS_ERRORS.format(problem=first or "")))
-            continue
-        try:
-            outcomes.append(
-                Outcome(sop, build_sop(sop, formats=formats, out_dir=out_dir, stem=stem))
-            )
-        except SopdocError as error:
-            outcomes.append(Outcome(sop, error=error.message))
-    return outcomes
 
 
 def book_year(sops: Sequence[Sop]) -> int:
@@ -139,7 +108,7 @@ def write_book(
     documents = [prepare(s) for s in sops]
     year = book_year(sops)
     data, starts = render_book_pdf(documents, year=year)
-    stem = f"{safe_stem(Path(workbook.path).stem, fallback='sop')}-buku-sop"
+    stem = f"{workbook_stem(workbook.path)}{BOOK_SUFFIX}"
     pdf, docx = folder / f"{stem}.pdf", folder / f"{stem}.docx"
     write_atomic(pdf, data)
     pictures = [flow_pictures(d) for d in documents]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -12,25 +11,17 @@ from sopdoc.backends.dot import run_graphviz, slide_dot
 from sopdoc.backends.pdf.slides import render_slides_pdf
 from sopdoc.backends.png import pdf_to_pngs
 from sopdoc.backends.pptx import render_pptx
-from sopdoc.build.output import write_atomic
-from sopdoc.build.paths import safe_stem, unique_stems
+from sopdoc.build.outcome import Outcome, cannot_draw
+from sopdoc.build.paths import DIAGRAM_SUFFIX, page_names, sop_stems, workbook_stem
 from sopdoc.drawing.document import Diagram, diagram
 from sopdoc.drawing.pages import RoutedPage
 from sopdoc.errors import SopdocError
+from sopdoc.files import write_atomic
 from sopdoc.model import Sop, Workbook
 
 FORMATS: Final = ("png", "svg", "pdf", "pptx")
 #: Resolution of PNG pictures, for print-sharp slides.
 PNG_DPI: Final = 300
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one SOP: the files written, or why none were."""
-
-    sop: Sop
-    files: tuple[Path, ...] = ()
-    error: str = ""
 
 
 def select_sops(workbook: Workbook, wanted: Sequence[str]) -> list[Sop]:
@@ -51,19 +42,23 @@ def select_sops(workbook: Workbook, wanted: Sequence[str]) -> list[Sop]:
     return [s for s in workbook.sops if s in chosen]
 
 
-def page_names(stem: str, count: int, suffix: str) -> list[str]:
-    """``stem.png`` for one page, ``stem-1.png``, ``stem-2.png``... for several."""
-    if count == 1:
-        return [f"{stem}.{suffix}"]
-    return [f"{stem}-{i}.{suffix}" for i in range(1, count + 1)]
-
-
 def render_images(d: Diagram, fmt: str) -> list[bytes]:
     """Every slide page as PNG (300 dpi, rasterized from the slides' vector PDF by PDFium) or
     as SVG (drawn by Graphviz from the pinned DOT)."""
     if fmt == "png":
         return pdf_to_pngs(render_slides_pdf(d), dpi=PNG_DPI)
     return [render_svg(d, page) for page in d.pages]
+
+
+def write_images(d: Diagram, fmt: str, *, stem: str, out_dir: Path) -> list[Path]:
+    """Every slide page as a PNG or SVG file named after ``stem``; returns their paths."""
+    files = []
+    names = page_names(stem, len(d.pages), fmt)
+    for data, name in zip(render_images(d, fmt), names, strict=True):
+        path = out_dir / name
+        write_atomic(path, data)
+        files.append(path)
+    return files
 
 
 def render_svg(d: Diagram, page: RoutedPage) -> bytes:
@@ -79,26 +74,20 @@ def export_flowcharts(
     """Write the flowcharts of ``sops`` in ``fmt``; an SOP that fails does not stop the rest."""
     if fmt not in FORMATS:
         raise SopdocError(msg.FORMAT_INVALID.format(value=fmt, choices=", ".join(FORMATS)))
-    stems = unique_stems(safe_stem(s.identity.nomor or s.sheet) for s in sops)
+    stem_of = sop_stems(workbook)
     outcomes: list[Outcome] = []
     diagrams: list[Diagram] = []
-    for sop, stem in zip(sops, stems, strict=True):
-        if not workbook.is_drawable(sop):
-            first = next(
-                (p for p in workbook.problems_of(sop) if p.severity.value == "error"), None
-            )
-            reason = msg.SOP_HAS_ERRORS.format(problem=str(first) if first else "")
-            outcomes.append(Outcome(sop, error=reason))
+    for sop in sops:
+        stem = stem_of[sop.key]
+        failed = cannot_draw(workbook, sop)
+        if failed is not None:
+            outcomes.append(failed)
             continue
         try:
             d = diagram(sop)
             files: list[Path] = []
             if fmt in ("png", "svg"):
-                names = page_names(stem, len(d.pages), fmt)
-                for data, name in zip(render_images(d, fmt), names, strict=True):
-                    path = out_dir / name
-                    write_atomic(path, data)
-                    files.append(path)
+                files += write_images(d, fmt, stem=stem, out_dir=out_dir)
             elif fmt == "pdf":
                 path = out_dir / f"{stem}.pdf"
                 write_atomic(path, render_slides_pdf(d))
@@ -109,7 +98,7 @@ def export_flowcharts(
         except SopdocError as error:
             outcomes.append(Outcome(sop, error=error.message))
     if fmt == "pptx" and diagrams:
-        path = out_dir / f"{safe_stem(Path(workbook.path).stem, fallback='sop')}-diagram-alir.pptx"
+        path = out_dir / f"{workbook_stem(workbook.path)}{DIAGRAM_SUFFIX}.pptx"
         try:
             write_atomic(path, render_pptx([(d, render_images(d, "png")) for d in diagrams]))
         except SopdocError as error:

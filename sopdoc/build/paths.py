@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import Final
 
+from sopdoc.model import CellRef, Workbook
+
+#: After an SOP's stem: its slide pictures (``build``). After a workbook's stem: its slide deck.
+DIAGRAM_SUFFIX: Final = "-diagram-alir"
+#: After a workbook's stem: its Buku SOP.
+BOOK_SUFFIX: Final = "-buku-sop"
 #: Longest name stem in bytes (UTF-8), leaving room for a suffix such as ``-2.docx``.
 MAX_STEM_BYTES: Final = 120
 _UNSAFE: Final = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
@@ -51,3 +58,23 @@ def unique_stems(stems: Iterable[str]) -> list[str]:
         seen.add(candidate.casefold())
         result.append(candidate)
     return result
+
+
+def sop_stems(workbook: Workbook) -> dict[CellRef, str]:
+    """The file stem of every SOP of a workbook, by its key: its NOMOR SOP (else its sheet),
+    safe and unique over the whole workbook, so that a name does not depend on which SOPs a
+    run selects."""
+    stems = unique_stems(safe_stem(s.identity.nomor or s.sheet) for s in workbook.sops)
+    return {sop.key: stem for sop, stem in zip(workbook.sops, stems, strict=True)}
+
+
+def workbook_stem(path: PurePath | str) -> str:
+    """The file stem of a workbook's own outputs (deck, Buku SOP, folder): its file name."""
+    return safe_stem(PurePath(path).stem)
+
+
+def page_names(stem: str, count: int, suffix: str) -> list[str]:
+    """``stem.png`` for one page, ``stem-1.png``, ``stem-2.png``... for several."""
+    if count == 1:
+        return [f"{stem}.{suffix}"]
+    return [f"{stem}-{i}.{suffix}" for i in range(1, count + 1)]

@@ -23,6 +23,7 @@ from typing import Final
 from sopdoc.drawing.channels import Channels, Point
 from sopdoc.drawing.nodes import Node, PageNodes, Side
 from sopdoc.layout import ArrowSpec, Column, NodeId, ProcedurePage
+from sopdoc.model import Branch
 
 #: Arrowhead length and half width, in points.
 HEAD_LENGTH: Final = 6.0
@@ -201,9 +202,9 @@ def route_arrows(page: ProcedurePage, lanes: Sequence[Column]) -> tuple[Route, .
 
 
 def _side_exits(page: ProcedurePage, nodes: PageNodes) -> set[int]:
-    """Arrows that leave a decision from a side vertex: its 'Tidak', unless 'Ya' cannot go down.
+    """Arrows that leave a decision from a side vertex: its no, unless its yes cannot go down.
 
-    A decision whose 'Ya' goes back up (or ends) keeps its bottom vertex for 'Tidak'.
+    A decision whose yes goes back up (or ends) keeps its bottom vertex for its no.
     """
     ranks = {name: node.rank for name, node in nodes.nodes.items()}
     decisions = {name for name, node in nodes.nodes.items() if node.diamond}
@@ -211,7 +212,7 @@ def _side_exits(page: ProcedurePage, nodes: PageNodes) -> set[int]:
     for tail in decisions:
         mine = [(i, a) for i, a in enumerate(page.arrows) if a.tail == tail]
         down = [i for i, a in mine if ranks[a.head] > ranks[tail]]
-        ya_down = [i for i, a in mine if a.label != "Tidak" and i in down]
+        ya_down = [i for i, a in mine if a.branch is not Branch.NO and i in down]
         bottom = ya_down[0] if ya_down else (down[0] if down else None)
         exits.update(i for i, _ in mine if i != bottom)
     return exits

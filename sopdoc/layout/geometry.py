@@ -6,11 +6,13 @@ downwards; backends whose y grows upwards (reportlab, Graphviz) convert.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from sopdoc import words
 from sopdoc.layout.wrap import Measure
-from sopdoc.model import Paper, Symbol
+from sopdoc.model import Branch, Paper, Symbol
 from sopdoc.units import Pt, mm
 
 Align = Literal["left", "center"]
@@ -78,21 +80,68 @@ class PlacedLine:
     bold: bool = False
 
 
+class ColumnKind(enum.Enum):
+    """The columns of the procedure table, left to right (one LANE per actor)."""
+
+    NO = "no"
+    KEGIATAN = "kegiatan"
+    LANE = "lane"
+    KELENGKAPAN = "kelengkapan"
+    WAKTU = "waktu"
+    OUTPUT = "output"
+    KETERANGAN = "keterangan"
+
+
+@dataclass(frozen=True)
+class ColumnId:
+    """Which column: its kind, and for a lane the index of its actor."""
+
+    kind: ColumnKind
+    lane: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.kind is ColumnKind.LANE) != (self.lane is not None):
+            raise ValueError(
+                f"column {self.kind.name} with lane={self.lane!r}: a LANE column needs its "
+                "actor's index, the other kinds (NO, KEGIATAN, KELENGKAPAN, WAKTU, OUTPUT, "
+                "KETERANGAN) take none"
+            )
+
+
+class Span(enum.Enum):
+    """Header cells that head no single column: PELAKSANA over the lanes, MUTU BAKU over
+    KELENGKAPAN/WAKTU/OUTPUT, and a slide's title."""
+
+    PELAKSANA = "pelaksana"
+    MUTU = "mutu"
+    TITLE = "title"
+
+
+#: What a header cell heads: one column, or a span.
+HeaderId = ColumnId | Span
+
+
 @dataclass(frozen=True)
 class TextCell:
-    """A table cell and the wrapped lines drawn in it."""
+    """A table cell and the wrapped lines drawn in it: in a step row, keyed by its column; in
+    the header, by the column or span it heads."""
 
-    key: str
+    key: HeaderId
     box: Box
     lines: tuple[PlacedLine, ...]
     align: Align = "left"
 
+    @property
+    def lane(self) -> int | None:
+        """The actor index of a lane's cell; None for every other cell."""
+        return self.key.lane if isinstance(self.key, ColumnId) else None
+
 
 @dataclass(frozen=True)
 class Column:
-    """A column of the procedure table: ``no``, ``kegiatan``, ``lane:0``..., ``kelengkapan``..."""
+    """A column of the procedure table, identified by its kind (and lane index)."""
 
-    key: str
+    key: ColumnId
     title: str
     x: Pt
     width: Pt
@@ -195,7 +244,12 @@ class ArrowSpec:
 
     tail: NodeId
     head: NodeId
-    label: str = ""
+    branch: Branch = Branch.NEXT
+
+    @property
+    def label(self) -> str:
+        """The word printed beside the arrow (``Ya``/``Tidak``), empty for plain arrows."""
+        return words.BRANCH_LABELS[self.branch]
 
 
 @dataclass(frozen=True)
@@ -287,7 +341,7 @@ class ProcedureLayout:
     #: Actor names, one per lane.
     actors: tuple[str, ...] = field(default=())
 
-    def column(self, key: str) -> Column:
+    def column(self, key: ColumnId) -> Column:
         for column in self.columns:
             if column.key == key:
                 return column

@@ -10,26 +10,31 @@ from dataclasses import dataclass
 from typing import Final
 
 from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.errors import LayoutError
 from sopdoc.layout.geometry import (
     Align,
     ArrowSpec,
     Box,
     Column,
+    ColumnId,
+    ColumnKind,
     Connector,
     Direction,
     FontMeasure,
+    HeaderId,
     LayoutStyle,
     NodeId,
     ProcedureLayout,
     ProcedurePage,
+    Span,
     StepRow,
     SymbolBox,
     TextCell,
 )
 from sopdoc.layout.text import common_size, place_lines
 from sopdoc.layout.wrap import Line, wrap_items, wrap_text
-from sopdoc.model import Paper, Sop, Step, Symbol
+from sopdoc.model import Branch, Paper, Sop, Step, Symbol
 from sopdoc.units import Pt, mm
 
 
@@ -51,26 +56,24 @@ def _columns(sop: Sop, *, width: Pt, x0: Pt, style: LayoutStyle, paper: Paper) -
         raise LayoutError(msg.PAGE_TOO_NARROW.format(paper=paper.label, actors=n))
     # Whole points everywhere: Graphviz's ortho router fails on edges a hair apart.
     lane = float(math.floor(lane))
-    style_widths = {
-        key: float(round(value))
-        for key, value in (
-            ("no", style.no_width),
-            ("kelengkapan", style.kelengkapan_width),
-            ("waktu", style.waktu_width),
-            ("output", style.output_width),
-            ("keterangan", style.keterangan_width),
+    widths = {
+        kind: float(round(value))
+        for kind, value in (
+            (ColumnKind.NO, style.no_width),
+            (ColumnKind.KELENGKAPAN, style.kelengkapan_width),
+            (ColumnKind.WAKTU, style.waktu_width),
+            (ColumnKind.OUTPUT, style.output_width),
+            (ColumnKind.KETERANGAN, style.keterangan_width),
         )
     }
-    kegiatan = float(math.floor(width)) - sum(style_widths.values()) - lane * n
-    titles = msg.PROCEDURE_HEADERS
-    spec: list[tuple[str, str, Pt]] = [
-        ("no", titles["no"], style_widths["no"]),
-        ("kegiatan", titles["kegiatan"], kegiatan),
-        *((f"lane:{i}", a.name, lane) for i, a in enumerate(sop.actors)),
-        ("kelengkapan", titles["kelengkapan"], style_widths["kelengkapan"]),
-        ("waktu", titles["waktu"], style_widths["waktu"]),
-        ("output", titles["output"], style_widths["output"]),
-        ("keterangan", titles["keterangan"], style_widths["keterangan"]),
+    widths[ColumnKind.KEGIATAN] = float(math.floor(width)) - sum(widths.values()) - lane * n
+    titles = words.PROCEDURE_HEADERS
+    before = (ColumnKind.NO, ColumnKind.KEGIATAN)
+    after = (ColumnKind.KELENGKAPAN, ColumnKind.WAKTU, ColumnKind.OUTPUT, ColumnKind.KETERANGAN)
+    spec: list[tuple[ColumnId, str, Pt]] = [
+        *((ColumnId(k), titles[k.value], widths[k]) for k in before),
+        *((ColumnId(ColumnKind.LANE, i), a.name, lane) for i, a in enumerate(sop.actors)),
+        *((ColumnId(k), titles[k.value], widths[k]) for k in after),
     ]
     columns, x = [], float(round(x0))
     for key, title, w in spec:
@@ -79,19 +82,30 @@ def _columns(sop: Sop, *, width: Pt, x0: Pt, style: LayoutStyle, paper: Paper) -
     return columns
 
 
+def lane_columns(columns: Sequence[Column]) -> list[Column]:
+    """The actor lanes among the columns, left to right."""
+    return [c for c in columns if c.key.kind is ColumnKind.LANE]
+
+
 def _header(
     columns: Sequence[Column], *, y: Pt, style: LayoutStyle, font: FontMeasure
 ) -> tuple[tuple[TextCell, ...], Pt]:
     """The two header rows (NO, KEGIATAN and KETERANGAN span both); returns cells and height."""
-    by_key = {c.key: c for c in columns}
-    lanes = [c for c in columns if c.key.startswith("lane:")]
-    mutu = [by_key["kelengkapan"], by_key["waktu"], by_key["output"]]
-    top_cells = [
-        (msg.PROCEDURE_HEADERS["pelaksana"], lanes[0].x, lanes[-1].right),
-        (msg.PROCEDURE_HEADERS["mutu"], mutu[0].x, mutu[-1].right),
+    by_kind = {c.key.kind: c for c in columns}
+    lanes = lane_columns(columns)
+    mutu = [by_kind[k] for k in (ColumnKind.KELENGKAPAN, ColumnKind.WAKTU, ColumnKind.OUTPUT)]
+    spans = [
+        (
+            Span.PELAKSANA,
+            words.PROCEDURE_HEADERS[Span.PELAKSANA.value],
+            lanes[0].x,
+            lanes[-1].right,
+        ),
+        (Span.MUTU, words.PROCEDURE_HEADERS[Span.MUTU.value], mutu[0].x, mutu[-1].right),
     ]
+    top_cells = [(t, x0, x1) for _, t, x0, x1 in spans]
     second = [(c.title, c.x, c.right) for c in (*lanes, *mutu)]
-    spanning = [by_key[key] for key in ("no", "kegiatan", "keterangan")]
+    spanning = [by_kind[k] for k in (ColumnKind.NO, ColumnKind.KEGIATAN, ColumnKind.KETERANGAN)]
     # One size for every head: the largest at which all their words fit whole (words that
     # still do not fit at the smallest are hyphenated, never shrunk further).
     size = common_size(
@@ -119,7 +133,7 @@ def _header(
     h2 = float(math.ceil(max(h2, leading) + 2 * style.pad_y))
     cells: list[TextCell] = []
 
-    def add(key: str, title: str, box: Box) -> None:
+    def add(key: HeaderId, title: str, box: Box) -> None:
         s, lines = fits.get((title, box.x)) or fitted(title, box.width)
         placed = place_lines(
             lines,
@@ -133,16 +147,15 @@ def _header(
         )
         cells.append(TextCell(key, box, placed, "center"))
 
-    for key in ("no", "kegiatan"):
-        c = by_key[key]
-        add(f"header:{key}", c.title, Box(c.x, y, c.width, h1 + h2))
-    for title, x0, x1 in top_cells:
-        key = "header:pelaksana" if title == msg.PROCEDURE_HEADERS["pelaksana"] else "header:mutu"
-        add(key, title, Box(x0, y, x1 - x0, h1))
-    c = by_key["keterangan"]
-    add("header:keterangan", c.title, Box(c.x, y, c.width, h1 + h2))
+    for kind in (ColumnKind.NO, ColumnKind.KEGIATAN):
+        c = by_kind[kind]
+        add(c.key, c.title, Box(c.x, y, c.width, h1 + h2))
+    for span, title, x0, x1 in spans:
+        add(span, title, Box(x0, y, x1 - x0, h1))
+    c = by_kind[ColumnKind.KETERANGAN]
+    add(c.key, c.title, Box(c.x, y, c.width, h1 + h2))
     for column in (*lanes, *mutu):
-        add(f"header:{column.key}", column.title, Box(column.x, y + h1, column.width, h2))
+        add(column.key, column.title, Box(column.x, y + h1, column.width, h2))
     return tuple(cells), h1 + h2
 
 
@@ -152,7 +165,7 @@ def _header(
 @dataclass
 class RowPlan:
     step: Step
-    content: dict[str, tuple[tuple[Line, ...], Align]]
+    content: dict[ColumnId, tuple[tuple[Line, ...], Align]]
     text_height: Pt
     #: The symbol's own height, and the row height it needs (with room for arrows).
     shape_height: Pt
@@ -170,24 +183,25 @@ class RowPlan:
 def _row_plans(
     sop: Sop, columns: Sequence[Column], *, style: LayoutStyle, font: FontMeasure
 ) -> list[RowPlan]:
-    by_key = {c.key: c for c in columns}
+    by_kind = {c.key.kind: c for c in columns}
     size = style.font_size
     plans = []
     for step in sop.steps:
-        values: dict[str, tuple[tuple[str, ...], Align]] = {
-            "no": ((str(step.number),), "center"),
-            "kegiatan": (step.kegiatan, "left"),
-            "kelengkapan": (step.kelengkapan, "left"),
-            "waktu": (tuple(step.waktu.splitlines()), "center"),
-            "output": (step.output, "left"),
-            "keterangan": (tuple(step.keterangan.splitlines()), "left"),
+        values: dict[ColumnKind, tuple[tuple[str, ...], Align]] = {
+            ColumnKind.NO: ((str(step.number),), "center"),
+            ColumnKind.KEGIATAN: (step.kegiatan, "left"),
+            ColumnKind.KELENGKAPAN: (step.kelengkapan, "left"),
+            ColumnKind.WAKTU: (tuple(step.waktu.splitlines()), "center"),
+            ColumnKind.OUTPUT: (step.output, "left"),
+            ColumnKind.KETERANGAN: (tuple(step.keterangan.splitlines()), "left"),
         }
-        content: dict[str, tuple[tuple[Line, ...], Align]] = {}
+        content: dict[ColumnId, tuple[tuple[Line, ...], Align]] = {}
         lines_max = 1
-        for key, (items, align) in values.items():
-            inner = by_key[key].width - 2 * style.pad_x
+        for kind, (items, align) in values.items():
+            column = by_kind[kind]
+            inner = column.width - 2 * style.pad_x
             lines = wrap_items(items, width=inner, size=size, measure=font)
-            content[key] = (lines, align)
+            content[column.key] = (lines, align)
             lines_max = max(lines_max, len(lines))
         text_height = float(math.ceil(lines_max * size * style.leading + 2 * style.pad_y))
         shape_h = style.decision_height if step.is_decision else style.symbol_height
@@ -216,10 +230,10 @@ def page_of_steps(pages: Sequence[Sequence[RowPlan]]) -> dict[int, int]:
     return {plan.step.number: i for i, page in enumerate(pages) for plan in page}
 
 
-def page_crossings(sop: Sop, page_of: dict[int, int]) -> list[tuple[int, int, str]]:
-    """(source, target, label) of every arrow whose ends lie on different pages, in order."""
+def page_crossings(sop: Sop, page_of: dict[int, int]) -> list[tuple[int, int, Branch]]:
+    """(source, target, branch) of every arrow whose ends lie on different pages, in order."""
     return [
-        (edge.source, edge.target, edge.label)
+        (edge.source, edge.target, edge.branch)
         for edge in sop.edges()
         if edge.target is not None and page_of[edge.source] != page_of[edge.target]
     ]
@@ -384,14 +398,14 @@ def layout_procedure(
     x0, y0 = float(round(style.margin_left)), float(round(style.margin_top))
     width = page_w - style.margin_left - style.margin_right
     columns = _columns(sop, width=width, x0=x0, style=style, paper=paper)
-    lanes = [c for c in columns if c.key.startswith("lane:")]
+    lanes = lane_columns(columns)
     header_probe, header_h = _header(columns, y=y0, style=style, font=font)
     available = page_h - style.margin_top - style.margin_bottom - style.footer - header_h
     plans = _row_plans(sop, columns, style=style, font=font)
     page_plans = break_pages(sop, plans, available=available, style=style)
     page_of = page_of_steps(page_plans)
     crossings = page_crossings(sop, page_of)
-    letters = {(s, t, label): connector_letter(i) for i, (s, t, label) in enumerate(crossings)}
+    letters = {(s, t, b): connector_letter(i) for i, (s, t, b) in enumerate(crossings)}
     pages = [
         build_page(
             sop,
@@ -434,7 +448,7 @@ def build_page(
     y0: Pt,
     table_y: Pt,
     page_of: dict[int, int],
-    letters: dict[tuple[int, int, str], str],
+    letters: dict[tuple[int, int, Branch], str],
     style: LayoutStyle,
     font: FontMeasure,
 ) -> ProcedurePage:
@@ -567,7 +581,7 @@ def _links(
     *,
     rows: Sequence[StepRow],
     page_of: dict[int, int],
-    letters: dict[tuple[int, int, str], str],
+    letters: dict[tuple[int, int, Branch], str],
     flow_area: Box,
     style: LayoutStyle,
 ) -> tuple[list[Connector], list[ArrowSpec]]:
@@ -582,17 +596,17 @@ def _links(
     incoming: list[tuple[NodeId, Box, int, int, str]] = []
     arrows: list[ArrowSpec] = []
     for edge in sop.edges():
-        source, target, label = edge.source, edge.target, edge.label
+        source, target, branch = edge.source, edge.target, edge.branch
         tail = NodeId.symbol(source)
         if target is None:
             if source in on_page and NodeId.end_of(source) in by_node:
-                arrows.append(ArrowSpec(tail, NodeId.end_of(source), label))
+                arrows.append(ArrowSpec(tail, NodeId.end_of(source), branch))
             continue
         head = NodeId.symbol(target)
         if source in on_page and target in on_page:
-            arrows.append(ArrowSpec(tail, head, label))
+            arrows.append(ArrowSpec(tail, head, branch))
             continue
-        letter = letters.get((source, target, label))
+        letter = letters.get((source, target, branch))
         if letter is None:
             continue
         if source in on_page:
@@ -600,7 +614,7 @@ def _links(
             node = NodeId.connector(letter, "out")
             box = Box(float(round(anchor.center_x - size / 2)), out_y, size, size)
             outgoing.append((node, box, source, page_of[target], letter))
-            arrows.append(ArrowSpec(tail, node, label))
+            arrows.append(ArrowSpec(tail, node, branch))
         if target in on_page:
             anchor = by_node[head].box
             node = NodeId.connector(letter, "in")

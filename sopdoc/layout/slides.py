@@ -7,7 +7,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
-from sopdoc.layout.geometry import Box, Column, FontMeasure, LayoutStyle, ProcedureLayout, TextCell
+from sopdoc.layout.geometry import (
+    Box,
+    Column,
+    ColumnId,
+    ColumnKind,
+    FontMeasure,
+    LayoutStyle,
+    ProcedureLayout,
+    Span,
+    TextCell,
+)
 from sopdoc.layout.procedure import (
     RowPlan,
     break_pages,
@@ -112,7 +122,10 @@ def layout_swimlane(
     inner_w = float(math.floor(width - style.margin_left - style.margin_right))
     n = max(1, len(sop.actors))
     lane_w = float(math.floor(inner_w / n))
-    lanes = [Column(f"lane:{i}", a.name, x0 + i * lane_w, lane_w) for i, a in enumerate(sop.actors)]
+    lanes = [
+        Column(ColumnId(ColumnKind.LANE, i), a.name, x0 + i * lane_w, lane_w)
+        for i, a in enumerate(sop.actors)
+    ]
     plans, text_size = _slide_plans(sop, lanes, style=style, font=font)
     style = replace(style, symbol_text_size=text_size)
     title_size = style.font_size
@@ -123,7 +136,7 @@ def layout_swimlane(
     page_plans = break_pages(sop, plans, available=available, style=style)
     page_of = page_of_steps(page_plans)
     crossings = page_crossings(sop, page_of)
-    letters = {(s, t, label): connector_letter(i) for i, (s, t, label) in enumerate(crossings)}
+    letters = {(s, t, b): connector_letter(i) for i, (s, t, b) in enumerate(crossings)}
     count = len(page_plans)
     pages = []
     for index, plans_on_page in enumerate(page_plans):
@@ -150,7 +163,7 @@ def layout_swimlane(
         placed = place_lines(
             lines, title_box, size=title_size, style=style, font=font, bold=True, valign="middle"
         )
-        header = (TextCell("title", title_box, placed), *names)
+        header = (TextCell(Span.TITLE, title_box, placed), *names)
         pages.append(
             build_page(
                 sop,
@@ -201,7 +214,7 @@ def _lane_names(
     h = float(math.ceil(h + 2 * style.pad_y))
     cells = tuple(
         TextCell(
-            f"header:{lane.key}",
+            lane.key,
             Box(lane.x, y, lane.width, h),
             place_lines(
                 lines,

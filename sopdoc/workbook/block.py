@@ -154,7 +154,7 @@ class BlockReader:
                 lines.extend(" ".join(line.split()) for line in text.splitlines() if line.strip())
         if lines:
             return tuple(lines)
-        fallback = tuple(x for x in (self.agency.pemerintah, self.agency.unit) if x)
+        fallback = self.agency.kop
         if not fallback:
             self.problems.warning(self.span.nomor, msg.HEADER_MISSING)
         return fallback
@@ -236,7 +236,7 @@ class BlockReader:
     def _date_value(
         self, found: dict[str, tuple[CellRef, object]], name: str, *, required: bool
     ) -> date | None:
-        label = msg.IDENTITY_LABELS[name]
+        label = labels.IDENTITY[name][0]
         if name not in found:
             if required:
                 self.problems.warning(self.span.nomor, msg.DATE_MISSING.format(label=label))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import io
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,8 +23,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sopdoc import messages as msg
-from sopdoc.build.output import current_umask
+from sopdoc import words
 from sopdoc.errors import SopdocError
+from sopdoc.files import atomic_path
 from sopdoc.workbook import labels
 
 # Columns of an SOP sheet (1-based): the seed grid's, plus KETERANGAN and the flow columns.
@@ -148,20 +148,20 @@ def _fit_row_heights(sheet: Worksheet, widths: Mapping[int, float]) -> None:
 def add_instansi(workbook: XlsxWorkbook, values: Mapping[str, str], *, index: int = 0) -> Worksheet:
     """An ``Instansi`` sheet with every key, its value and what to write there."""
     sheet = workbook.create_sheet(labels.INSTANSI_SHEET, index)
-    for column, title in enumerate(msg.FORM_INSTANSI_HEADER, start=1):
+    for column, title in enumerate(words.FORM_INSTANSI_HEADER, start=1):
         cell = sheet.cell(row=1, column=column, value=title)
         cell.font = _BOLD
         cell.fill = _HEADER_FILL
     paper_validation = DataValidation(type="list", formula1='"F4,A4,LETTER"', allow_blank=True)
     paper_validation.promptTitle = "KERTAS"
-    paper_validation.prompt = msg.FORM_PAPER_PROMPT
+    paper_validation.prompt = words.FORM_PAPER_PROMPT
     sheet.add_data_validation(paper_validation)
     for row, key in enumerate(labels.INSTANSI_KEYS, start=2):
         sheet.cell(row=row, column=1, value=key).font = _BOLD
         value = sheet.cell(row=row, column=2, value=values.get(key) or None)
         value.number_format = "@"  # text: NIPs must not become rounded numbers
         value.alignment = _WRAP_TOP
-        sheet.cell(row=row, column=3, value=msg.FORM_INSTANSI_NOTES[key]).alignment = _WRAP_TOP
+        sheet.cell(row=row, column=3, value=words.FORM_INSTANSI_NOTES[key]).alignment = _WRAP_TOP
         if key == "KERTAS":
             paper_validation.add(value.coordinate)
     widths = {1: 22.0, 2: 45.0, 3: 80.0}
@@ -174,8 +174,8 @@ def add_instansi(workbook: XlsxWorkbook, values: Mapping[str, str], *, index: in
 def add_petunjuk(workbook: XlsxWorkbook) -> Worksheet:
     """A ``Petunjuk`` sheet: how to fill the form, in Bahasa Indonesia."""
     sheet = workbook.create_sheet(labels.PETUNJUK_SHEET)
-    sheet.cell(row=1, column=1, value=msg.FORM_PETUNJUK_TITLE).font = Font(bold=True, size=14)
-    for row, line in enumerate(msg.FORM_PETUNJUK, start=3):
+    sheet.cell(row=1, column=1, value=words.FORM_PETUNJUK_TITLE).font = Font(bold=True, size=14)
+    for row, line in enumerate(words.FORM_PETUNJUK, start=3):
         sheet.cell(row=row, column=1, value=line).alignment = _WRAP_TOP
         sheet.row_dimensions[row].height = 48
     sheet.column_dimensions["A"].width = 120
@@ -211,7 +211,7 @@ def write_sop_block(sheet: Worksheet, example: ExampleSop | None, *, actors: Seq
     flow_cols = (ket_col + 1, ket_col + 2, ket_col + 3)
     row = 1
     if example is None:  # a note, not a value: the reader then takes the kop from Instansi
-        sheet.cell(row=row, column=COL_NO).comment = _note(msg.FORM_HEADER_NOTE)
+        sheet.cell(row=row, column=COL_NO).comment = _note(words.FORM_HEADER_NOTE)
     for line in example.header if example else ("", ""):
         if line:
             cell = sheet.cell(row=row, column=COL_NO, value=line)
@@ -293,7 +293,7 @@ def _write_table(
             cell.alignment = _CENTER
             cell.border = _BOX
             cell.fill = _FLOW_FILL if column in flow_cols else _HEADER_FILL
-    sheet.cell(row=row, column=flow_cols[0]).comment = _note(msg.FORM_FLOW_NOTE)
+    sheet.cell(row=row, column=flow_cols[0]).comment = _note(words.FORM_FLOW_NOTE)
     first_step = row + 2
     steps = example.steps if example else ()
     count = max(len(steps), BLANK_STEP_ROWS if example is None else len(steps))
@@ -344,9 +344,9 @@ def _add_validations(
 ) -> None:
     marks = DataValidation(type="list", formula1='"x,?"', allow_blank=True)
     marks.errorStyle = "warning"  # other documented marks (v, ✓, K...) stay possible
-    marks.promptTitle = msg.FORM_ACTOR_PROMPT_TITLE
-    marks.prompt = msg.FORM_ACTOR_PROMPT
-    marks.error = msg.FORM_ACTOR_ERROR
+    marks.promptTitle = words.FORM_ACTOR_PROMPT_TITLE
+    marks.prompt = words.FORM_ACTOR_PROMPT
+    marks.error = words.FORM_ACTOR_ERROR
     marks.showErrorMessage = True
     marks.showInputMessage = True
     first_actor = get_column_letter(COL_FIRST_ACTOR)
@@ -354,8 +354,8 @@ def _add_validations(
     marks.add(f"{first_actor}{first}:{last_actor}{last}")
     sheet.add_data_validation(marks)
     flow = DataValidation(type="custom", formula1="TRUE", allow_blank=True)
-    flow.promptTitle = msg.FORM_FLOW_PROMPT_TITLE
-    flow.prompt = msg.FORM_FLOW_PROMPT
+    flow.promptTitle = words.FORM_FLOW_PROMPT_TITLE
+    flow.prompt = words.FORM_FLOW_PROMPT
     flow.showInputMessage = True
     flow.add(f"{get_column_letter(flow_cols[0])}{first}:{get_column_letter(flow_cols[2])}{last}")
     sheet.add_data_validation(flow)
@@ -434,27 +434,17 @@ def save_new(workbook: XlsxWorkbook, path: Path) -> None:
         raise SopdocError(msg.FORM_SUFFIX.format(path=path))
     if path.exists():
         raise SopdocError(msg.FORM_EXISTS.format(path=path))
-    folder = path.parent if str(path.parent) else Path(".")
+    if not path.parent.is_dir():  # a typo in the folder: say so rather than make it
+        reason = os.strerror(errno.ENOENT)
+        raise SopdocError(msg.FORM_WRITE_FAILED.format(path=path, reason=reason))
+    data = workbook_bytes(workbook)
     try:
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".sopdoc-", suffix=".xlsx.tmp")
+        with atomic_path(path, replace=False) as temp:
+            temp.write_bytes(data)
+    except FileExistsError as exc:
+        raise SopdocError(msg.FORM_EXISTS.format(path=path)) from exc
     except OSError as exc:
         raise SopdocError(msg.FORM_WRITE_FAILED.format(path=path, reason=exc.strerror)) from exc
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        temp.write_bytes(workbook_bytes(workbook))
-        os.chmod(temp, 0o666 & ~current_umask())  # mkstemp makes 0600
-        try:
-            os.link(temp, path)  # fails, atomically, if path appeared meanwhile
-        except FileExistsError as exc:
-            raise SopdocError(msg.FORM_EXISTS.format(path=path)) from exc
-        except OSError:  # file systems without hard links
-            if path.exists():
-                raise SopdocError(msg.FORM_EXISTS.format(path=path)) from None
-            os.replace(temp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
 
 
 def write_form(path: Path, *, contoh: bool = False) -> None:
@@ -462,9 +452,9 @@ def write_form(path: Path, *, contoh: bool = False) -> None:
     workbook = new_workbook()
     add_instansi(workbook, CONTOH_INSTANSI if contoh else {"KERTAS": "F4", "HURUF": "Arial"})
     add_petunjuk(workbook)
-    sheet = workbook.create_sheet("SOP 1")
+    sheet = workbook.create_sheet(words.FORM_SOP_SHEET)
     example = CONTOH_SOP if contoh else None
-    actors = example.actors if example else msg.FORM_DEFAULT_ACTORS
+    actors = example.actors if example else words.FORM_DEFAULT_ACTORS
     write_sop_block(sheet, example, actors=actors)
     format_grid(sheet, actors=len(actors))
     save_new(workbook, path)

@@ -37,17 +37,6 @@ class Grid:
             self, "_rows", MappingProxyType({r: tuple(cells) for r, cells in rows.items()})
         )
 
-    @classmethod
-    def from_rows(cls, name: str, rows: list[list[object]], *, first_row: int = 1) -> Grid:
-        """Build a grid from a list of rows (column A first), e.g. for tests."""
-        values = {
-            (first_row + r, 1 + c): value
-            for r, row in enumerate(rows)
-            for c, value in enumerate(row)
-            if not is_empty(value)
-        }
-        return cls(name, values)
-
     @property
     def max_row(self) -> int:
         return max(self._rows, default=0)

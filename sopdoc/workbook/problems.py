@@ -26,6 +26,3 @@ class Problems:
     ) -> None:
         sheet = sheet or (cell.sheet if cell is not None else None)
         self.items.append(Problem(severity, message, cell=cell, sheet=sheet, sop=self.sop))
-
-    def count_errors(self) -> int:
-        return sum(1 for p in self.items if p.severity is Severity.ERROR)

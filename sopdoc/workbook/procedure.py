@@ -263,7 +263,7 @@ def _read_step(
                 problems.error(
                     cells[role],
                     msg.TARGET_INVALID.format(
-                        value=grid.text(row, roles[role]), label=msg.FLOW_LABELS[role]
+                        value=grid.text(row, roles[role]), label=_ROW1[role][0]
                     ),
                 )
             else:
@@ -373,9 +373,7 @@ def _resolve_flow(
                 if role in step.flow:
                     problems.warning(
                         step.cells[role],
-                        msg.FLOW_ON_ACTIVITY.format(
-                            number=step.number, label=msg.FLOW_LABELS[role]
-                        ),
+                        msg.FLOW_ON_ACTIVITY.format(number=step.number, label=_ROW1[role][0]),
                     )
         steps.append(
             Step(

@@ -6,20 +6,18 @@ import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Final
 
 import openpyxl
 from openpyxl.styles import Font
 
 from sopdoc import messages as msg
-from sopdoc.build.output import atomic_path
+from sopdoc import words
 from sopdoc.dates import format_date
 from sopdoc.errors import SopdocError
+from sopdoc.files import atomic_path
 from sopdoc.model import CellRef, Sop
 from sopdoc.workbook.form import DATE_FORMAT
 from sopdoc.workbook.labels import RIWAYAT_SHEET
-
-RIWAYAT_HEADER: Final = ("TANGGAL REVISI", "NOMOR SOP", "LEMBAR", "PERUBAHAN", "DICATAT")
 
 
 @dataclass(frozen=True)
@@ -66,8 +64,8 @@ def write_revision(
         if target.number_format in ("General", "@"):
             target.number_format = DATE_FORMAT
         history = _riwayat(workbook)
-        change = msg.REVISE_CHANGE.format(
-            old=format_date(old) if old else msg.DOC_NO_VALUE, new=format_date(when)
+        change = words.RIWAYAT_CHANGE.format(
+            old=format_date(old) if old else words.DOC_NO_VALUE, new=format_date(when)
         )
         history.append(
             [
@@ -93,8 +91,8 @@ def _riwayat(workbook: openpyxl.Workbook) -> openpyxl.worksheet.worksheet.Worksh
         if sheet.title.strip().casefold() == RIWAYAT_SHEET.casefold():
             return sheet
     sheet = workbook.create_sheet(RIWAYAT_SHEET)
-    sheet.append(list(RIWAYAT_HEADER))
-    for column in range(1, len(RIWAYAT_HEADER) + 1):
+    sheet.append(list(words.RIWAYAT_HEADER))
+    for column in range(1, len(words.RIWAYAT_HEADER) + 1):
         sheet.cell(row=1, column=column).font = Font(bold=True)
     for letter, width in zip("ABCDE", (18, 30, 20, 60, 20), strict=True):
         sheet.column_dimensions[letter].width = width

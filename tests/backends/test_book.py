@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pymupdf
-from conftest import CONTOH
 
 
 def assert_toc_matches(pdf: pymupdf.Document, pages: list[str]) -> None:
@@ -23,14 +22,14 @@ def assert_toc_matches(pdf: pymupdf.Document, pages: list[str]) -> None:
         assert all(nomor not in text for text in pages[2 : start - 1]), nomor
 
 
-def test_book_toc_matches_where_each_sop_starts(tmp_path: Path) -> None:
+def test_book_toc_matches_where_each_sop_starts(contoh: Path, tmp_path: Path) -> None:
     result = subprocess.run(
         [
             sys.executable,
             "-m",
             "sopdoc",
             "build",
-            str(CONTOH),
+            str(contoh),
             "-o",
             str(tmp_path),
             "--format",
@@ -57,14 +56,14 @@ def test_book_toc_matches_where_each_sop_starts(tmp_path: Path) -> None:
     assert f"Halaman {len(pages)} dari {len(pages)}" in pages[-1]
 
 
-def test_docx_book_toc_matches_its_own_pages(tmp_path: Path) -> None:
+def test_docx_book_toc_matches_its_own_pages(contoh: Path, tmp_path: Path) -> None:
     result = subprocess.run(
         [
             sys.executable,
             "-m",
             "sopdoc",
             "build",
-            str(CONTOH),
+            str(contoh),
             "-o",
             str(tmp_path),
             "--format",

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from conftest import CONTOH
 from docx import Document as open_docx
 from factories import big_sop, make_sop, make_step
 
@@ -16,18 +15,15 @@ from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
 from sopdoc.build.documents import flow_pictures
 from sopdoc.drawing.document import Document, prepare
+from sopdoc.layout import ColumnId, ColumnKind
 from sopdoc.model import Sop
-from sopdoc.workbook import read_workbook
-
-
-def cases() -> dict[str, Sop]:
-    sops = read_workbook(CONTOH).sops
-    return {"seed1": sops[0], "seed2": sops[1], "keputusan": sops[2], "besar": big_sop()}
 
 
 @pytest.fixture(scope="module")
-def documents() -> dict[str, Document]:
-    return {name: prepare(sop) for name, sop in cases().items()}
+def documents(contoh_sops: tuple[Sop, ...]) -> dict[str, Document]:
+    seed1, seed2, keputusan = contoh_sops[:3]
+    cases = {"seed1": seed1, "seed2": seed2, "keputusan": keputusan, "besar": big_sop()}
+    return {name: prepare(sop) for name, sop in cases.items()}
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +119,7 @@ def test_libreoffice_pages_and_pictures(
                 assert got == pytest.approx(want, abs=1.0), (name, page.number, rect, area)
             # Row lines where the layout put them: each step number sits in its own row.
             words = page.get_text("words")
-            no = layout.column("no")
+            no = layout.column(ColumnId(ColumnKind.NO))
             for row in routed.page.rows:
                 hits = [w for w in words if w[4] == str(row.number) and no.x <= w[0] <= no.right]
                 assert hits, (name, row.number)
@@ -156,7 +152,7 @@ def test_docx_and_pdf_agree_page_by_page(
         first = identity_page_count(document)
         assert ours.page_count - first == len(document.layout.pages)
         count = len(document.layout.pages)
-        no = document.layout.column("no")
+        no = document.layout.column(ColumnId(ColumnKind.NO))
         for a, b in zip(list(ours)[-count:], list(office)[-count:], strict=True):
             assert step_numbers(a, no.x, no.right) == step_numbers(b, no.x, no.right), name
 

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from conftest import CONTOH
 from factories import big_sop, make_sop, make_step
 
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
 from sopdoc.drawing.document import Document, prepare
 from sopdoc.model import Sop
-from sopdoc.workbook import read_workbook
 
 
 def pdf_text(data: bytes, tmp_path: Path) -> str:
@@ -25,13 +23,8 @@ def pdf_text(data: bytes, tmp_path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def contoh() -> list[Sop]:
-    return list(read_workbook(CONTOH).sops)
-
-
-@pytest.fixture(scope="module")
-def seed_doc(contoh: list[Sop]) -> tuple[Document, bytes]:
-    document = prepare(contoh[0])
+def seed_doc(contoh_sops: tuple[Sop, ...]) -> tuple[Document, bytes]:
+    document = prepare(contoh_sops[0])
     return document, render_pdf(document)
 
 
@@ -72,8 +65,8 @@ def test_page_count_and_numbers(seed_doc: tuple[Document, bytes], tmp_path: Path
         assert f"Halaman {number} dari {pdf.page_count}" in page.get_text()
 
 
-def test_symbols_are_drawn_where_the_layout_put_them(contoh: list[Sop]) -> None:
-    for sop in [*contoh, big_sop()]:
+def test_symbols_are_drawn_where_the_layout_put_them(contoh_sops: tuple[Sop, ...]) -> None:
+    for sop in [*contoh_sops, big_sop()]:
         document = prepare(sop)
         pdf = pymupdf.open(stream=render_pdf(document), filetype="pdf")
         first = identity_page_count(document)

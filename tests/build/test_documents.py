@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CONTOH
 from workbooks import simple_steps, sop_rows, write_workbook
 
 from sopdoc.build.documents import parse_formats
@@ -20,8 +19,8 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_build_contoh_in_every_format(tmp_path: Path) -> None:
-    result = run("build", str(CONTOH), "-o", str(tmp_path), "--format", "pdf,png,svg")
+def test_build_contoh_in_every_format(contoh: Path, tmp_path: Path) -> None:
+    result = run("build", str(contoh), "-o", str(tmp_path), "--format", "pdf,png,svg")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "3 SOP dibuat, 0 dilewati karena tidak berubah, 0 gagal" in result.stdout
     names = sorted(p.name for p in tmp_path.iterdir() if p.name != ".sopdoc-manifest.json")
@@ -31,8 +30,8 @@ def test_build_contoh_in_every_format(tmp_path: Path) -> None:
     assert not [n for n in names if n.startswith(".") or n.endswith(".tmp")]
 
 
-def test_default_formats_are_docx_and_pdf(tmp_path: Path) -> None:
-    assert run("build", str(CONTOH), "-o", str(tmp_path)).returncode == 0
+def test_default_formats_are_docx_and_pdf(contoh: Path, tmp_path: Path) -> None:
+    assert run("build", str(contoh), "-o", str(tmp_path)).returncode == 0
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".docx"] * 3 + [".json"] + [".pdf"] * 3
 
 
@@ -62,18 +61,18 @@ def test_several_workbooks_get_their_own_folders(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "dua" / "X-1.pdf").is_file()
 
 
-def test_formats_are_checked() -> None:
+def test_formats_are_checked(contoh: Path) -> None:
     assert parse_formats(" pdf , svg,pdf") == ("pdf", "svg")
     with pytest.raises(SopdocError, match=r"Format 'jpg' tidak dikenal\. Pilih salah satu: docx"):
         parse_formats("pdf,jpg")
-    result = run("build", str(CONTOH), "--format", "gif")
+    result = run("build", str(contoh), "--format", "gif")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
 
 
-def test_input_workbook_is_not_modified(tmp_path: Path) -> None:
-    before = CONTOH.read_bytes()
-    mtime = CONTOH.stat().st_mtime_ns
-    assert run("build", str(CONTOH), "-o", str(tmp_path)).returncode == 0
-    assert CONTOH.read_bytes() == before
-    assert CONTOH.stat().st_mtime_ns == mtime
+def test_input_workbook_is_not_modified(contoh: Path, tmp_path: Path) -> None:
+    before = contoh.read_bytes()
+    mtime = contoh.stat().st_mtime_ns
+    assert run("build", str(contoh), "-o", str(tmp_path)).returncode == 0
+    assert contoh.read_bytes() == before
+    assert contoh.stat().st_mtime_ns == mtime

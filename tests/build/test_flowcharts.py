@@ -10,7 +10,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import CONTOH
 from pptx import Presentation
 from workbooks import simple_steps, sop_rows, write_workbook
 
@@ -35,11 +34,11 @@ def png_size(path: Path) -> tuple[int, int, float]:
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def exported(contoh: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folders = {}
     for fmt in ("png", "svg", "pdf", "pptx"):
         folder = tmp_path_factory.mktemp(fmt)
-        result = run("flowchart", str(CONTOH), "--format", fmt, "-o", str(folder))
+        result = run("flowchart", str(contoh), "--format", fmt, "-o", str(folder))
         assert result.returncode == 0, result.stderr
         assert "3 SOP dibuat, 0 gagal" in result.stdout
         folders[fmt] = folder
@@ -98,11 +97,11 @@ def test_pptx_has_a_title_slide_per_sop_and_a_slide_per_page(exported: dict[str,
     assert (picture.width, picture.height) == (deck.slide_width, deck.slide_height)
 
 
-def test_svg_is_deterministic(tmp_path: Path) -> None:
+def test_svg_is_deterministic(contoh: Path, tmp_path: Path) -> None:
     for folder in ("a", "b"):
         assert (
             run(
-                "flowchart", str(CONTOH), "--format", "svg", "-o", str(tmp_path / folder)
+                "flowchart", str(contoh), "--format", "svg", "-o", str(tmp_path / folder)
             ).returncode
             == 0
         )
@@ -110,13 +109,13 @@ def test_svg_is_deterministic(tmp_path: Path) -> None:
         assert file.read_bytes() == (tmp_path / "b" / file.name).read_bytes()
 
 
-def test_select_by_nomor_or_sheet() -> None:
-    wb = read_workbook(CONTOH)
+def test_select_by_nomor_or_sheet(contoh: Path) -> None:
+    wb = read_workbook(contoh)
     assert [s.identity.nomor for s in select_sops(wb, ["kec/tt-la/427.110/2020"])] == [
         "KEC/TT-LA/ 427.110/2020"
     ]
     assert len(select_sops(wb, ["Ranuyoso"])) == 2
-    result = run("flowchart", str(CONTOH), "--sop", "TIDAK/ADA")
+    result = run("flowchart", str(contoh), "--sop", "TIDAK/ADA")
     assert result.returncode == 1
     assert "SOP 'TIDAK/ADA' tidak ada" in result.stderr
     assert "KEC/STDR-KIN/427.110/2020 (Ranuyoso)" in result.stderr

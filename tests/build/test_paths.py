@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import replace
+from pathlib import Path, PurePath
 
 import pytest
+from factories import make_sop, make_step
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sopdoc.build.paths import MAX_STEM_BYTES, safe_stem, unique_stems
+from sopdoc.build.paths import (
+    MAX_STEM_BYTES,
+    page_names,
+    safe_stem,
+    sop_stems,
+    unique_stems,
+    workbook_stem,
+)
+from sopdoc.model import Workbook
 
 
 @pytest.mark.parametrize(
@@ -47,3 +57,18 @@ def test_safe_stem_always_stays_in_its_folder(text: str) -> None:
 
 def test_unique_stems_ignore_case() -> None:
     assert unique_stems(["a", "A", "b", "a"]) == ["a", "A-2", "b", "a-3"]
+
+
+def test_sop_stems_are_unique_over_the_whole_workbook() -> None:
+    step = make_step(1, [0], count=1)
+    first = make_sop([step], nomor="KEC/1", sheet="A")
+    second = make_sop([step], nomor="kec 1", sheet="B")
+    workbook = Workbook(PurePath("Buku kerja: 2020.xlsx"), first.agency, (first, second))
+    stems = sop_stems(workbook)
+    assert [stems[first.key], stems[second.key]] == ["KEC-1", "kec 1"]
+    clash = make_sop([step], nomor="KEC/1", sheet="B")
+    both = replace(workbook, sops=(first, clash))
+    assert sop_stems(both)[clash.key] == "KEC-1-2"
+    assert workbook_stem(workbook.path) == "Buku kerja-2020"
+    assert page_names("x", 1, "png") == ["x.png"]
+    assert page_names("x", 2, "svg") == ["x-1.svg", "x-2.svg"]

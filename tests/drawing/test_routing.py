@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import layout_cases
 from geometry_checks import segment_crosses_box
 
 from sopdoc.drawing.pages import RoutedPage, route_page
@@ -11,14 +10,10 @@ from sopdoc.layout import NodeId, ProcedureLayout, layout_procedure
 from sopdoc.layout.fonts import FontMetrics
 from sopdoc.model import Sop
 
-CASES = layout_cases()
 
-
-@pytest.fixture(scope="module", params=sorted(CASES))
-def routed(
-    request: pytest.FixtureRequest, font: FontMetrics
-) -> tuple[Sop, ProcedureLayout, list[RoutedPage]]:
-    sop = CASES[request.param]
+@pytest.fixture(scope="module")
+def routed(layout_case: Sop, font: FontMetrics) -> tuple[Sop, ProcedureLayout, list[RoutedPage]]:
+    sop = layout_case
     layout = layout_procedure(sop, font=font)
     pages = [route_page(p, lanes=layout.lanes, measure=font) for p in layout.pages]
     return sop, layout, pages
@@ -103,7 +98,7 @@ def test_page_crossings_go_through_connectors(
             for a in source_page.arrows
             if a.spec.tail == NodeId.symbol(edge.source)
             and a.spec.head.kind == "out"
-            and a.spec.label == edge.label
+            and a.spec.branch == edge.branch
         ]
         assert len(out) == 1
         letter = out[0].spec.head.letter

@@ -9,7 +9,7 @@ from typing import Any
 
 import pymupdf
 import pytest
-from conftest import layout_cases
+from factories import layout_cases
 
 from sopdoc.backends.pdf.canvas import flow_pdf
 from sopdoc.backends.pdf.slides import render_slides_pdf

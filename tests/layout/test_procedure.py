@@ -6,20 +6,26 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from conftest import layout_cases
 from factories import big_sop, make_sop, make_step
 
 from sopdoc.errors import LayoutError
-from sopdoc.layout import Box, NodeId, ProcedureLayout, connector_letter, layout_procedure
+from sopdoc.layout import (
+    Box,
+    ColumnId,
+    ColumnKind,
+    NodeId,
+    ProcedureLayout,
+    Span,
+    connector_letter,
+    layout_procedure,
+)
 from sopdoc.layout.fonts import FontMetrics
 from sopdoc.model import Paper, Sop, Symbol
 
-CASES = layout_cases()
 
-
-@pytest.fixture(scope="module", params=sorted(CASES))
-def laid(request: pytest.FixtureRequest, font: FontMetrics) -> tuple[Sop, ProcedureLayout]:
-    sop = CASES[request.param]
+@pytest.fixture(scope="module")
+def laid(layout_case: Sop, font: FontMetrics) -> tuple[Sop, ProcedureLayout]:
+    sop = layout_case
     return sop, layout_procedure(sop, font=font)
 
 
@@ -66,8 +72,13 @@ def test_header_rows_repeat_on_every_page(laid: tuple[Sop, ProcedureLayout]) -> 
     _, layout = laid
     first = layout.pages[0].header
     keys = {c.key for c in first}
-    assert {"header:no", "header:kegiatan", "header:pelaksana", "header:mutu"} <= keys
-    assert {f"header:lane:{i}" for i in range(len(layout.lanes))} <= keys
+    assert {
+        ColumnId(ColumnKind.NO),
+        ColumnId(ColumnKind.KEGIATAN),
+        Span.PELAKSANA,
+        Span.MUTU,
+    } <= keys
+    assert {ColumnId(ColumnKind.LANE, i) for i in range(len(layout.lanes))} <= keys
     for page in layout.pages:
         assert page.header == first
 
@@ -213,3 +224,11 @@ def test_node_ids_are_typed_and_named_for_formats_that_need_a_string() -> None:
 def test_a_malformed_node_id_names_itself(kind: Any, step: int, letter: str) -> None:
     with pytest.raises(ValueError, match=kind):
         NodeId(kind, step, letter)
+
+
+def test_column_ids_name_a_lane_exactly_for_lanes() -> None:
+    assert ColumnId(ColumnKind.LANE, 2).lane == 2
+    with pytest.raises(ValueError, match="LANE column needs"):
+        ColumnId(ColumnKind.LANE)
+    with pytest.raises(ValueError, match="NO"):
+        ColumnId(ColumnKind.NO, 0)

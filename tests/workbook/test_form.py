@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import zipfile
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 
 import openpyxl
 import pytest
-from workbooks import write_workbook
+from workbooks import make_contoh_script, write_workbook
 
-from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.errors import SopdocError
 from sopdoc.model import StepKind
 from sopdoc.workbook import read_workbook
 from sopdoc.workbook.form import BLANK_STEP_ROWS, CONTOH_INSTANSI, DATE_FORMAT, write_form
 from sopdoc.workbook.labels import INSTANSI_KEYS
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -162,7 +158,7 @@ def test_blank_header_rows_and_steps_are_empty(blank: Path) -> None:
 
 def test_instansi_keys_notes_and_paper_dropdown(blank: Path, contoh: Path) -> None:
     sheet = openpyxl.load_workbook(blank)["Instansi"]
-    assert [c.value for c in sheet[1]] == list(msg.FORM_INSTANSI_HEADER)
+    assert [c.value for c in sheet[1]] == list(words.FORM_INSTANSI_HEADER)
     rows = {sheet.cell(row=r, column=1).value: r for r in range(2, 2 + len(INSTANSI_KEYS))}
     assert all(sheet.cell(row=rows[k], column=3).value for k in INSTANSI_KEYS)
     kertas = f"B{rows['KERTAS']}"
@@ -206,30 +202,19 @@ def test_the_same_form_has_the_same_bytes(tmp_path: Path, contoh_mode: bool) -> 
     assert first.read_bytes() == second.read_bytes()
 
 
-def _make_contoh() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_contoh", ROOT / "scripts" / "make_contoh.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _members(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def test_input_contoh_is_exactly_what_the_script_writes(tmp_path: Path) -> None:
+def test_input_contoh_is_exactly_what_the_script_writes(contoh: Path, tmp_path: Path) -> None:
     """Every part of the committed file, uncompressed, equals a fresh build: run the script.
 
     Parts rather than file bytes: the deflate stream may differ between zlib builds.
     """
     fresh = tmp_path / "contoh.xlsx"
-    _make_contoh().build(fresh)
-    committed = _members(ROOT / "input" / "contoh.xlsx")
+    make_contoh_script().build(fresh)
+    committed = _members(contoh)
     assert list(committed) == list(_members(fresh))
     for name, data in _members(fresh).items():
         assert committed[name] == data, f"{name}: run scripts/make_contoh.py"

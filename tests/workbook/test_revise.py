@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 
 import openpyxl
-from conftest import CONTOH
 from openpyxl.cell.cell import Cell
 
 from sopdoc.workbook.form import write_form
@@ -116,9 +115,11 @@ def test_revise_changes_one_cell_and_keeps_everything_else(tmp_path: Path) -> No
     assert len(list(tmp_path.glob("sop.cadangan-*.xlsx"))) == 2
 
 
-def test_revise_refuses_bad_input_without_touching_the_workbook(tmp_path: Path) -> None:
+def test_revise_refuses_bad_input_without_touching_the_workbook(
+    contoh: Path, tmp_path: Path
+) -> None:
     book = tmp_path / "contoh.xlsx"
-    book.write_bytes(CONTOH.read_bytes())
+    book.write_bytes(contoh.read_bytes())
     before = book.read_bytes()
     bad_date = run("revise", str(book), "--sop", "KEC/TT-LA/ 427.110/2020", "--tanggal", "besok")
     assert bad_date.returncode == 1

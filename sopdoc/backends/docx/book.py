@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt as DocxPt
 
-from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.backends.docx.document import DEFAULT_TEMPLATE, SopWriter, empty_document
 from sopdoc.backends.docx.ooxml import add_run, table_geometry
 from sopdoc.drawing.document import Document
@@ -94,25 +94,25 @@ def render_book_docx(
     word = empty_document(template or DEFAULT_TEMPLATE)
     cover = SopWriter(first, template or DEFAULT_TEMPLATE, word=word)
     cover.page_setup()
-    unit = first.sop.agency.unit or (first.sop.header[-1] if first.sop.header else "")
+    unit = first.sop.unit
     for _ in range(6):
         word.add_paragraph()
-    _title(word, msg.BOOK_TITLE, font=font, size=COVER_SIZE)
+    _title(word, words.BOOK_TITLE, font=font, size=COVER_SIZE)
     for line in first.sop.header:
         _title(word, line.upper(), font=font, size=16)
-    _title(word, msg.BOOK_YEAR.format(year=year), font=font, size=14)
+    _title(word, words.BOOK_YEAR.format(year=year), font=font, size=14)
     cover.page_break()
-    _title(word, msg.BOOK_TOC, font=font, size=16)
+    _title(word, words.BOOK_TOC, font=font, size=16)
     width = (
         first.layout.page_width - first.layout.style.margin_left - first.layout.style.margin_right
     )
     toc = _docx_table(word, len(documents) + 2, [width * w for w in (0.06, 0.28, 0.54, 0.12)])
-    for c, text in enumerate(msg.BOOK_TOC_HEADER):
+    for c, text in enumerate(words.BOOK_TOC_HEADER):
         _cell(toc.cell(0, c), text, font=font, bold=True)
     entries = [
         (d.sop.identity.nomor, d.sop.identity.nama, f"sop{i}") for i, d in enumerate(documents, 1)
     ]
-    entries.append(("", msg.BOOK_MONITORING_ROW, "monitoring"))
+    entries.append(("", words.BOOK_MONITORING_ROW, "monitoring"))
     for r, (nomor, nama, key) in enumerate(entries, start=1):
         _cell(toc.cell(r, 0), str(r), font=font)
         _cell(toc.cell(r, 1), nomor, font=font)
@@ -126,12 +126,12 @@ def render_book_docx(
         writer.sop()
         _bookmark(word.tables[before].cell(0, 1).paragraphs[0], f"sopdoc_sop{i}", i)
     cover.page_break()
-    _title(word, msg.BOOK_MONITORING, font=font, size=16)
+    _title(word, words.BOOK_MONITORING, font=font, size=16)
     _bookmark(word.paragraphs[-1], "sopdoc_monitoring", len(documents) + 1)
     widths = [width * w for w in (0.05, 0.30, 0.10, 0.10, 0.17, 0.17, 0.11)]
     table = _docx_table(word, len(documents) + 2, widths)
-    header = msg.BOOK_MONITORING_HEADER
-    good, bad = msg.BOOK_MONITORING_CHOICES
+    header = words.BOOK_MONITORING_HEADER
+    good, bad = words.BOOK_MONITORING_CHOICES
     for c in (0, 1, 4, 5, 6):
         merged = table.cell(0, c).merge(table.cell(1, c))
         _cell(merged, header[c if c < 3 else c - 1], font=font, bold=True, size=9)
@@ -143,4 +143,4 @@ def render_book_docx(
         sop = document.sop
         _cell(table.cell(r, 0), str(r - 1), font=font, size=9)
         _cell(table.cell(r, 1), f"{sop.identity.nama} ({sop.identity.nomor})", font=font, size=9)
-    return cover.finish(title=msg.BOOK_TITLE, subject=unit, author=unit)
+    return cover.finish(title=words.BOOK_TITLE, subject=unit, author=unit)

@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
 
 from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.backends.docx.ooxml import (
     ZIP_TIME,
     add_run,
@@ -37,7 +38,15 @@ from sopdoc.backends.docx.ooxml import (
 from sopdoc.dates import format_date
 from sopdoc.drawing.document import Document
 from sopdoc.errors import SopdocError
-from sopdoc.layout import PlacedLine, ProcedureLayout, TextCell
+from sopdoc.layout import (
+    ColumnId,
+    ColumnKind,
+    HeaderId,
+    PlacedLine,
+    ProcedureLayout,
+    Span,
+    TextCell,
+)
 from sopdoc.layout.wrap import split_marker
 from sopdoc.model import Section, Signatory, Sop
 from sopdoc.units import mm, to_emu
@@ -107,7 +116,7 @@ class SopWriter:
         """ "Halaman X dari Y" with PAGE and NUMPAGES fields, right-aligned."""
         paragraph = section.footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        head, _, rest = msg.DOC_PAGE_NUMBER.partition("{page}")
+        head, _, rest = words.DOC_PAGE_NUMBER.partition("{page}")
         middle, _, tail = rest.partition("{total}")
         paragraph_format(paragraph, size=FOOTER_SIZE, leading=FOOTER_SIZE * 1.2)
         for piece, field in ((head, "PAGE"), (middle, "NUMPAGES"), (tail, None)):
@@ -146,7 +155,7 @@ class SopWriter:
 
     def _signature(self, cell: Any, signatory: Signatory | None) -> None:
         if signatory is None:
-            self._text(cell, msg.DOC_NO_VALUE)
+            self._text(cell, words.DOC_NO_VALUE)
             return
         self._text(cell, signatory.jabatan)
         space = cell.add_paragraph()
@@ -164,16 +173,16 @@ class SopWriter:
         width = layout.page_width - layout.style.margin_left - layout.style.margin_right
         widths = [width * 0.35, width * 0.15, width * 0.50]
         sections = sop.sections
-        pairs = msg.DOC_SECTION_TITLES
+        pairs = words.DOC_SECTION_TITLES
         counts = [
             max(len(getattr(sections, left)), len(getattr(sections, right)), 1)
             for left, _, right, _ in pairs
         ]
-        rows = len(msg.DOC_IDENTITY_LABELS) + sum(1 + c for c in counts)
+        rows = len(words.DOC_IDENTITY_LABELS) + sum(1 + c for c in counts)
         table = self.word.add_table(rows=rows, cols=3)
         table_geometry(table, widths=widths, margins={"left": 5, "right": 5, "top": 3, "bottom": 3})
-        identity_rows = len(msg.DOC_IDENTITY_LABELS)
-        for i, (field, label) in enumerate(msg.DOC_IDENTITY_LABELS):
+        identity_rows = len(words.DOC_IDENTITY_LABELS)
+        for i, (field, label) in enumerate(words.DOC_IDENTITY_LABELS):
             row = table.rows[i]
             repeat_header(row)
             no_split(row)
@@ -212,7 +221,7 @@ class SopWriter:
             self._text(cell, identity.nomor)
         else:
             value = getattr(identity, field)
-            self._text(cell, format_date(value) if value else msg.DOC_NO_VALUE)
+            self._text(cell, format_date(value) if value else words.DOC_NO_VALUE)
 
     def _kop(self, cell: Any, sop: Sop) -> None:
         first = True
@@ -290,29 +299,29 @@ class SopWriter:
             margins={"left": pad, "right": pad, "top": 0.0, "bottom": 0.0},
         )
         header = {cell.key: cell for cell in page.header}
-        h1 = header["header:pelaksana"].box.height
-        h2 = header["header:lane:0"].box.height
+        h1 = header[Span.PELAKSANA].box.height
+        h2 = header[ColumnId(ColumnKind.LANE, 0)].box.height
         row1, row2 = table.rows[0], table.rows[1]
         for row, height in ((row1, h1), (row2, h2)):
             exact_height(row, height)
             repeat_header(row)
             no_split(row)
-        keys = [c.key for c in columns]
+        keys: list[HeaderId] = [c.key for c in columns]
         # The cells of both header rows, taken once before merging: Table.cell() rebuilds the
         # whole table's cell list on every call. No merge below removes a cell used after it.
         top, bottom = row1.cells, row2.cells
-        for key in ("no", "kegiatan", "keterangan"):
-            i = keys.index(key)
+        for kind in (ColumnKind.NO, ColumnKind.KEGIATAN, ColumnKind.KETERANGAN):
+            i = keys.index(ColumnId(kind))
             merged = top[i].merge(bottom[i])
-            self._header_cell(merged, header[f"header:{key}"])
-        first_lane = keys.index("lane:0")
+            self._header_cell(merged, header[ColumnId(kind)])
+        first_lane = keys.index(ColumnId(ColumnKind.LANE, 0))
         pelaksana = top[first_lane].merge(top[first_lane + n_lanes - 1])
-        self._header_cell(pelaksana, header["header:pelaksana"])
-        first_mutu = keys.index("kelengkapan")
+        self._header_cell(pelaksana, header[Span.PELAKSANA])
+        first_mutu = keys.index(ColumnId(ColumnKind.KELENGKAPAN))
         mutu = top[first_mutu].merge(top[first_mutu + 2])
-        self._header_cell(mutu, header["header:mutu"])
-        for key in [*keys[first_lane : first_lane + n_lanes], "kelengkapan", "waktu", "output"]:
-            self._header_cell(bottom[keys.index(key)], header[f"header:{key}"])
+        self._header_cell(mutu, header[Span.MUTU])
+        for key in keys[first_lane : first_lane + n_lanes] + keys[first_mutu : first_mutu + 3]:
+            self._header_cell(bottom[keys.index(key)], header[key])
         anchor_cell = None
         for r, step_row in enumerate(page.rows, start=2):
             row = table.rows[r]
@@ -421,7 +430,7 @@ class SopWriter:
         sop = self.doc.sop
         self.page_setup()
         self.sop()
-        author = sop.agency.unit or (sop.header[-1] if sop.header else "")
+        author = sop.unit
         return self.finish(title=sop.identity.nama, subject=sop.identity.nomor, author=author)
 
     def _shrink_section_marks(self) -> None:

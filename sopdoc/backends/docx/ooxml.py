@@ -15,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
 
+from sopdoc import words
 from sopdoc.units import to_emu
 
 #: Zip entries and document properties get this time so the same workbook gives the same bytes.
@@ -250,7 +251,7 @@ def anchor_in_cell(inline: Any, *, ident: int) -> Any:
     anchor.append(OxmlElement("wp:wrapNone"))
     doc_pr = copy.deepcopy(inline.find(qn("wp:docPr")))
     doc_pr.set("id", str(ident))
-    doc_pr.set("name", f"Diagram alir {ident}")
+    doc_pr.set("name", words.DOC_PICTURE_NAME.format(number=ident))
     anchor.append(doc_pr)
     anchor.append(OxmlElement("wp:cNvGraphicFramePr"))
     anchor.append(copy.deepcopy(inline.find(qn("a:graphic"))))

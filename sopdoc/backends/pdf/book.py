@@ -11,7 +11,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.backends.pdf.document import GRID_WIDTH, Styles, build_pdf, markup, sop_story
 from sopdoc.drawing.document import Document
 from sopdoc.model import Agency
@@ -55,7 +55,7 @@ def _cover(agency: Agency, header: Sequence[str], year: int, styles: Styles) -> 
         except OSError:
             pass
     story.append(
-        Paragraph(markup(msg.BOOK_TITLE, styles.font, bold=True), _centred(styles, COVER_SIZE))
+        Paragraph(markup(words.BOOK_TITLE, styles.font, bold=True), _centred(styles, COVER_SIZE))
     )
     story.append(Spacer(1, mm(10)))
     for line in header:
@@ -63,7 +63,7 @@ def _cover(agency: Agency, header: Sequence[str], year: int, styles: Styles) -> 
     story.append(Spacer(1, mm(8)))
     story.append(
         Paragraph(
-            markup(msg.BOOK_YEAR.format(year=year), styles.font, bold=True), _centred(styles, 14)
+            markup(words.BOOK_YEAR.format(year=year), styles.font, bold=True), _centred(styles, 14)
         )
     )
     return story
@@ -88,7 +88,7 @@ def _grid(rows: list[list[Any]], widths: list[float], *, header_rows: int = 1) -
 def _toc(
     documents: Sequence[Document], starts: Starts, styles: Styles, width: Pt
 ) -> list[Flowable]:
-    head = [styles.para(text, styles.label) for text in msg.BOOK_TOC_HEADER]
+    head = [styles.para(text, styles.label) for text in words.BOOK_TOC_HEADER]
     rows: list[list[Any]] = [head]
     for i, document in enumerate(documents, start=1):
         page = starts.get(f"sop{i}", 0)
@@ -105,18 +105,18 @@ def _toc(
         [
             styles.para(str(len(documents) + 1), styles.text),
             "",
-            styles.para(msg.BOOK_MONITORING_ROW, styles.text),
+            styles.para(words.BOOK_MONITORING_ROW, styles.text),
             styles.para(str(monitoring) if monitoring else "", styles.text),
         ]
     )
-    title = Paragraph(markup(msg.BOOK_TOC, styles.font, bold=True), _centred(styles, 16))
+    title = Paragraph(markup(words.BOOK_TOC, styles.font, bold=True), _centred(styles, 16))
     widths = [width * 0.06, width * 0.28, width * 0.54, width * 0.12]
     return [title, Spacer(1, mm(6)), _grid(rows, widths)]
 
 
 def _monitoring(documents: Sequence[Document], styles: Styles, width: Pt) -> list[Flowable]:
-    header = msg.BOOK_MONITORING_HEADER
-    good, bad = msg.BOOK_MONITORING_CHOICES
+    header = words.BOOK_MONITORING_HEADER
+    good, bad = words.BOOK_MONITORING_CHOICES
     top = [
         styles.para(header[0], styles.label),
         styles.para(header[1], styles.label),
@@ -151,7 +151,7 @@ def _monitoring(documents: Sequence[Document], styles: Styles, width: Pt) -> lis
             + [("BOTTOMPADDING", (0, 2), (-1, -1), 14)]
         )
     )
-    title = Paragraph(markup(msg.BOOK_MONITORING, styles.font, bold=True), _centred(styles, 16))
+    title = Paragraph(markup(words.BOOK_MONITORING, styles.font, bold=True), _centred(styles, 16))
     return [title, Spacer(1, mm(6)), table]
 
 
@@ -188,13 +188,13 @@ def render_book_pdf(documents: Sequence[Document], *, year: int) -> tuple[bytes,
     Daftar Isi (whose length does not change between the passes).
     """
     first = documents[0]
-    unit = first.sop.agency.unit or (first.sop.header[-1] if first.sop.header else "")
+    unit = first.sop.unit
     probe = _BookStory(documents, year=year, starts={})
     _, total = build_pdf(
         probe,
         layout=first.layout,
         font=first.font,
-        title=msg.BOOK_TITLE,
+        title=words.BOOK_TITLE,
         subject=unit,
         author=unit,
         total=0,
@@ -204,7 +204,7 @@ def render_book_pdf(documents: Sequence[Document], *, year: int) -> tuple[bytes,
         final,
         layout=first.layout,
         font=first.font,
-        title=msg.BOOK_TITLE,
+        title=words.BOOK_TITLE,
         subject=unit,
         author=unit,
         total=total,

@@ -25,7 +25,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.backends.pdf.canvas import HEADER_FILL, PageCanvas, draw_scene
 from sopdoc.dates import format_date
 from sopdoc.drawing.document import Document
@@ -127,7 +127,7 @@ def _kop(sop: Sop, styles: Styles, width: Pt) -> list[Flowable]:
 
 def _signature(signatory: Signatory | None, styles: Styles) -> list[Flowable]:
     if signatory is None:
-        return [styles.para(msg.DOC_NO_VALUE, styles.text)]
+        return [styles.para(words.DOC_NO_VALUE, styles.text)]
     parts: list[Flowable] = [
         styles.para(signatory.jabatan, styles.text),
         Spacer(1, SIGNATURE_SPACE),
@@ -150,14 +150,14 @@ def _identity_value(sop: Sop, field: str, styles: Styles) -> Any:
     if field == "nomor":
         return styles.para(identity.nomor, styles.text)
     value = getattr(identity, field)
-    return styles.para(format_date(value) if value else msg.DOC_NO_VALUE, styles.text)
+    return styles.para(format_date(value) if value else words.DOC_NO_VALUE, styles.text)
 
 
 def identity_table(sop: Sop, styles: Styles, width: Pt) -> Table:
     """The identity rows (repeated on every page of the table) and the three section pairs."""
     widths = [width * 0.35, width * 0.15, width * 0.50]
     rows: list[list[Any]] = []
-    for i, (field, label) in enumerate(msg.DOC_IDENTITY_LABELS):
+    for i, (field, label) in enumerate(words.DOC_IDENTITY_LABELS):
         kop = _kop(sop, styles, widths[0]) if i == 0 else ""
         rows.append([kop, styles.para(label, styles.label), _identity_value(sop, field, styles)])
     identity_rows = len(rows)
@@ -174,7 +174,7 @@ def identity_table(sop: Sop, styles: Styles, width: Pt) -> Table:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     sections = sop.sections
-    for left, left_title, right, right_title in msg.DOC_SECTION_TITLES:
+    for left, left_title, right, right_title in words.DOC_SECTION_TITLES:
         start = len(rows)
         rows.append(["", "", ""])
         rows[start][0] = styles.para(left_title, styles.section_title)
@@ -249,7 +249,7 @@ def draw_procedure_page(
 def _footer(
     canvas: Any, page: int, *, layout: ProcedureLayout, font: FontMetrics, total: int
 ) -> None:
-    text = msg.DOC_PAGE_NUMBER.format(page=page, total=total)
+    text = words.DOC_PAGE_NUMBER.format(page=page, total=total)
     canvas.saveState()
     canvas.setFont(font.font_name(), FOOTER_SIZE)
     box = layout.footer
@@ -368,7 +368,7 @@ def _build(
         font=document.font,
         title=sop.identity.nama,
         subject=sop.identity.nomor,
-        author=sop.agency.unit or (sop.header[-1] if sop.header else ""),
+        author=sop.unit,
         total=total,
     )
 

@@ -6,6 +6,7 @@ import io
 
 from sopdoc.backends.pdf.canvas import HEADER_FILL, PageCanvas, draw_scene
 from sopdoc.drawing.document import Diagram
+from sopdoc.layout import Span
 
 
 def render_slides_pdf(d: Diagram) -> bytes:
@@ -22,14 +23,14 @@ def render_slides_pdf(d: Diagram) -> bytes:
     )
     canvas.setTitle(d.sop.identity.nama)
     canvas.setSubject(d.sop.identity.nomor)
-    canvas.setAuthor(d.sop.agency.unit or (d.sop.header[-1] if d.sop.header else ""))
+    canvas.setAuthor(d.sop.unit)
     canvas.setCreator("sopdoc")
     page_canvas = PageCanvas(canvas, page_height=d.layout.page_height, font=d.font)
     for routed in d.pages:
         canvas.setLineWidth(0.6)
         canvas.setStrokeColorRGB(0.5, 0.5, 0.5)
         for cell in routed.page.header:
-            if cell.key == "title":
+            if cell.key is Span.TITLE:
                 for line in cell.lines:
                     page_canvas.text(line)
                 continue

@@ -1,0 +1,128 @@
+"""Every word printed on what sopdoc makes: documents, slides, the Buku SOP and the blank form."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from sopdoc.model import Branch
+
+# --- Flowchart ---------------------------------------------------------------------------------
+
+#: How each branch of an arrow is written beside it; plain "next" arrows carry no word.
+BRANCH_LABELS: Final[Mapping[Branch, str]] = {
+    Branch.NEXT: "",
+    Branch.YES: "Ya",
+    Branch.NO: "Tidak",
+}
+
+# --- Procedure table ---------------------------------------------------------------------------
+
+PROCEDURE_HEADERS: Final = {
+    "no": "NO",
+    "kegiatan": "KEGIATAN",
+    "pelaksana": "PELAKSANA",
+    "mutu": "MUTU BAKU",
+    "kelengkapan": "KELENGKAPAN",
+    "waktu": "WAKTU",
+    "output": "OUTPUT",
+    "keterangan": "KETERANGAN",
+}
+
+# --- Identity page -----------------------------------------------------------------------------
+
+DOC_IDENTITY_LABELS: Final = (
+    ("nomor", "NOMOR SOP"),
+    ("tanggal_pembuatan", "TGL. PEMBUATAN"),
+    ("tanggal_revisi", "TGL. REVISI"),
+    ("tanggal_efektif", "TGL. EFEKTIF"),
+    ("disahkan", "DISAHKAN OLEH"),
+    ("nama", "NAMA SOP"),
+)
+DOC_SECTION_TITLES: Final = (
+    ("dasar_hukum", "DASAR HUKUM:", "kualifikasi", "KUALIFIKASI PELAKSANA:"),
+    ("keterkaitan", "KETERKAITAN:", "peralatan", "PERALATAN/PERLENGKAPAN:"),
+    ("peringatan", "PERINGATAN:", "pencatatan", "PENCATATAN DAN PENDATAAN:"),
+)
+DOC_NO_VALUE: Final = "-"
+DOC_PAGE_NUMBER: Final = "Halaman {page} dari {total}"
+#: The name Word shows for a procedure page's flowchart picture.
+DOC_PICTURE_NAME: Final = "Diagram alir {number}"
+
+# --- Buku SOP ----------------------------------------------------------------------------------
+
+BOOK_TITLE: Final = "STANDAR OPERASIONAL PROSEDUR"
+BOOK_YEAR: Final = "TAHUN {year}"
+BOOK_TOC: Final = "DAFTAR ISI"
+BOOK_TOC_HEADER: Final = ("NO", "NOMOR SOP", "NAMA SOP", "HALAMAN")
+BOOK_MONITORING: Final = "MONITORING PELAKSANAAN SOP AP"
+BOOK_MONITORING_ROW: Final = "Monitoring Pelaksanaan SOP AP"
+BOOK_MONITORING_HEADER: Final = (
+    "NO",
+    "PROSEDUR",
+    "PENILAIAN TERHADAP PENERAPAN",
+    "CATATAN HASIL PENILAIAN",
+    "TINDAKAN YANG HARUS DIAMBIL",
+    "PARAF PENILAI",
+)
+BOOK_MONITORING_CHOICES: Final = ("Berjalan dengan baik", "Tidak berjalan dengan baik")
+
+# --- Slides ------------------------------------------------------------------------------------
+
+PPTX_TITLE: Final = "Diagram Alir SOP"
+
+# --- The blank form (sopdoc new) ---------------------------------------------------------------
+# The labels the reader recognises, and `new` writes, are the workbook format itself: they live
+# with their accepted spellings in sopdoc/workbook/labels.py. Here: the prose around them.
+
+#: The sheet of the blank form's first SOP.
+FORM_SOP_SHEET: Final = "SOP 1"
+FORM_INSTANSI_HEADER: Final = ("KUNCI", "NILAI", "KETERANGAN")
+#: Instansi key -> what to write there.
+FORM_INSTANSI_NOTES: Final = {
+    "PEMERINTAH": "Baris pertama kop, misalnya PEMERINTAH KABUPATEN LUMAJANG.",
+    "UNIT KERJA": "Baris kedua kop, misalnya KECAMATAN RANUYOSO.",
+    "ALAMAT": "Alamat kantor (boleh kosong).",
+    "LOGO": "Nama file logo PNG/JPEG yang disimpan di folder yang sama dengan buku kerja ini, misalnya logo.png.",
+    "KERTAS": "Ukuran kertas: F4 (bawaan, 215 x 330 mm), A4 atau LETTER. Halaman dicetak mendatar.",
+    "HURUF": "Jenis huruf dokumen (bawaan Arial).",
+    "JABATAN PENGESAH": "Jabatan pengesah bawaan, dipakai bila DISAHKAN OLEH pada SOP dikosongkan. Misalnya CAMAT RANUYOSO.",
+    "NAMA PENGESAH": "Nama lengkap pengesah beserta gelar.",
+    "PANGKAT PENGESAH": "Pangkat/golongan pengesah (boleh kosong), misalnya Pembina Tk. I (IV/b).",
+    "NIP PENGESAH": "NIP pengesah, ditulis sebagai teks, misalnya NIP. 19640706 198603 1 027.",
+}
+FORM_PETUNJUK_TITLE: Final = "PETUNJUK PENGISIAN FORMULIR SOP"
+FORM_PETUNJUK: Final = (
+    "Buku kerja ini adalah formulir SOP AP (Permenpan-RB No. 35 Tahun 2012). Isi sel-selnya seperti mengisi formulir kertas; sopdoc membuat dokumen resmi (DOCX, PDF) beserta diagram alirnya.",
+    "1. Lembar Instansi: isi kop (PEMERINTAH, UNIT KERJA), ukuran KERTAS dan pengesah bawaan. Nilai di sini dipakai semua SOP.",
+    "2. Setiap lembar lain berisi satu SOP atau lebih, bertumpuk dari atas ke bawah. Untuk SOP baru, salin seluruh blok SOP (dari kop sampai tabel prosedur) ke bawahnya atau ke lembar baru.",
+    "3. Kop (dua baris di atas NOMOR SOP) boleh dikosongkan: isinya diambil dari lembar Instansi.",
+    "4. Identitas: tulis nilainya di sel kanan label. Tanggal boleh ditulis 13 Januari 2020, 13-01-2020, 13/01/2020 atau 2020-01-13. TGL. REVISI dikosongkan bila belum pernah direvisi.",
+    "5. DISAHKAN OLEH: jabatan, nama, pangkat (boleh tidak ada) dan NIP, masing-masing satu baris (tekan Alt+Enter untuk pindah baris). Dikosongkan: memakai pengesah di lembar Instansi.",
+    "6. Bagian DASAR HUKUM, KUALIFIKASI PELAKSANA, KETERKAITAN, PERALATAN DAN PERLENGKAPAN, PERINGATAN, PENCATATAN DAN PENDATAAN: isi di sel bawah labelnya, satu butir per baris. Penomoran (1., a., -) ditulis sendiri dan dicetak apa adanya.",
+    "7. Tabel prosedur: satu baris per langkah. NO diisi 1, 2, 3, ... berurutan. Nama pelaksana ditulis di baris judul kedua, satu kolom per pelaksana (paling banyak 15). Tabel berakhir pada baris yang NO dan KEGIATAN-nya kosong.",
+    "8. Kolom pelaksana: tulis x di kolom pelaksana yang mengerjakan langkah itu (kegiatan), atau ? bila langkah itu sebuah keputusan (ya/tidak). Kosongkan kolom pelaksana yang tidak terlibat. Tanda di beberapa kolom berarti satu simbol yang melebar ke kolom-kolom itu.",
+    "9. Simbol dibuat otomatis: langkah pertama adalah awal (kapsul), langkah yang mengakhiri alur adalah akhir, keputusan adalah belah ketupat, selainnya kotak proses.",
+    "10. Alur: setiap langkah berlanjut ke langkah berikutnya. Kolom LANJUT KE (tidak dicetak) mengubahnya: tulis nomor langkah tujuan atau selesai. Langkah keputusan memakai kolom YA (bawaan: langkah berikutnya) dan TIDAK (wajib diisi): nomor langkah atau selesai.",
+    "11. Periksa buku kerja dengan perintah: sopdoc check nama-file.xlsx. Setiap masalah disebut dengan nama lembar dan selnya, misalnya SOP 1!C24.",
+)
+FORM_ACTOR_PROMPT_TITLE: Final = "Tanda pelaksana"
+FORM_ACTOR_PROMPT: Final = (
+    "x = kegiatan, ? = keputusan. Kosongkan bila pelaksana ini tidak terlibat."
+)
+FORM_ACTOR_ERROR: Final = "Tulis x (kegiatan) atau ? (keputusan), atau kosongkan sel ini."
+FORM_FLOW_PROMPT_TITLE: Final = "Alur (tidak dicetak)"
+FORM_FLOW_PROMPT: Final = "Nomor langkah tujuan, atau selesai."
+FORM_PAPER_PROMPT: Final = "F4, A4 atau LETTER"
+FORM_FLOW_NOTE: Final = "Kolom LANJUT KE, YA dan TIDAK mengatur alur diagram dan tidak dicetak."
+FORM_DEFAULT_ACTORS: Final = ("Kasubag", "Camat", "Tim", "Pengelola")
+FORM_HEADER_NOTE: Final = (
+    "Kop SOP (baris 1: PEMERINTAH ..., baris 2: UNIT KERJA ...). Boleh dikosongkan: isinya diambil "
+    "dari lembar Instansi. Isi hanya bila SOP ini memakai kop yang berbeda."
+)
+
+# --- The Riwayat sheet (sopdoc revise) ---------------------------------------------------------
+
+RIWAYAT_HEADER: Final = ("TANGGAL REVISI", "NOMOR SOP", "LEMBAR", "PERUBAHAN", "DICATAT")
+#: The PERUBAHAN cell of a revision, before the user's note.
+RIWAYAT_CHANGE: Final = "TGL. REVISI {old} -> {new}."
