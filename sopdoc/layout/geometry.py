@@ -75,6 +75,8 @@ class PlacedLine:
     baseline: Pt
     size: Pt
     bold: bool = False
+    #: Drawn with a line under it (the signatory's name).
+    underline: bool = False
 
 
 @dataclass(frozen=True)

@@ -125,7 +125,7 @@ def test_the_logo_is_the_only_image(tmp_path: Path) -> None:
         + chunk(b"IEND", b"")
     )
     sop = make_sop([make_step(1, (0,), count=2), make_step(2, (1,), count=2)])
-    sop = replace(sop, agency=replace(sop.agency, logo=logo))
+    sop = replace(sop, agency=replace(sop.agency, logo=logo, logo_pixels=(8, 8)))
     pdf = pymupdf.open(stream=render_pdf(prepare(sop)), filetype="pdf")
     images = [img for page in pdf for img in page.get_images()]
     assert len(images) == 1

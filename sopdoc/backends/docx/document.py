@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
 
 from sopdoc import messages as msg
+from sopdoc.backends.docx.identity import IdentityWriter
 from sopdoc.backends.docx.ooxml import (
     ZIP_TIME,
     add_run,
@@ -26,24 +27,18 @@ from sopdoc.backends.docx.ooxml import (
     fixed_zip,
     no_split,
     paragraph_format,
-    remove_border,
     repeat_header,
     set_borders,
     set_cell_margins,
     shade,
 )
-from sopdoc.dates import format_date
 from sopdoc.drawing.document import Document
 from sopdoc.errors import SopdocError
 from sopdoc.layout import PlacedLine, ProcedureLayout, TextCell
-from sopdoc.layout.wrap import split_marker
-from sopdoc.model import Section, Signatory, Sop
 from sopdoc.units import mm, to_emu
 
 #: The styles document every SOP starts from; ``--template`` replaces it.
 DEFAULT_TEMPLATE: Final = Path(__file__).resolve().parents[3] / "templates" / "sopdoc.docx"
-IDENTITY_SIZE: Final = 10.0
-SECTION_SIZE: Final = 9.5
 #: Word wraps a line that is a hair too wide; cells keep this much slack beyond the layout.
 WRAP_SLACK: Final = 0.5
 #: Document properties get the zip entries' time so the same workbook gives the same bytes.
@@ -123,128 +118,22 @@ class SopWriter:
                 simple.append(run)
                 paragraph._p.append(simple)
 
-    # --- identity page -------------------------------------------------------------------------
-
-    def _text(
-        self,
-        cell: Any,
-        text: str,
-        *,
-        bold: bool = False,
-        size: float = IDENTITY_SIZE,
-        align: Any = None,
-        first: bool = True,
-    ) -> Any:
-        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-        paragraph_format(paragraph, size=size)
-        if align is not None:
-            paragraph.alignment = align
-        add_run(paragraph, text, font=self.font, size=size, bold=bold)
-        return paragraph
-
-    def _item(self, cell: Any, text: str, *, first: bool) -> None:
-        marker, rest = split_marker(text)
-        paragraph = self._text(cell, text, size=SECTION_SIZE, first=first)
-        if marker:
-            hang = self.doc.font.width(f"{marker} ", SECTION_SIZE)
-            paragraph.paragraph_format.left_indent = Pt(hang)
-            paragraph.paragraph_format.first_line_indent = Pt(-hang)
-        del rest
-
-    def _signature(self, cell: Any, signatory: Signatory | None) -> None:
-        if signatory is None:
-            self._text(cell, msg.DOC_NO_VALUE)
-            return
-        self._text(cell, signatory.jabatan)
-        space = cell.add_paragraph()
-        paragraph_format(space, size=IDENTITY_SIZE, leading=mm(16))
-        if signatory.nama:
-            name = self._text(cell, signatory.nama, bold=True, first=False)
-            name.runs[0].font.underline = True
-        for line in (signatory.pangkat, signatory.nip):
-            if line:
-                self._text(cell, line, first=False)
+    # --- identity pages ----------------------------------------------------------------------
 
     def identity(self) -> None:
-        sop = self.doc.sop
-        layout = self.doc.layout
-        width = layout.page_width - layout.style.margin_left - layout.style.margin_right
-        widths = [width * 0.35, width * 0.15, width * 0.50]
-        sections = sop.sections
-        pairs = msg.DOC_SECTION_TITLES
-        counts = [
-            max(len(getattr(sections, left)), len(getattr(sections, right)), 1)
-            for left, _, right, _ in pairs
-        ]
-        rows = len(msg.DOC_IDENTITY_LABELS) + sum(1 + c for c in counts)
-        table = self.word.add_table(rows=rows, cols=3)
-        set_borders(table)
-        set_cell_margins(table, left=5, right=5, top=3, bottom=3)
-        fixed_layout(table, widths)
-        identity_rows = len(msg.DOC_IDENTITY_LABELS)
-        for i, (field, label) in enumerate(msg.DOC_IDENTITY_LABELS):
-            row = table.rows[i]
-            repeat_header(row)
-            no_split(row)
-            self._text(row.cells[1], label, bold=True)
-            self._identity_value(row.cells[2], sop, field)
-        kop = table.cell(0, 0).merge(table.cell(identity_rows - 1, 0))
-        kop.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        self._kop(kop, sop)
-        r = identity_rows
-        for (left, left_title, right, right_title), count in zip(pairs, counts, strict=True):
-            title = table.rows[r]
-            self._text(
-                title.cells[0].merge(title.cells[1]), left_title, bold=True, size=SECTION_SIZE
-            )
-            self._text(title.cells[2], right_title, bold=True, size=SECTION_SIZE)
-            left_items: Section = getattr(sections, left)
-            right_items: Section = getattr(sections, right)
-            for k in range(count):
-                row = table.rows[r + 1 + k]
-                for cell in row.cells:  # items of one section share one box, as in the PDF
-                    remove_border(cell, "top" if k > 0 else "none")
-                    remove_border(cell, "bottom" if k < count - 1 else "none")
-                merged = row.cells[0].merge(row.cells[1])
-                if k < len(left_items):
-                    self._item(merged, left_items.items[k], first=True)
-                if k < len(right_items):
-                    self._item(row.cells[2], right_items.items[k], first=True)
-            r += 1 + count
+        """The identity pages, from the identity layout (one table per page)."""
+        IdentityWriter(
+            self.word,
+            self.doc.identity,
+            font=self.font,
+            logo=self.doc.logo,
+            page_break=self.page_break,
+            picture_id=self._next_picture_id,
+        ).write()
 
-    def _identity_value(self, cell: Any, sop: Sop, field: str) -> None:
-        identity = sop.identity
-        if field == "disahkan":
-            self._signature(cell, identity.disahkan)
-        elif field == "nama":
-            self._text(cell, identity.nama, bold=True)
-        elif field == "nomor":
-            self._text(cell, identity.nomor)
-        else:
-            value = getattr(identity, field)
-            self._text(cell, format_date(value) if value else msg.DOC_NO_VALUE)
-
-    def _kop(self, cell: Any, sop: Sop) -> None:
-        first = True
-        logo = sop.agency.logo
-        if logo is not None:
-            paragraph = cell.paragraphs[0]
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            try:
-                paragraph.add_run().add_picture(str(logo), height=Emu(to_emu(mm(22))))
-                first = False
-            except Exception:
-                pass
-        header = sop.header or tuple(x for x in (sop.agency.pemerintah, sop.agency.unit) if x)
-        for line in header:
-            self._text(
-                cell, line.upper(), bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER, first=first
-            )
-            first = False
-        if sop.agency.alamat:
-            self._text(
-                cell, sop.agency.alamat, size=8.5, align=WD_ALIGN_PARAGRAPH.CENTER, first=first
-            )
+    def _next_picture_id(self) -> int:
+        self.picture_id += 1
+        return self.picture_id
 
     # --- procedure pages -----------------------------------------------------------------------
 
@@ -347,8 +236,8 @@ class SopWriter:
             io.BytesIO(png), width=Emu(to_emu(area.width)), height=Emu(to_emu(area.height))
         )
         inline = run._r.find(".//" + qn("wp:inline"))
-        self.picture_id += 1
-        anchor = anchor_inline(inline, x=to_emu(area.x), y=to_emu(area.y), ident=self.picture_id)
+        ident = self._next_picture_id()
+        anchor = anchor_inline(inline, x=to_emu(area.x), y=to_emu(area.y), ident=ident)
         inline.getparent().replace(inline, anchor)
 
     # --- the whole document --------------------------------------------------------------------
