@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Final
 
 from sopdoc import messages as msg
 from sopdoc.dates import format_date
@@ -377,6 +378,23 @@ def _paginate(
     return [p for p in pages if p]
 
 
+#: Section text sizes tried, largest first, with tight spacing, to keep the identity part on
+#: one page; below the smallest it is allowed to go on to a next page.
+FIT_SIZES: Final = (9.5, 9.0, 8.5, 8.0)
+#: Room under a section pair's last line once spacing is tightened.
+TIGHT_PAD_BOTTOM: Final = 2.0
+
+
+def fitting_styles(style: IdentityStyle) -> list[IdentityStyle]:
+    """The style, then tighter and smaller variants of it, in the order they are tried."""
+    tight = [
+        replace(style, section_size=size, section_pad_bottom=TIGHT_PAD_BOTTOM)
+        for size in FIT_SIZES
+        if size <= style.section_size
+    ]
+    return [style, *tight]
+
+
 def layout_identity(
     sop: Sop,
     *,
@@ -387,11 +405,29 @@ def layout_identity(
 ) -> IdentityLayout:
     """Lay out the identity page(s) of ``sop`` on the procedure pages' paper and margins.
 
-    Raises LayoutError when the identity rows alone do not fit a page.
+    The identity part keeps to one page whenever it can with tighter spacing and section text
+    down to 8 pt; when even that does not fit it goes on at ``style``'s own sizes, the
+    continuation pages full of section content. Raises LayoutError when the identity rows
+    alone do not fit a page.
     """
     page_style = page_style or LayoutStyle()
     style = style or IdentityStyle()
     paper = paper or sop.agency.paper
+    for candidate in fitting_styles(style):
+        layout = _layout(sop, font=font, paper=paper, page_style=page_style, style=candidate)
+        if len(layout.pages) == 1:
+            return layout
+    return _layout(sop, font=font, paper=paper, page_style=page_style, style=style)
+
+
+def _layout(
+    sop: Sop,
+    *,
+    font: FontMeasure,
+    paper: Paper,
+    page_style: LayoutStyle,
+    style: IdentityStyle,
+) -> IdentityLayout:
     page_w, page_h = (mm(v) for v in paper.landscape_mm)
     x0, y0 = float(round(page_style.margin_left)), float(round(page_style.margin_top))
     width = page_w - page_style.margin_left - page_style.margin_right

@@ -12,7 +12,7 @@ from factories import make_sop, make_step
 
 from sopdoc.layout.fonts import FontMetrics
 from sopdoc.layout.geometry import LayoutStyle
-from sopdoc.layout.identity import layout_identity
+from sopdoc.layout.identity import fitting_styles, layout_identity
 from sopdoc.layout.identity_geometry import IdentityLayout
 from sopdoc.model import Paper, Section, Sop
 from sopdoc.units import mm
@@ -80,7 +80,7 @@ def test_one_signature_gap_then_the_underlined_name(font: FontMetrics) -> None:
     assert steps == {round(layout.leading(layout.style.value_size), 6)}
 
 
-@pytest.mark.parametrize("paper", [Paper.F4, Paper.A4])
+@pytest.mark.parametrize("paper", list(Paper))
 def test_contoh_identity_fits_one_page(font: FontMetrics, paper: Paper) -> None:
     for sop in read_workbook(CONTOH).sops:
         layout = layout_identity(sop, font=font, paper=paper)
@@ -124,3 +124,27 @@ def test_logo_is_sized_from_its_pixels(font: FontMetrics) -> None:
     page = layout.pages[0]
     assert page.kop is not None
     assert all(line.baseline > page.logo.bottom for line in page.kop.lines)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_section_text_steps_down_to_keep_one_page(font: FontMetrics, paper: Paper) -> None:
+    sizes = []
+    for count in range(4, 40, 2):
+        layout = layout_identity(with_dasar_hukum(count, paper=paper), font=font)
+        if len(layout.pages) > 1:
+            # It goes on only when even 8 pt with tight spacing cannot hold it.
+            smallest = fitting_styles(layout.style)[-1]
+            assert smallest.section_size == 8.0
+            tight = layout_identity(with_dasar_hukum(count, paper=paper), font=font, style=smallest)
+            assert len(tight.pages) > 1
+            break
+        sizes.append(layout.section_size)
+        rows = [r for r in layout.pages[0].rows if r.key == "dasar_hukum"]
+        assert {line.size for r in rows for c in r.cells for line in c.lines} == {
+            layout.section_size
+        }
+    else:
+        pytest.fail("40 long items still fit one page")
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[0] == 9.5
+    assert min(sizes) >= 8.0
