@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from sopdoc.model import (
@@ -180,3 +181,27 @@ def big_sop(*, steps: int = 40, actors: int = 15, seed: int = 7, paper: Paper = 
             )
         )
     return make_sop(built, actors=names, nomor="BESAR/40/2026", nama="SOP BESAR", paper=paper)
+
+
+LAW = (
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Republik Indonesia "
+    "Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi "
+    "Pemerintahan, sebagaimana telah diubah beberapa kali"
+)
+
+
+def dasar_hukum_sop(count: int, *, paper: Paper = Paper.F4) -> Sop:
+    """A one-step SOP whose Dasar Hukum holds ``count`` long items (identity pages tests)."""
+    sop = make_sop([make_step(1, (0,), count=1)], paper=paper)
+    items = tuple(f"{i}. {LAW} ({i});" for i in range(1, count + 1))
+    return replace(sop, sections=replace(sop.sections, dasar_hukum=Section(items)))
+
+
+def identity_cases() -> dict[str, Sop]:
+    """Identity content from short to too long for one page, on each paper."""
+    return {
+        "short-F4": dasar_hukum_sop(1),
+        "steps-down-A4": dasar_hukum_sop(8, paper=Paper.A4),
+        "too-long-LETTER": dasar_hukum_sop(30, paper=Paper.LETTER),
+        "too-long-F4": dasar_hukum_sop(45),
+    }

@@ -10,7 +10,9 @@ import pymupdf
 import pytest
 from conftest import CONTOH
 from docx import Document as open_docx
-from factories import big_sop, make_sop, make_step
+from docx.enum.text import WD_LINE_SPACING
+from docx.oxml.ns import qn
+from factories import big_sop, identity_cases, make_sop, make_step
 
 from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
@@ -30,14 +32,10 @@ def documents() -> dict[str, Document]:
     return {name: prepare(sop) for name, sop in cases().items()}
 
 
-@pytest.fixture(scope="module")
-def converted(
-    documents: dict[str, Document], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Path]:
-    """Every case written as DOCX and converted to PDF by LibreOffice in one run."""
+def convert(documents: dict[str, Document], folder: Path) -> dict[str, Path]:
+    """Every document written as DOCX and converted to PDF by LibreOffice in one run."""
     if shutil.which("soffice") is None:
         pytest.fail("LibreOffice (soffice) is missing: run 'make test', which installs it")
-    folder = tmp_path_factory.mktemp("docx")
     paths = []
     for name, document in documents.items():
         path = folder / f"{name}.docx"
@@ -59,6 +57,25 @@ def converted(
         check=True,
     )
     return {name: folder / f"{name}.pdf" for name in documents}
+
+
+@pytest.fixture(scope="module")
+def converted(
+    documents: dict[str, Document], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    return convert(documents, tmp_path_factory.mktemp("docx"))
+
+
+@pytest.fixture(scope="module")
+def identity_documents() -> dict[str, Document]:
+    return {name: prepare(sop) for name, sop in identity_cases().items()}
+
+
+@pytest.fixture(scope="module")
+def identity_converted(
+    identity_documents: dict[str, Document], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    return convert(identity_documents, tmp_path_factory.mktemp("identity"))
 
 
 def test_structure_and_text_in_python_docx(documents: dict[str, Document], tmp_path: Path) -> None:
@@ -191,3 +208,69 @@ def test_template_styles_are_used(tmp_path: Path) -> None:
     word = open_docx(str(path))
     assert word.styles["Normal"].font.name == "Liberation Serif"
     assert word.sections[0].header.paragraphs[0].text == "KOP INSTANSI"
+
+
+def text_lines(page: pymupdf.Page) -> dict[str, list[tuple[float, float]]]:
+    """Each printed line's text -> the (x, y) of its top-left corners, top to bottom."""
+    found: dict[str, list[tuple[float, float]]] = {}
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            text = "".join(span["text"] for span in line["spans"]).strip()
+            if text:
+                found.setdefault(text, []).append((line["bbox"][0], line["bbox"][1]))
+    return found
+
+
+def assert_identity_pages_agree(name: str, document: Document, office_pdf: Path) -> None:
+    ours = pymupdf.open(stream=render_pdf(document), filetype="pdf")
+    office = pymupdf.open(office_pdf)
+    assert office.page_count == ours.page_count, name
+    for page in document.identity.pages:
+        a, b = text_lines(ours[page.index]), text_lines(office[page.index])
+        rows = [line.text for row in page.rows for cell in row.cells for line in cell.lines]
+        kop = [line.text for line in page.kop.lines] if page.kop is not None else []
+        for text in [t for t in rows + kop if t]:
+            assert text in a, (name, text)
+            assert text in b, (name, page.index, text)
+            for (x0, y0), (x1, y1) in zip(a[text], b[text], strict=True):
+                assert abs(y0 - y1) <= 0.5, (name, page.index, text, y0, y1)
+                assert abs(x0 - x1) <= 1.0, (name, page.index, text, x0, x1)
+
+
+def test_contoh_identity_is_one_page_in_both_formats(
+    documents: dict[str, Document], converted: dict[str, Path]
+) -> None:
+    for name in ("seed1", "seed2", "keputusan"):
+        document = documents[name]
+        assert identity_page_count(document) == 1
+        assert_identity_pages_agree(name, document, converted[name])
+
+
+def test_identity_pages_agree_from_short_to_too_long(
+    identity_documents: dict[str, Document], identity_converted: dict[str, Path]
+) -> None:
+    for name, document in identity_documents.items():
+        assert_identity_pages_agree(name, document, identity_converted[name])
+    assert len(identity_documents["too-long-F4"].identity.pages) > 1
+
+
+def test_identity_table_is_exact(identity_documents: dict[str, Document], tmp_path: Path) -> None:
+    """Exact rows that cannot split, and every paragraph at exact spacing with no space
+    before or after: nothing is left to the template's line spacing."""
+    document = identity_documents["too-long-LETTER"]
+    path = tmp_path / "i.docx"
+    path.write_bytes(render_docx(document, pictures=flow_pictures(document)))
+    word = open_docx(str(path))
+    pages = document.identity.pages
+    for table, page in zip(word.tables[: len(pages)], pages, strict=True):
+        assert len(table.rows) == len(page.rows)
+        for row, layout_row in zip(table.rows, page.rows, strict=True):
+            assert row.height is not None
+            assert row.height.pt == pytest.approx(layout_row.box.height, abs=0.05)
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    fmt = paragraph.paragraph_format
+                    assert fmt.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+                    assert fmt.space_before == 0
+                    assert fmt.space_after == 0

@@ -8,29 +8,15 @@ from pathlib import PurePath
 
 import pytest
 from conftest import CONTOH
-from factories import make_sop, make_step
+from factories import dasar_hukum_sop, make_sop, make_step
 
 from sopdoc.layout.fonts import FontMetrics
 from sopdoc.layout.geometry import LayoutStyle
 from sopdoc.layout.identity import fitting_styles, layout_identity
 from sopdoc.layout.identity_geometry import IdentityLayout
-from sopdoc.model import Paper, Section, Sop
+from sopdoc.model import Paper
 from sopdoc.units import mm
 from sopdoc.workbook import read_workbook
-
-LAW = (
-    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Republik Indonesia "
-    "Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi "
-    "Pemerintahan, sebagaimana telah diubah beberapa kali"
-)
-
-
-def with_dasar_hukum(count: int, *, paper: Paper = Paper.F4) -> Sop:
-    """The factory SOP with ``count`` long Dasar Hukum items."""
-    sop = make_sop([make_step(1, (0,), count=1)], paper=paper)
-    items = tuple(f"{i}. {LAW} ({i});" for i in range(1, count + 1))
-    sections = replace(sop.sections, dasar_hukum=Section(items))
-    return replace(sop, sections=sections)
 
 
 def available(layout: IdentityLayout) -> float:
@@ -90,7 +76,7 @@ def test_contoh_identity_fits_one_page(font: FontMetrics, paper: Paper) -> None:
 
 @pytest.mark.parametrize("paper", list(Paper))
 def test_long_sections_continue_on_full_pages(font: FontMetrics, paper: Paper) -> None:
-    layout = layout_identity(with_dasar_hukum(40, paper=paper), font=font)
+    layout = layout_identity(dasar_hukum_sop(40, paper=paper), font=font)
     assert len(layout.pages) >= 2
     top = float(round(LayoutStyle().margin_top))
     texts = []
@@ -130,12 +116,12 @@ def test_logo_is_sized_from_its_pixels(font: FontMetrics) -> None:
 def test_section_text_steps_down_to_keep_one_page(font: FontMetrics, paper: Paper) -> None:
     sizes = []
     for count in range(4, 40, 2):
-        layout = layout_identity(with_dasar_hukum(count, paper=paper), font=font)
+        layout = layout_identity(dasar_hukum_sop(count, paper=paper), font=font)
         if len(layout.pages) > 1:
             # It goes on only when even 8 pt with tight spacing cannot hold it.
             smallest = fitting_styles(layout.style)[-1]
             assert smallest.section_size == 8.0
-            tight = layout_identity(with_dasar_hukum(count, paper=paper), font=font, style=smallest)
+            tight = layout_identity(dasar_hukum_sop(count, paper=paper), font=font, style=smallest)
             assert len(tight.pages) > 1
             break
         sizes.append(layout.section_size)

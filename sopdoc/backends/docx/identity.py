@@ -119,6 +119,9 @@ class IdentityWriter:
         An indented line continues the item above it (a hanging indent under its marker);
         an empty line is an empty paragraph of the same line height.
         """
+        if not text_cell.lines:  # an empty cell: its paragraph must not grow the row
+            paragraph_format(cell.paragraphs[0], size=1, leading=1)
+            return
         left = text_cell.box.x + self.layout.style.pad_x
         groups: list[tuple[float, list[PlacedLine]]] = []
         for line in text_cell.lines:
