@@ -205,3 +205,23 @@ def identity_cases() -> dict[str, Sop]:
         "too-long-LETTER": dasar_hukum_sop(30, paper=Paper.LETTER),
         "too-long-F4": dasar_hukum_sop(45),
     }
+
+
+def tiny_png(width: int = 8, height: int = 8) -> bytes:
+    """A small real red PNG, written by hand (no imaging library needed)."""
+    import struct
+    import zlib
+
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )

@@ -12,7 +12,7 @@ from conftest import CONTOH
 from docx import Document as open_docx
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
-from factories import big_sop, identity_cases, make_sop, make_step
+from factories import big_sop, identity_cases, make_sop, make_step, tiny_png
 
 from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
@@ -274,3 +274,29 @@ def test_identity_table_is_exact(identity_documents: dict[str, Document], tmp_pa
                     assert fmt.line_spacing_rule == WD_LINE_SPACING.EXACTLY
                     assert fmt.space_before == 0
                     assert fmt.space_after == 0
+
+
+def test_logo_at_the_layouts_box_or_none_when_vanished(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(tiny_png(40, 20))
+    sop = make_sop([make_step(1, (0,), count=1)])
+    sop = replace(sop, agency=replace(sop.agency, logo=logo, logo_pixels=(40, 20)))
+    with_logo = prepare(sop)
+    logo.unlink()  # prepare read it; a later build finds it gone
+    without = prepare(sop)
+    assert without.logo is None
+    pdfs = convert({"with": with_logo, "without": without}, tmp_path)
+    box = with_logo.identity.pages[0].logo
+    assert box is not None
+    page = pymupdf.open(pdfs["with"])[0]
+    rects = [r for img in page.get_images() for r in page.get_image_rects(img[0])]
+    assert len(rects) == 1
+    got = (rects[0].x0, rects[0].y0, rects[0].x1, rects[0].y1)
+    assert got == pytest.approx((box.x, box.y, box.right, box.bottom), abs=1.0)
+    # LibreOffice shares image resources between pages: look for where images are drawn.
+    page = pymupdf.open(pdfs["without"])[0]
+    assert not [r for img in page.get_images() for r in page.get_image_rects(img[0])]
+    assert_identity_pages_agree("with", with_logo, pdfs["with"])
+    assert_identity_pages_agree("without", without, pdfs["without"])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 from conftest import CONTOH
-from factories import big_sop, identity_cases, make_sop, make_step
+from factories import big_sop, identity_cases, make_sop, make_step, tiny_png
 
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
 from sopdoc.drawing.document import Document, prepare
@@ -107,23 +107,7 @@ def test_the_logo_is_the_only_image(tmp_path: Path) -> None:
     from dataclasses import replace
 
     logo = tmp_path / "logo.png"
-    # A small real PNG, written by hand (no imaging library needed).
-    import struct
-    import zlib
-
-    raw = b"".join(b"\x00" + b"\xff\x00\x00" * 8 for _ in range(8))
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    logo.write_bytes(
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
+    logo.write_bytes(tiny_png())
     sop = make_sop([make_step(1, (0,), count=2), make_step(2, (1,), count=2)])
     sop = replace(sop, agency=replace(sop.agency, logo=logo, logo_pixels=(8, 8)))
     document = prepare(sop)
