@@ -13,6 +13,8 @@ from sopdoc.layout.geometry import (
     SymbolBox,
     TextCell,
 )
+from sopdoc.layout.identity import layout_identity
+from sopdoc.layout.identity_geometry import IdentityLayout, IdentityPage, IdentityRow
 from sopdoc.layout.procedure import connector_letter, layout_procedure
 from sopdoc.layout.slides import layout_swimlane
 
@@ -21,6 +23,9 @@ __all__ = [
     "Box",
     "Column",
     "Connector",
+    "IdentityLayout",
+    "IdentityPage",
+    "IdentityRow",
     "LayoutStyle",
     "PlacedLine",
     "ProcedureLayout",
@@ -29,6 +34,7 @@ __all__ = [
     "SymbolBox",
     "TextCell",
     "connector_letter",
+    "layout_identity",
     "layout_procedure",
     "layout_swimlane",
 ]
