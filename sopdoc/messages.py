@@ -150,6 +150,10 @@ STEP_TOO_TALL: Final = (
     "Langkah {number} terlalu panjang untuk satu halaman ({height:.0f} pt, tersedia {available:.0f} pt). "
     "Persingkat uraiannya atau pecah menjadi beberapa langkah."
 )
+IDENTITY_TOO_TALL: Final = (
+    "Bagian identitas SOP terlalu panjang untuk satu halaman ({height:.0f} pt, tersedia "
+    "{available:.0f} pt). Persingkat nama SOP atau data pengesah."
+)
 TOO_MANY_CONNECTORS: Final = (
     "Halaman prosedur {page} punya {count} panah ke halaman lain, terlalu banyak untuk lebar "
     "kolom pelaksananya. Kurangi lompatan LANJUT KE/YA/TIDAK ke langkah yang jauh, atau tambah "

@@ -160,6 +160,9 @@ class Agency:
     alamat: str = ""
     #: The logo file as written in the workbook, resolved against the workbook's folder.
     logo: PurePath | None = None
+    #: The logo's (width, height) in pixels, read by the workbook reader with the file: the
+    #: layout sizes the logo from it without opening the file.
+    logo_pixels: tuple[int, int] | None = None
     paper: Paper = Paper.F4
     font: str = "Arial"
     signatory: Signatory | None = None

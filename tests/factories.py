@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import random
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -201,3 +202,47 @@ def layout_cases() -> Mapping[str, Sop]:
     cases["30x7-LETTER"] = big_sop(steps=30, actors=7, seed=2, paper=Paper.LETTER)
     cases["60x12-F4"] = big_sop(steps=60, actors=12, seed=3)
     return cases
+
+
+LAW = (
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Republik Indonesia "
+    "Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi "
+    "Pemerintahan, sebagaimana telah diubah beberapa kali"
+)
+
+
+def dasar_hukum_sop(count: int, *, paper: Paper = Paper.F4) -> Sop:
+    """A one-step SOP whose Dasar Hukum holds ``count`` long items (identity pages tests)."""
+    sop = make_sop([make_step(1, (0,), count=1)], paper=paper)
+    items = tuple(f"{i}. {LAW} ({i});" for i in range(1, count + 1))
+    return replace(sop, sections=replace(sop.sections, dasar_hukum=Section(items)))
+
+
+def identity_cases() -> dict[str, Sop]:
+    """Identity content from short to too long for one page, on each paper."""
+    return {
+        "short-F4": dasar_hukum_sop(1),
+        "steps-down-A4": dasar_hukum_sop(8, paper=Paper.A4),
+        "too-long-LETTER": dasar_hukum_sop(30, paper=Paper.LETTER),
+        "too-long-F4": dasar_hukum_sop(45),
+    }
+
+
+def tiny_png(width: int = 8, height: int = 8) -> bytes:
+    """A small real red PNG, written by hand (no imaging library needed)."""
+    import struct
+    import zlib
+
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sopdoc.drawing.pages import RoutedPage, route_layout
 from sopdoc.layout.fonts import FontMetrics, metrics_for
 from sopdoc.layout.geometry import ProcedureLayout
+from sopdoc.layout.identity import layout_identity
+from sopdoc.layout.identity_geometry import IdentityLayout
 from sopdoc.layout.procedure import layout_procedure
 from sopdoc.layout.slides import layout_swimlane
 from sopdoc.model import Sop
@@ -14,13 +17,16 @@ from sopdoc.model import Sop
 
 @dataclass(frozen=True)
 class Document:
-    """Everything a backend needs for one SOP's document: the SOP, its font, layout and
-    routed procedure pages."""
+    """Everything a backend needs for one SOP's document: the SOP, its font, the identity
+    layout, the procedure layout and its routed pages."""
 
     sop: Sop
     font: FontMetrics
     layout: ProcedureLayout
     pages: tuple[RoutedPage, ...]
+    identity: IdentityLayout
+    #: The logo file's bytes, read once for every backend (None: no logo, or it vanished).
+    logo: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,20 @@ def prepare(sop: Sop) -> Document:
     """Lay out and route the procedure pages of one SOP (every document backend draws them)."""
     font = metrics_for(sop.agency.font)
     layout = layout_procedure(sop, font=font)
-    return Document(sop, font, layout, route_layout(layout, measure=font))
+    identity = layout_identity(sop, font=font, paper=layout.paper, page_style=layout.style)
+    routed = route_layout(layout, measure=font)
+    return Document(sop, font, layout, routed, identity, logo_bytes(sop))
+
+
+def logo_bytes(sop: Sop) -> bytes | None:
+    """The logo file's bytes; None without a logo, or when the file the reader checked has
+    vanished or become unreadable since: the documents then print without it."""
+    if sop.agency.logo is None:
+        return None
+    try:
+        return Path(sop.agency.logo).read_bytes()
+    except OSError:
+        return None
 
 
 def diagram(sop: Sop) -> Diagram:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from sopdoc.layout import Box, Column, NodeId, ProcedurePage, StepRow
+from sopdoc.layout import Box, Column, ColumnId, NodeId, ProcedurePage, StepRow
 from sopdoc.model import Symbol
 from sopdoc.units import Pt
 
@@ -38,7 +38,7 @@ class Node:
 class PageNodes:
     """The nodes of one page, with the rows and lanes that bound the legs around them."""
 
-    def __init__(self, page: ProcedurePage, lanes: Sequence[Column]) -> None:
+    def __init__(self, page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> None:
         self.area: Box = page.flow_area
         self.rows: tuple[StepRow, ...] = page.rows
         self.lanes = lanes

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sopdoc.drawing.labels import LABEL_SIZE, place_labels
 from sopdoc.drawing.routing import Route, route_arrows
 from sopdoc.drawing.scene import Scene, build_scene
-from sopdoc.layout.geometry import Column, FontMeasure, ProcedureLayout, ProcedurePage
+from sopdoc.layout.geometry import Column, ColumnId, FontMeasure, ProcedureLayout, ProcedurePage
 from sopdoc.units import Pt
 
 #: A routed arrow with its label placed (the router's own type).
@@ -28,7 +28,7 @@ class RoutedPage:
 def route_page(
     page: ProcedurePage,
     *,
-    lanes: Sequence[Column],
+    lanes: Sequence[Column[ColumnId]],
     measure: FontMeasure,
     label_size: Pt = LABEL_SIZE,
     lane_outlines: bool = False,

@@ -22,7 +22,7 @@ from typing import Final
 
 from sopdoc.drawing.channels import Channels, Point
 from sopdoc.drawing.nodes import Node, PageNodes, Side
-from sopdoc.layout import ArrowSpec, Column, NodeId, ProcedurePage
+from sopdoc.layout import ArrowSpec, Column, ColumnId, NodeId, ProcedurePage
 from sopdoc.model import Branch
 
 #: Arrowhead length and half width, in points.
@@ -50,7 +50,7 @@ class Router:
     """Routes the arrows of one page in the order they are given; each route shape (across,
     down, back up) is a function of the page's nodes and the channels still free."""
 
-    def __init__(self, page: ProcedurePage, lanes: Sequence[Column]) -> None:
+    def __init__(self, page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> None:
         self.nodes = PageNodes(page, lanes)
         self.channels = Channels(self.nodes)
 
@@ -185,7 +185,7 @@ def _arrowhead(points: Sequence[Point]) -> tuple[Point, Point, Point]:
     )
 
 
-def route_arrows(page: ProcedurePage, lanes: Sequence[Column]) -> tuple[Route, ...]:
+def route_arrows(page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> tuple[Route, ...]:
     """Route every arrow of a page: forward flow first, then loops, in a stable order."""
     router = Router(page, lanes)
     nodes = router.nodes

@@ -18,6 +18,7 @@ from sopdoc.layout.geometry import (
     ArrowSpec,
     Box,
     Column,
+    ColumnId,
     FontMeasure,
     NodeId,
     PlacedLine,
@@ -194,7 +195,7 @@ def _symbol_shape(kind: ShapeKind, node: NodeId, box: Box) -> Shape:
     return Shape(kind, node, box)
 
 
-def lane_outline(lane: Column, area: Box) -> Polyline:
+def lane_outline(lane: Column[ColumnId], area: Box) -> Polyline:
     """A lane's sides and bottom, down from the top of the flow area."""
     points = (
         (lane.x, area.y),
@@ -219,7 +220,7 @@ def build_scene(
     *,
     font: FontMeasure,
     label_size: Pt,
-    lanes: Sequence[Column] = (),
+    lanes: Sequence[Column[ColumnId]] = (),
 ) -> Scene:
     """The primitives of one page: outlines of ``lanes`` (slides only; the document's lanes
     are table columns), symbols with their text, connectors with their letters, arrows with

@@ -18,6 +18,8 @@ from sopdoc.layout.geometry import (
     SymbolBox,
     TextCell,
 )
+from sopdoc.layout.identity import layout_identity
+from sopdoc.layout.identity_geometry import IdentityLayout, IdentityPage, IdentityRow
 from sopdoc.layout.procedure import connector_letter, layout_procedure
 from sopdoc.layout.slides import layout_swimlane
 
@@ -29,6 +31,9 @@ __all__ = [
     "ColumnKind",
     "Connector",
     "HeaderId",
+    "IdentityLayout",
+    "IdentityPage",
+    "IdentityRow",
     "LayoutStyle",
     "NodeId",
     "PlacedLine",
@@ -39,6 +44,7 @@ __all__ = [
     "SymbolBox",
     "TextCell",
     "connector_letter",
+    "layout_identity",
     "layout_procedure",
     "layout_swimlane",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Generic, Literal, Protocol, TypeVar
 
 from sopdoc import words
 from sopdoc.layout.wrap import Measure
@@ -78,6 +78,8 @@ class PlacedLine:
     baseline: Pt
     size: Pt
     bold: bool = False
+    #: Drawn with a line under it (the signatory's name).
+    underline: bool = False
 
 
 class ColumnKind(enum.Enum):
@@ -121,12 +123,40 @@ class Span(enum.Enum):
 HeaderId = ColumnId | Span
 
 
+class IdentityPart(enum.Enum):
+    """Where a cell of the identity table stands: the kop, label and value columns of the
+    identity rows, and the left (kop and label columns together) and right side of a
+    section row."""
+
+    KOP = "kop"
+    LABEL = "label"
+    VALUE = "value"
+    LEFT = "left"
+    RIGHT = "right"
+
+
 @dataclass(frozen=True)
-class TextCell:
+class IdentityCellId:
+    """A cell of the identity table: its part, and the field it shows (``nomor``,
+    ``disahkan``, ``dasar_hukum``...; empty for the kop)."""
+
+    part: IdentityPart
+    field: str = ""
+
+
+#: What any text cell is: a procedure or slide cell, or an identity cell.
+CellId = HeaderId | IdentityCellId
+#: The key type of a cell or column (covariant: a cell keyed by a column is a cell keyed by
+#: a header id).
+K = TypeVar("K", bound=CellId | IdentityPart, covariant=True)
+
+
+@dataclass(frozen=True)
+class TextCell(Generic[K]):
     """A table cell and the wrapped lines drawn in it: in a step row, keyed by its column; in
     the header, by the column or span it heads."""
 
-    key: HeaderId
+    key: K
     box: Box
     lines: tuple[PlacedLine, ...]
     align: Align = "left"
@@ -138,10 +168,11 @@ class TextCell:
 
 
 @dataclass(frozen=True)
-class Column:
-    """A column of the procedure table, identified by its kind (and lane index)."""
+class Column(Generic[K]):
+    """A column of a table: of the procedure table by its kind (and lane index), of the
+    identity table by its part."""
 
-    key: ColumnId
+    key: K
     title: str
     x: Pt
     width: Pt
@@ -161,7 +192,7 @@ class StepRow:
 
     number: int
     box: Box
-    cells: tuple[TextCell, ...]
+    cells: tuple[TextCell[ColumnId], ...]
     #: Room kept at the top for incoming and at the bottom for outgoing connectors.
     top_strip: Pt = 0.0
     bottom_strip: Pt = 0.0
@@ -257,7 +288,7 @@ class ProcedurePage:
     """One procedure page: header, rows, symbols, connectors and the arrows to route."""
 
     index: int
-    header: tuple[TextCell, ...]
+    header: tuple[TextCell[HeaderId], ...]
     rows: tuple[StepRow, ...]
     symbols: tuple[SymbolBox, ...]
     connectors: tuple[Connector, ...]
@@ -333,15 +364,15 @@ class ProcedureLayout:
     page_width: Pt
     page_height: Pt
     style: LayoutStyle
-    columns: tuple[Column, ...]
-    lanes: tuple[Column, ...]
+    columns: tuple[Column[ColumnId], ...]
+    lanes: tuple[Column[ColumnId], ...]
     pages: tuple[ProcedurePage, ...]
     #: Where the page number goes.
     footer: Box
     #: Actor names, one per lane.
     actors: tuple[str, ...] = field(default=())
 
-    def column(self, key: ColumnId) -> Column:
+    def column(self, key: ColumnId) -> Column[ColumnId]:
         for column in self.columns:
             if column.key == key:
                 return column

@@ -38,7 +38,9 @@ from sopdoc.model import Branch, Paper, Sop, Step, Symbol
 from sopdoc.units import Pt, mm
 
 
-def _columns(sop: Sop, *, width: Pt, x0: Pt, style: LayoutStyle, paper: Paper) -> list[Column]:
+def _columns(
+    sop: Sop, *, width: Pt, x0: Pt, style: LayoutStyle, paper: Paper
+) -> list[Column[ColumnId]]:
     n = max(1, len(sop.actors))
     fixed = (
         style.no_width
@@ -82,14 +84,14 @@ def _columns(sop: Sop, *, width: Pt, x0: Pt, style: LayoutStyle, paper: Paper) -
     return columns
 
 
-def lane_columns(columns: Sequence[Column]) -> list[Column]:
+def lane_columns(columns: Sequence[Column[ColumnId]]) -> list[Column[ColumnId]]:
     """The actor lanes among the columns, left to right."""
     return [c for c in columns if c.key.kind is ColumnKind.LANE]
 
 
 def _header(
-    columns: Sequence[Column], *, y: Pt, style: LayoutStyle, font: FontMeasure
-) -> tuple[tuple[TextCell, ...], Pt]:
+    columns: Sequence[Column[ColumnId]], *, y: Pt, style: LayoutStyle, font: FontMeasure
+) -> tuple[tuple[TextCell[HeaderId], ...], Pt]:
     """The two header rows (NO, KEGIATAN and KETERANGAN span both); returns cells and height."""
     by_kind = {c.key.kind: c for c in columns}
     lanes = lane_columns(columns)
@@ -131,7 +133,7 @@ def _header(
     h1 = float(math.ceil(max(h1, leading) + 2 * style.pad_y))
     h2 = max(len(lines) * s * style.leading for s, lines in (fits[(t, x0)] for t, x0, _ in second))
     h2 = float(math.ceil(max(h2, leading) + 2 * style.pad_y))
-    cells: list[TextCell] = []
+    cells: list[TextCell[HeaderId]] = []
 
     def add(key: HeaderId, title: str, box: Box) -> None:
         s, lines = fits.get((title, box.x)) or fitted(title, box.width)
@@ -181,7 +183,7 @@ class RowPlan:
 
 
 def _row_plans(
-    sop: Sop, columns: Sequence[Column], *, style: LayoutStyle, font: FontMeasure
+    sop: Sop, columns: Sequence[Column[ColumnId]], *, style: LayoutStyle, font: FontMeasure
 ) -> list[RowPlan]:
     by_kind = {c.key.kind: c for c in columns}
     size = style.font_size
@@ -293,7 +295,7 @@ def connector_letter(index: int) -> str:
 def _symbol_box(
     step: Step,
     symbol: Symbol,
-    lanes: Sequence[Column],
+    lanes: Sequence[Column[ColumnId]],
     zone: Box,
     style: LayoutStyle,
     *,
@@ -442,9 +444,9 @@ def build_page(
     index: int,
     plans: Sequence[RowPlan],
     *,
-    columns: Sequence[Column],
-    lanes: Sequence[Column],
-    header: tuple[TextCell, ...],
+    columns: Sequence[Column[ColumnId]],
+    lanes: Sequence[Column[ColumnId]],
+    header: tuple[TextCell[HeaderId], ...],
     y0: Pt,
     table_y: Pt,
     page_of: dict[int, int],
@@ -536,7 +538,7 @@ def _end_terminals(
     plans: Sequence[RowPlan],
     symbols: Sequence[SymbolBox],
     *,
-    lanes: Sequence[Column],
+    lanes: Sequence[Column[ColumnId]],
     zones: dict[int, Box],
     style: LayoutStyle,
 ) -> list[SymbolBox]:

@@ -13,6 +13,7 @@ from sopdoc.layout.geometry import (
     ColumnId,
     ColumnKind,
     FontMeasure,
+    HeaderId,
     LayoutStyle,
     ProcedureLayout,
     Span,
@@ -76,7 +77,7 @@ def _shorten(
 
 
 def _slide_plans(
-    sop: Sop, lanes: Sequence[Column], *, style: LayoutStyle, font: FontMeasure
+    sop: Sop, lanes: Sequence[Column[ColumnId]], *, style: LayoutStyle, font: FontMeasure
 ) -> tuple[list[RowPlan], Pt]:
     """Row plans with the kegiatan written inside each symbol; returns them and the text size."""
     narrowest = min(c.width for c in lanes)
@@ -194,8 +195,8 @@ def layout_swimlane(
 
 
 def _lane_names(
-    lanes: Sequence[Column], *, y: Pt, style: LayoutStyle, font: FontMeasure
-) -> tuple[tuple[TextCell, ...], Pt]:
+    lanes: Sequence[Column[ColumnId]], *, y: Pt, style: LayoutStyle, font: FontMeasure
+) -> tuple[tuple[TextCell[HeaderId], ...], Pt]:
     """One header cell per lane with the actor's name, wrapped; one size for all."""
     size = common_size(
         [(lane.title, lane.width - 2 * style.pad_x) for lane in lanes],

@@ -76,11 +76,13 @@ def read_agency(grid: Grid | None, *, folder: Path, problems: Problems) -> Agenc
         if text:
             values[field_name] = " ".join(text.split())
             cells[field_name] = ref
+    logo = _logo(values.get("logo"), cells.get("logo"), folder=folder, problems=problems)
     return Agency(
         pemerintah=values.get("pemerintah", ""),
         unit=values.get("unit", ""),
         alamat=values.get("alamat", ""),
-        logo=_logo(values.get("logo"), cells.get("logo"), folder=folder, problems=problems),
+        logo=logo[0] if logo else None,
+        logo_pixels=logo[1] if logo else None,
         paper=_paper(values.get("paper"), cells.get("paper"), problems=problems),
         font=values.get("font", "Arial"),
         signatory=_signatory(values, cells),
@@ -118,7 +120,8 @@ def _signatory(values: dict[str, str], cells: dict[str, CellRef]) -> Signatory |
 
 def _logo(
     value: str | None, ref: CellRef | None, *, folder: Path, problems: Problems
-) -> PurePath | None:
+) -> tuple[PurePath, tuple[int, int]] | None:
+    """The logo's resolved path and its (width, height) in pixels, or None with a warning."""
     if value is None or ref is None:
         return None
     written = PurePath(value.replace("\\", "/"))
@@ -145,7 +148,10 @@ def _logo(
     if size[0] * size[1] > MAX_LOGO_PIXELS:
         problems.warning(ref, msg.LOGO_TOO_BIG.format(value=value))
         return None
-    return path
+    if size[0] < 1 or size[1] < 1:
+        problems.warning(ref, msg.LOGO_NOT_IMAGE.format(value=value))
+        return None
+    return path, size
 
 
 def image_size(head: bytes) -> tuple[int, int] | None:

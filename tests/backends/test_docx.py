@@ -9,8 +9,11 @@ from pathlib import Path
 import pymupdf
 import pytest
 from docx import Document as open_docx
-from factories import big_sop, make_sop, make_step
+from docx.enum.text import WD_LINE_SPACING
+from docx.oxml.ns import qn
+from factories import big_sop, identity_cases, make_sop, make_step, tiny_png
 
+from sopdoc.backends.docx.cells import BORDER
 from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
 from sopdoc.build.documents import flow_pictures
@@ -26,14 +29,10 @@ def documents(contoh_sops: tuple[Sop, ...]) -> dict[str, Document]:
     return {name: prepare(sop) for name, sop in cases.items()}
 
 
-@pytest.fixture(scope="module")
-def converted(
-    documents: dict[str, Document], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Path]:
-    """Every case written as DOCX and converted to PDF by LibreOffice in one run."""
+def convert(documents: dict[str, Document], folder: Path) -> dict[str, Path]:
+    """Every document written as DOCX and converted to PDF by LibreOffice in one run."""
     if shutil.which("soffice") is None:
         pytest.fail("LibreOffice (soffice) is missing: run 'make test', which installs it")
-    folder = tmp_path_factory.mktemp("docx")
     paths = []
     for name, document in documents.items():
         path = folder / f"{name}.docx"
@@ -57,6 +56,25 @@ def converted(
     return {name: folder / f"{name}.pdf" for name in documents}
 
 
+@pytest.fixture(scope="module")
+def converted(
+    documents: dict[str, Document], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    return convert(documents, tmp_path_factory.mktemp("docx"))
+
+
+@pytest.fixture(scope="module")
+def identity_documents() -> dict[str, Document]:
+    return {name: prepare(sop) for name, sop in identity_cases().items()}
+
+
+@pytest.fixture(scope="module")
+def identity_converted(
+    identity_documents: dict[str, Document], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    return convert(identity_documents, tmp_path_factory.mktemp("identity"))
+
+
 def test_structure_and_text_in_python_docx(documents: dict[str, Document], tmp_path: Path) -> None:
     document = documents["seed1"]
     path = tmp_path / "a.docx"
@@ -75,8 +93,9 @@ def test_structure_and_text_in_python_docx(documents: dict[str, Document], tmp_p
         "PEMERINTAH KABUPATEN LUMAJANG",
     ):
         assert expected in text
+    flat = " ".join(text.split())  # the layout's line breaks are in the cells
     for item in document.sop.sections.dasar_hukum.items:
-        assert item in text
+        assert item in flat
     table = procedure[0]
     page = document.layout.pages[0]
     assert len(table.rows) == 2 + len(page.rows)
@@ -186,3 +205,97 @@ def test_template_styles_are_used(tmp_path: Path) -> None:
     word = open_docx(str(path))
     assert word.styles["Normal"].font.name == "Liberation Serif"
     assert word.sections[0].header.paragraphs[0].text == "KOP INSTANSI"
+
+
+def text_lines(page: pymupdf.Page) -> dict[str, list[tuple[float, float]]]:
+    """Each printed line's text -> the (x, y) of its top-left corners, top to bottom."""
+    found: dict[str, list[tuple[float, float]]] = {}
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            text = "".join(span["text"] for span in line["spans"]).strip()
+            if text:
+                found.setdefault(text, []).append((line["bbox"][0], line["bbox"][1]))
+    return found
+
+
+def assert_identity_pages_agree(name: str, document: Document, office_pdf: Path) -> None:
+    ours = pymupdf.open(stream=render_pdf(document), filetype="pdf")
+    office = pymupdf.open(office_pdf)
+    assert office.page_count == ours.page_count, name
+    for page in document.identity.pages:
+        a, b = text_lines(ours[page.index]), text_lines(office[page.index])
+        rows = [line.text for row in page.rows for cell in row.cells for line in cell.lines]
+        kop = [line.text for line in page.kop.lines] if page.kop is not None else []
+        for text in [t for t in rows + kop if t]:
+            assert text in a, (name, text)
+            assert text in b, (name, page.index, text)
+            for (x0, y0), (x1, y1) in zip(a[text], b[text], strict=True):
+                assert abs(y0 - y1) <= 0.5, (name, page.index, text, y0, y1)
+                assert abs(x0 - x1) <= 1.0, (name, page.index, text, x0, x1)
+
+
+def test_contoh_identity_is_one_page_in_both_formats(
+    documents: dict[str, Document], converted: dict[str, Path]
+) -> None:
+    for name in ("seed1", "seed2", "keputusan"):
+        document = documents[name]
+        assert identity_page_count(document) == 1
+        assert_identity_pages_agree(name, document, converted[name])
+
+
+def test_identity_pages_agree_from_short_to_too_long(
+    identity_documents: dict[str, Document], identity_converted: dict[str, Path]
+) -> None:
+    for name, document in identity_documents.items():
+        assert_identity_pages_agree(name, document, identity_converted[name])
+    assert len(identity_documents["too-long-F4"].identity.pages) > 1
+
+
+def test_identity_table_is_exact(identity_documents: dict[str, Document], tmp_path: Path) -> None:
+    """Exact rows that cannot split, and every paragraph at exact spacing with no space after;
+    only a cell's first paragraph has space before, the layout's top padding less the border
+    the text starts below: nothing is left to the template's line spacing."""
+    document = identity_documents["too-long-LETTER"]
+    path = tmp_path / "i.docx"
+    path.write_bytes(render_docx(document, pictures=flow_pictures(document)))
+    word = open_docx(str(path))
+    pages = document.identity.pages
+    for table, page in zip(word.tables[: len(pages)], pages, strict=True):
+        assert len(table.rows) == len(page.rows)
+        for row, layout_row in zip(table.rows, page.rows, strict=True):
+            assert row.height is not None
+            assert row.height.pt == pytest.approx(layout_row.box.height, abs=0.05)
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+            for cell in row.cells:
+                for i, paragraph in enumerate(cell.paragraphs):
+                    fmt = paragraph.paragraph_format
+                    assert fmt.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+                    padding = document.identity.style.pad_y - BORDER
+                    assert fmt.space_before.pt in ((0, padding) if i == 0 else (0,))
+                    assert fmt.space_after == 0
+
+
+def test_logo_at_the_layouts_box_or_none_when_vanished(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(tiny_png(40, 20))
+    sop = make_sop([make_step(1, (0,), count=1)])
+    sop = replace(sop, agency=replace(sop.agency, logo=logo, logo_pixels=(40, 20)))
+    with_logo = prepare(sop)
+    logo.unlink()  # prepare read it; a later build finds it gone
+    without = prepare(sop)
+    assert without.logo is None
+    pdfs = convert({"with": with_logo, "without": without}, tmp_path)
+    box = with_logo.identity.pages[0].logo
+    assert box is not None
+    page = pymupdf.open(pdfs["with"])[0]
+    rects = [r for img in page.get_images() for r in page.get_image_rects(img[0])]
+    assert len(rects) == 1
+    got = (rects[0].x0, rects[0].y0, rects[0].x1, rects[0].y1)
+    assert got == pytest.approx((box.x, box.y, box.right, box.bottom), abs=1.0)
+    # LibreOffice shares image resources between pages: look for where images are drawn.
+    page = pymupdf.open(pdfs["without"])[0]
+    assert not [r for img in page.get_images() for r in page.get_image_rects(img[0])]
+    assert_identity_pages_agree("with", with_logo, pdfs["with"])
+    assert_identity_pages_agree("without", without, pdfs["without"])

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from pathlib import Path
 
 import pymupdf
 import pytest
-from factories import big_sop
+from factories import CONTOH, big_sop
 from pdf_geometry import horizontal_lines_at, nearest, picture_boxes, vertical_lines_at
 
 from sopdoc.backends.docx.document import render_docx
@@ -23,7 +22,6 @@ from sopdoc.drawing.document import Document, prepare
 from sopdoc.model import Paper, Sop
 from sopdoc.workbook import read_workbook
 
-CONTOH = Path(__file__).resolve().parents[2] / "input" / "contoh.xlsx"
 #: How far LibreOffice's rendering may stray from the layout, in points.
 TOLERANCE = 0.5
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from factories import big_sop, make_sop, make_step
+from factories import big_sop, identity_cases, make_sop, make_step, tiny_png
 
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
 from sopdoc.drawing.document import Document, prepare
@@ -100,28 +100,19 @@ def test_the_logo_is_the_only_image(tmp_path: Path) -> None:
     from dataclasses import replace
 
     logo = tmp_path / "logo.png"
-    # A small real PNG, written by hand (no imaging library needed).
-    import struct
-    import zlib
-
-    raw = b"".join(b"\x00" + b"\xff\x00\x00" * 8 for _ in range(8))
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    logo.write_bytes(
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
+    logo.write_bytes(tiny_png())
     sop = make_sop([make_step(1, (0,), count=2), make_step(2, (1,), count=2)])
-    sop = replace(sop, agency=replace(sop.agency, logo=logo))
-    pdf = pymupdf.open(stream=render_pdf(prepare(sop)), filetype="pdf")
+    sop = replace(sop, agency=replace(sop.agency, logo=logo, logo_pixels=(8, 8)))
+    document = prepare(sop)
+    pdf = pymupdf.open(stream=render_pdf(document), filetype="pdf")
     images = [img for page in pdf for img in page.get_images()]
     assert len(images) == 1
+    (rect,) = pdf[0].get_image_rects(images[0][0])
+    box = document.identity.pages[0].logo
+    assert box is not None
+    assert (rect.x0, rect.y0, rect.x1, rect.y1) == pytest.approx(
+        (box.x, box.y, box.right, box.bottom), abs=0.01
+    )
 
 
 def test_markup_in_user_text_prints_literally(tmp_path: Path) -> None:
@@ -155,3 +146,49 @@ def test_metadata_fonts_and_determinism(seed_doc: tuple[Document, bytes], tmp_pa
     rows = fonts.splitlines()[2:]
     assert any("LiberationSans" in row for row in rows)
     assert all(" yes " in row for row in rows)
+
+
+def span_origins(page: pymupdf.Page) -> list[tuple[str, float, float]]:
+    return [
+        (span["text"], span["origin"][0], span["origin"][1])
+        for block in page.get_text("dict")["blocks"]
+        for line in block.get("lines", [])
+        for span in line["spans"]
+    ]
+
+
+@pytest.mark.parametrize("name", list(identity_cases()))
+def test_identity_text_is_where_the_layout_put_it(name: str) -> None:
+    document = prepare(identity_cases()[name])
+    pdf = pymupdf.open(stream=render_pdf(document), filetype="pdf")
+    pages = document.identity.pages
+    assert pdf.page_count == len(pages) + len(document.layout.pages)
+    assert (len(pages) == 1) == name.startswith(("short", "steps"))
+    for page in pages:
+        spans = span_origins(pdf[page.index])
+        cells = [c for row in page.rows for c in row.cells]
+        cells += [page.kop] if page.kop is not None else []
+        for cell in cells:
+            for line in cell.lines:
+                if not line.text:
+                    continue
+                hits = [
+                    s
+                    for s in spans
+                    if line.text.startswith(s[0])
+                    and abs(s[1] - line.x) < 0.01
+                    and abs(s[2] - line.baseline) < 0.01
+                ]
+                assert hits, (name, page.index, line)
+
+
+def test_vanished_logo_prints_without_it(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    sop = make_sop([make_step(1, (0,), count=1)])
+    gone = tmp_path / "hilang.png"
+    sop = replace(sop, agency=replace(sop.agency, logo=gone, logo_pixels=(10, 10)))
+    document = prepare(sop)
+    assert document.identity.pages[0].logo is not None  # the layout keeps its room
+    pdf = pymupdf.open(stream=render_pdf(document), filetype="pdf")
+    assert not pdf[0].get_images()

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from factories import tiny_png
 from workbooks import (
     ACTORS,
     identity_rows,
@@ -337,6 +338,18 @@ def test_instansi_settings(tmp_path: Path) -> None:
     assert wb.agency.font == "Liberation Serif"
     assert wb.agency.unit == "KECAMATAN RANUYOSO"
     assert any("Kunci 'WARNA' tidak dikenal" in p.message for p in wb.warnings)
+
+
+def test_logo_pixel_size_is_read_with_the_file(tmp_path: Path) -> None:
+    (tmp_path / "logo.png").write_bytes(tiny_png(30, 12))
+    wb = read(tmp_path, {"Instansi": instansi_rows(LOGO="logo.png"), "S": sop_rows()})
+    assert wb.agency.logo == (tmp_path / "logo.png").resolve()
+    assert wb.agency.logo_pixels == (30, 12)
+    (tmp_path / "kosong.png").write_bytes(tiny_png(30, 12)[:16] + bytes(8))
+    wb = read(tmp_path, {"Instansi": instansi_rows(LOGO="kosong.png"), "S": sop_rows()})
+    assert wb.agency.logo is None
+    assert wb.agency.logo_pixels is None
+    assert any("bukan gambar" in p.message for p in wb.warnings)
 
 
 def test_bad_paper_is_an_error_naming_the_choices(tmp_path: Path) -> None:

@@ -13,10 +13,12 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Pt
+from docx.shared import Emu
 
 from sopdoc import messages as msg
 from sopdoc import words
+from sopdoc.backends.docx.cells import write_lines
+from sopdoc.backends.docx.identity import IdentityWriter
 from sopdoc.backends.docx.ooxml import (
     ZIP_TIME,
     add_run,
@@ -28,33 +30,26 @@ from sopdoc.backends.docx.ooxml import (
     no_split,
     normalise_package,
     paragraph_format,
-    remove_borders,
     repeat_header,
     shade,
     start_page,
     table_geometry,
     vertical_align,
 )
-from sopdoc.dates import format_date
 from sopdoc.drawing.document import Document
 from sopdoc.errors import SopdocError
 from sopdoc.layout import (
     ColumnId,
     ColumnKind,
     HeaderId,
-    PlacedLine,
     ProcedureLayout,
     Span,
     TextCell,
 )
-from sopdoc.layout.wrap import split_marker
-from sopdoc.model import Section, Signatory, Sop
 from sopdoc.units import mm, to_emu
 
 #: The styles document every SOP starts from; ``--template`` replaces it.
 DEFAULT_TEMPLATE: Final = Path(__file__).resolve().parents[3] / "templates" / "sopdoc.docx"
-IDENTITY_SIZE: Final = 10.0
-SECTION_SIZE: Final = 9.5
 #: Word wraps a line that is a hair too wide; cells keep this much slack beyond the layout.
 WRAP_SLACK: Final = 0.5
 #: "Halaman X dari Y", as in the PDF.
@@ -125,158 +120,36 @@ class SopWriter:
             if field:
                 field_run(paragraph, field, font=self.font, size=FOOTER_SIZE, shown="1")
 
-    # --- identity page -------------------------------------------------------------------------
-
-    def _text(
-        self,
-        cell: Any,
-        text: str,
-        *,
-        bold: bool = False,
-        size: float = IDENTITY_SIZE,
-        align: Any = None,
-        first: bool = True,
-    ) -> Any:
-        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-        paragraph_format(paragraph, size=size)
-        if align is not None:
-            paragraph.alignment = align
-        add_run(paragraph, text, font=self.font, size=size, bold=bold)
-        return paragraph
-
-    def _item(self, cell: Any, text: str, *, first: bool) -> None:
-        marker, rest = split_marker(text)
-        paragraph = self._text(cell, text, size=SECTION_SIZE, first=first)
-        if marker:
-            hang = self.doc.font.width(f"{marker} ", SECTION_SIZE)
-            paragraph.paragraph_format.left_indent = Pt(hang)
-            paragraph.paragraph_format.first_line_indent = Pt(-hang)
-        del rest
-
-    def _signature(self, cell: Any, signatory: Signatory | None) -> None:
-        if signatory is None:
-            self._text(cell, words.DOC_NO_VALUE)
-            return
-        self._text(cell, signatory.jabatan)
-        space = cell.add_paragraph()
-        paragraph_format(space, size=IDENTITY_SIZE, leading=mm(16))
-        if signatory.nama:
-            name = self._text(cell, signatory.nama, bold=True, first=False)
-            name.runs[0].font.underline = True
-        for line in (signatory.pangkat, signatory.nip):
-            if line:
-                self._text(cell, line, first=False)
+    # --- identity pages ----------------------------------------------------------------------
 
     def identity(self) -> None:
-        sop = self.doc.sop
-        layout = self.doc.layout
-        width = layout.page_width - layout.style.margin_left - layout.style.margin_right
-        widths = [width * 0.35, width * 0.15, width * 0.50]
-        sections = sop.sections
-        pairs = words.DOC_SECTION_TITLES
-        counts = [
-            max(len(getattr(sections, left)), len(getattr(sections, right)), 1)
-            for left, _, right, _ in pairs
-        ]
-        rows = len(words.DOC_IDENTITY_LABELS) + sum(1 + c for c in counts)
-        table = self.word.add_table(rows=rows, cols=3)
-        table_geometry(table, widths=widths, margins={"left": 5, "right": 5, "top": 3, "bottom": 3})
-        identity_rows = len(words.DOC_IDENTITY_LABELS)
-        for i, (field, label) in enumerate(words.DOC_IDENTITY_LABELS):
-            row = table.rows[i]
-            repeat_header(row)
-            no_split(row)
-            self._text(row.cells[1], label, bold=True)
-            self._identity_value(row.cells[2], sop, field)
-        kop = table.cell(0, 0).merge(table.cell(identity_rows - 1, 0))
-        vertical_align(kop, "center")
-        self._kop(kop, sop)
-        r = identity_rows
-        for (left, left_title, right, right_title), count in zip(pairs, counts, strict=True):
-            title = table.rows[r]
-            self._text(
-                title.cells[0].merge(title.cells[1]), left_title, bold=True, size=SECTION_SIZE
-            )
-            self._text(title.cells[2], right_title, bold=True, size=SECTION_SIZE)
-            left_items: Section = getattr(sections, left)
-            right_items: Section = getattr(sections, right)
-            for k in range(count):
-                row = table.rows[r + 1 + k]
-                for cell in row.cells:  # items of one section share one box, as in the PDF
-                    remove_borders(cell, ("top",) * (k > 0) + ("bottom",) * (k < count - 1))
-                merged = row.cells[0].merge(row.cells[1])
-                if k < len(left_items):
-                    self._item(merged, left_items.items[k], first=True)
-                if k < len(right_items):
-                    self._item(row.cells[2], right_items.items[k], first=True)
-            r += 1 + count
+        """The identity pages, from the identity layout (one table per page)."""
+        IdentityWriter(
+            self.word,
+            self.doc.identity,
+            font=self.font,
+            logo=self.doc.logo,
+            separator=self.separator,
+            picture_id=self._next_picture_id,
+        ).write()
 
-    def _identity_value(self, cell: Any, sop: Sop, field: str) -> None:
-        identity = sop.identity
-        if field == "disahkan":
-            self._signature(cell, identity.disahkan)
-        elif field == "nama":
-            self._text(cell, identity.nama, bold=True)
-        elif field == "nomor":
-            self._text(cell, identity.nomor)
-        else:
-            value = getattr(identity, field)
-            self._text(cell, format_date(value) if value else words.DOC_NO_VALUE)
-
-    def _kop(self, cell: Any, sop: Sop) -> None:
-        first = True
-        logo = sop.agency.logo
-        if logo is not None:
-            paragraph = cell.paragraphs[0]
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            try:
-                paragraph.add_run().add_picture(str(logo), height=Emu(to_emu(mm(22))))
-                first = False
-            except Exception:
-                pass
-        header = sop.header or tuple(x for x in (sop.agency.pemerintah, sop.agency.unit) if x)
-        for line in header:
-            self._text(
-                cell, line.upper(), bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER, first=first
-            )
-            first = False
-        if sop.agency.alamat:
-            self._text(
-                cell, sop.agency.alamat, size=8.5, align=WD_ALIGN_PARAGRAPH.CENTER, first=first
-            )
+    def _next_picture_id(self) -> int:
+        self.picture_id += 1
+        return self.picture_id
 
     # --- procedure pages -----------------------------------------------------------------------
 
-    def _cell_text(self, cell: Any, text_cell: TextCell) -> None:
-        """The layout's lines, with its own line breaks: Word never re-wraps them.
-
-        An indented line continues the item above it (a hanging indent under its marker).
-        The top padding is the first paragraph's space before, not a cell margin:
-        LibreOffice 25.2 moves a drawing anchored anywhere in a row down by the largest top
-        cell margin of that row.
-        """
+    def _cell_text(self, cell: Any, text_cell: TextCell[Any], *, before: float) -> None:
+        """The layout's lines, with its own line breaks: Word never re-wraps them."""
         style = self.doc.layout.style
-        groups: list[tuple[float, list[PlacedLine]]] = []
-        for line in text_cell.lines:
-            indent = line.x - (text_cell.box.x + style.pad_x)
-            if groups and text_cell.align != "center" and indent >= 0.5:
-                groups[-1] = (indent, [*groups[-1][1], line])
-            else:
-                groups.append((0.0, [line]))
-        for number, (indent, lines) in enumerate(groups):
-            paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
-            size = lines[0].size
-            before = style.pad_y if number == 0 else 0.0
-            paragraph_format(paragraph, size=size, leading=size * style.leading, before=before)
-            if text_cell.align == "center":
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if indent:
-                paragraph.paragraph_format.left_indent = Pt(indent)
-                paragraph.paragraph_format.first_line_indent = Pt(-indent)
-            for i, line in enumerate(lines):
-                run = add_run(paragraph, line.text, font=self.font, size=line.size, bold=line.bold)
-                if i < len(lines) - 1:
-                    run.add_break()
+        write_lines(
+            cell,
+            text_cell,
+            font=self.font,
+            pad_x=style.pad_x,
+            leading=lambda size: size * style.leading,
+            before=before,
+        )
 
     def procedure_page(self, index: int) -> None:
         """One procedure page as its own table, starting a new page, with its flowchart."""
@@ -331,27 +204,19 @@ class SopWriter:
             for text_cell in step_row.cells:
                 cell = cells[keys.index(text_cell.key)]
                 vertical_align(cell, "top")
-                self._cell_text(cell, text_cell)
+                self._cell_text(cell, text_cell, before=style.pad_y)
             if anchor_cell is None:
                 anchor_cell = cells[first_lane]
         start_page(table)
         if anchor_cell is not None:
             self._picture(anchor_cell, routed)
 
-    def _header_cell(self, cell: Any, text_cell: TextCell) -> None:
+    def _header_cell(self, cell: Any, text_cell: TextCell[HeaderId]) -> None:
         shade(cell, "D9E2F3")
         vertical_align(cell, "center")
         for paragraph in cell.paragraphs[1:]:
             paragraph._p.getparent().remove(paragraph._p)
-        paragraph = cell.paragraphs[0]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        style = self.doc.layout.style
-        size = text_cell.lines[0].size if text_cell.lines else style.header_size
-        paragraph_format(paragraph, size=size, leading=size * style.leading)
-        for i, line in enumerate(text_cell.lines):
-            run = add_run(paragraph, line.text, font=self.font, size=line.size, bold=True)
-            if i < len(text_cell.lines) - 1:
-                run.add_break()
+        self._cell_text(cell, text_cell, before=0.0)
 
     def _picture(self, cell: Any, routed: Any) -> None:
         """The flowchart of the page as a transparent PNG over the actor columns and rows.
@@ -370,8 +235,7 @@ class SopWriter:
             io.BytesIO(png), width=Emu(to_emu(area.width)), height=Emu(to_emu(area.height))
         )
         inline = run._r.find(".//" + qn("wp:inline"))
-        self.picture_id += 1
-        anchor = anchor_in_cell(inline, ident=self.picture_id)
+        anchor = anchor_in_cell(inline, ident=self._next_picture_id())
         inline.getparent().replace(inline, anchor)
 
     # --- the whole document --------------------------------------------------------------------

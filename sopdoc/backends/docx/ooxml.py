@@ -210,11 +210,11 @@ def add_run(paragraph: Any, text: str, *, font: str, size: float, bold: bool = F
     return run
 
 
-def anchor_in_cell(inline: Any, *, ident: int) -> Any:
-    """Turn an inline picture into a drawing anchored at the top-left corner of its table
-    cell, in front of the text.
+def anchor_in_cell(inline: Any, *, ident: int, x: int = 0, y: int = 0) -> Any:
+    """Turn an inline picture into a drawing anchored ``x``, ``y`` EMU from the top-left
+    corner of its table cell, in front of the text.
 
-    ``layoutInCell`` with page-relative offsets of 0: Word 2013+ and LibreOffice lay out any
+    ``layoutInCell`` with page-relative offsets: Word 2013+ and LibreOffice lay out any
     anchor in a table cell inside the cell, so the cell's corner is the reference whatever
     the compatibility mode; the caller gives the cell no margins.
     """
@@ -236,11 +236,11 @@ def anchor_in_cell(inline: Any, *, ident: int) -> Any:
     simple.set("x", "0")
     simple.set("y", "0")
     anchor.append(simple)
-    for axis in ("H", "V"):
+    for axis, emu in (("H", x), ("V", y)):
         position = OxmlElement(f"wp:position{axis}")
         position.set("relativeFrom", "page")
         offset = OxmlElement("wp:posOffset")
-        offset.text = "0"
+        offset.text = str(emu)
         position.append(offset)
         anchor.append(position)
     anchor.append(copy.deepcopy(inline.find(qn("wp:extent"))))

@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
@@ -16,63 +15,40 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    Image,
     PageBreak,
     PageTemplate,
     Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
 )
 
 from sopdoc import words
 from sopdoc.backends.pdf.canvas import HEADER_FILL, PageCanvas, draw_scene
-from sopdoc.dates import format_date
+from sopdoc.backends.pdf.identity import IdentityPageFlowable
 from sopdoc.drawing.document import Document
 from sopdoc.drawing.pages import RoutedPage
 from sopdoc.layout import ProcedureLayout
 from sopdoc.layout.fonts import FontMetrics
-from sopdoc.layout.wrap import split_marker
-from sopdoc.model import Section, Signatory, Sop
-from sopdoc.units import Pt, mm
+from sopdoc.units import Pt
 
-IDENTITY_SIZE: Final = 10.0
-SECTION_SIZE: Final = 9.5
+TEXT_SIZE: Final = 10.0
 FOOTER_SIZE: Final = 8.0
 GRID_WIDTH: Final = 0.6
-#: Blank room for the signature under the jabatan.
-SIGNATURE_SPACE: Final = mm(18)
 
 
-# --- identity page -----------------------------------------------------------------------------
+# --- styles of the book's own pages -----------------------------------------------------------
 
 
 class Styles:
-    """Paragraph styles in the document's font."""
+    """Paragraph styles in the document's font (the book's cover, Daftar Isi and monitoring
+    form; SOP pages are drawn from their layouts)."""
 
     def __init__(self, font: FontMetrics) -> None:
         regular, bold = font.font_name(), font.font_name(bold=True)
-        leading = 1.2
         self.text = ParagraphStyle(
-            "text", fontName=regular, fontSize=IDENTITY_SIZE, leading=IDENTITY_SIZE * leading
+            "text", fontName=regular, fontSize=TEXT_SIZE, leading=TEXT_SIZE * 1.2
         )
         self.label = ParagraphStyle("label", parent=self.text, fontName=bold)
-        self.value_bold = ParagraphStyle("value_bold", parent=self.text, fontName=bold)
         self.kop = ParagraphStyle(
             "kop", parent=self.text, fontName=bold, fontSize=12, leading=15, alignment=TA_CENTER
-        )
-        self.kop_small = ParagraphStyle(
-            "kop_small", parent=self.text, fontSize=8.5, leading=10.5, alignment=TA_CENTER
-        )
-        self.section_title = ParagraphStyle(
-            "section_title",
-            parent=self.text,
-            fontName=bold,
-            fontSize=SECTION_SIZE,
-            leading=SECTION_SIZE * leading,
-        )
-        self.item = ParagraphStyle(
-            "item", parent=self.text, fontSize=SECTION_SIZE, leading=SECTION_SIZE * leading
         )
         self.font = font
 
@@ -92,116 +68,19 @@ def markup(text: str, font: FontMetrics, *, bold: bool = False) -> str:
     )
 
 
-def _item(text: str, styles: Styles) -> Paragraph:
-    """A list item with its marker as written and the rest hanging under the text."""
-    marker, rest = split_marker(text)
-    if not marker:
-        return styles.para(text, styles.item)
-    hang = styles.font.width(f"{marker} ", SECTION_SIZE)
-    style = ParagraphStyle(
-        f"item-{hang:.2f}", parent=styles.item, leftIndent=hang, firstLineIndent=-hang
-    )
-    text = f"{markup(marker, styles.font)}&nbsp;{markup(rest, styles.font)}"
-    return Paragraph(text, style)
-
-
-def _kop(sop: Sop, styles: Styles, width: Pt) -> list[Flowable]:
-    flowables: list[Flowable] = []
-    logo = sop.agency.logo
-    if logo is not None:
-        try:
-            image = Image(str(logo))
-            scale = min(mm(22) / image.drawHeight, (width * 0.6) / image.drawWidth)
-            image.drawHeight *= scale
-            image.drawWidth *= scale
-            flowables += [image, Spacer(1, 4)]
-        except OSError:  # the reader checked the file; a vanished file prints without a logo
-            pass
-    header = sop.header or tuple(x for x in (sop.agency.pemerintah, sop.agency.unit) if x)
-    for line in header:
-        flowables.append(styles.para(line.upper(), styles.kop))
-    if sop.agency.alamat:
-        flowables.append(styles.para(sop.agency.alamat, styles.kop_small))
-    return flowables
-
-
-def _signature(signatory: Signatory | None, styles: Styles) -> list[Flowable]:
-    if signatory is None:
-        return [styles.para(words.DOC_NO_VALUE, styles.text)]
-    parts: list[Flowable] = [
-        styles.para(signatory.jabatan, styles.text),
-        Spacer(1, SIGNATURE_SPACE),
-    ]
-    if signatory.nama:
-        nama = markup(signatory.nama, styles.font, bold=True)
-        parts.append(Paragraph(f"<u>{nama}</u>", styles.value_bold))
-    for line in (signatory.pangkat, signatory.nip):
-        if line:
-            parts.append(styles.para(line, styles.text))
-    return parts
-
-
-def _identity_value(sop: Sop, field: str, styles: Styles) -> Any:
-    identity = sop.identity
-    if field == "disahkan":
-        return _signature(identity.disahkan, styles)
-    if field == "nama":
-        return styles.para(identity.nama, styles.value_bold)
-    if field == "nomor":
-        return styles.para(identity.nomor, styles.text)
-    value = getattr(identity, field)
-    return styles.para(format_date(value) if value else words.DOC_NO_VALUE, styles.text)
-
-
-def identity_table(sop: Sop, styles: Styles, width: Pt) -> Table:
-    """The identity rows (repeated on every page of the table) and the three section pairs."""
-    widths = [width * 0.35, width * 0.15, width * 0.50]
-    rows: list[list[Any]] = []
-    for i, (field, label) in enumerate(words.DOC_IDENTITY_LABELS):
-        kop = _kop(sop, styles, widths[0]) if i == 0 else ""
-        rows.append([kop, styles.para(label, styles.label), _identity_value(sop, field, styles)])
-    identity_rows = len(rows)
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), styles.font.font_name(), IDENTITY_SIZE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (0, identity_rows - 1), "MIDDLE"),
-        ("SPAN", (0, 0), (0, identity_rows - 1)),
-        ("BOX", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
-        ("GRID", (0, 0), (-1, identity_rows - 1), GRID_WIDTH, colors.black),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    sections = sop.sections
-    for left, left_title, right, right_title in words.DOC_SECTION_TITLES:
-        start = len(rows)
-        rows.append(["", "", ""])
-        rows[start][0] = styles.para(left_title, styles.section_title)
-        rows[start][2] = styles.para(right_title, styles.section_title)
-        left_items: Section = getattr(sections, left)
-        right_items: Section = getattr(sections, right)
-        count = max(len(left_items), len(right_items), 1)
-        for k in range(count):
-            rows.append(
-                [
-                    _item(left_items.items[k], styles) if k < len(left_items) else "",
-                    "",
-                    _item(right_items.items[k], styles) if k < len(right_items) else "",
-                ]
+def identity_story(document: Document) -> list[Flowable]:
+    """One flowable per identity page, each drawing its whole page from the layout."""
+    logo = document.logo
+    story: list[Flowable] = []
+    for page in document.identity.pages:
+        if story:
+            story.append(PageBreak())
+        story.append(
+            IdentityPageFlowable(
+                document.identity, page, font=document.font, logo=logo, grid_width=GRID_WIDTH
             )
-        end = len(rows) - 1
-        commands += [
-            ("LINEABOVE", (0, start), (-1, start), GRID_WIDTH, colors.black),
-            ("LINEBEFORE", (2, start), (2, end), GRID_WIDTH, colors.black),
-            ("TOPPADDING", (0, start + 1), (-1, end), 1),
-            ("BOTTOMPADDING", (0, start + 1), (-1, end), 1),
-            ("BOTTOMPADDING", (0, end), (-1, end), 6),
-        ]
-        commands += [("SPAN", (0, r), (1, r)) for r in range(start, end + 1)]
-    table = Table(rows, colWidths=widths, repeatRows=identity_rows, splitByRow=1)
-    table.setStyle(TableStyle(commands))
-    return table
+        )
+    return story
 
 
 # --- procedure pages ---------------------------------------------------------------------------
@@ -259,8 +138,8 @@ def _footer(
 
 
 def sop_story(document: Document, styles: Styles, width: Pt) -> list[Flowable]:
-    """The flowables of one SOP: its identity table, then one flowable per procedure page."""
-    story: list[Flowable] = [identity_table(document.sop, styles, width), PageBreak()]
+    """The flowables of one SOP: its identity pages, then one flowable per procedure page."""
+    story: list[Flowable] = [*identity_story(document), PageBreak()]
     for routed in document.pages:
         story += [ProcedurePageFlowable(document.layout, routed, document.font), PageBreak()]
     return story[:-1]
@@ -352,14 +231,10 @@ class _CountingCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
-def _build(
-    document: Document, *, total: int | None, identity_only: bool = False
-) -> tuple[bytes, int]:
+def _build(document: Document, *, total: int | None) -> tuple[bytes, int]:
     sop = document.sop
 
     def story(styles: Styles, width: Pt) -> list[Flowable]:
-        if identity_only:
-            return [identity_table(sop, styles, width)]
         return sop_story(document, styles, width)
 
     return build_pdf(
@@ -380,9 +255,8 @@ def render_pdf(document: Document) -> bytes:
 
 
 def identity_page_count(document: Document) -> int:
-    """How many pages the identity part takes (for tests and the book's table of contents)."""
-    _, pages = _build(document, total=0, identity_only=True)
-    return pages
+    """How many pages the identity part takes: the layout's page count."""
+    return len(document.identity.pages)
 
 
 __all__: Sequence[str] = ("identity_page_count", "render_pdf")
