@@ -458,3 +458,14 @@ FORM_HEADER_NOTE: Final = (
     "Kop SOP (baris 1: PEMERINTAH ..., baris 2: UNIT KERJA ...). Boleh dikosongkan: isinya diambil "
     "dari lembar Instansi. Isi hanya bila SOP ini memakai kop yang berbeda."
 )
+
+# --- sopdoc revise at the XML level (issue: workbooks as real offices write them) ------------
+
+REVISE_FORMULA: Final = (
+    "Sel {cell} (TGL. REVISI) berisi rumus. Ganti rumusnya dengan tanggal biasa, lalu jalankan "
+    "lagi."
+)
+REVISE_UNREADABLE: Final = (
+    "Buku kerja tidak bisa direvisi tanpa mengubah bagian lain ({reason}). Buka dan simpan "
+    "ulang di Excel, lalu jalankan lagi. Buku kerja tidak diubah."
+)

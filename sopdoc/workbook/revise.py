@@ -1,25 +1,24 @@
-"""Writing a revision date into a workbook: backup first, one cell changed, history appended."""
+"""Writing a revision into a workbook: backup first, one cell changed, history appended."""
 
 from __future__ import annotations
 
 import shutil
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Final
 
-import openpyxl
-from openpyxl.styles import Font
-
 from sopdoc import messages as msg
 from sopdoc.build.output import atomic_path
 from sopdoc.dates import format_date
-from sopdoc.errors import SopdocError
+from sopdoc.errors import SopdocError, WorkbookError
 from sopdoc.model import CellRef, Sop
-from sopdoc.workbook.form import DATE_FORMAT
 from sopdoc.workbook.labels import RIWAYAT_SHEET
+from sopdoc.workbook.package import Package, PackageError
 
 RIWAYAT_HEADER: Final = ("TANGGAL REVISI", "NOMOR SOP", "LEMBAR", "PERUBAHAN", "DICATAT")
+RIWAYAT_WIDTHS: Final = (18.0, 30.0, 20.0, 60.0, 20.0)
 
 
 @dataclass(frozen=True)
@@ -48,54 +47,45 @@ def write_revision(
 ) -> Revision:
     """Set the SOP's TGL. REVISI to ``when``, after copying the workbook to a backup.
 
-    Every other cell, style, validation and sheet stays as it was; a row is appended to the
-    ``Riwayat`` sheet (created when missing). The file is replaced atomically.
+    The workbook is edited at the XML level (see ``package``): only the worksheet holding the
+    cell changes, plus the ``Riwayat`` sheet that gets a row (and, when it is new, the parts
+    that list the sheets). Every other part stays byte for byte. The file is replaced
+    atomically.
     """
     cell = sop.identity.cells.get("tanggal_revisi")
     if cell is None:
         raise SopdocError(msg.REVISE_NO_ROW.format(sheet=sop.sheet, nomor=sop.identity.nomor))
-    now = now or datetime.now()
+    now = (now or datetime.now()).replace(microsecond=0)
+    old = sop.identity.tanggal_revisi
+    change = msg.REVISE_CHANGE.format(
+        old=format_date(old) if old else msg.DOC_NO_VALUE, new=format_date(when)
+    )
+    history = [
+        format_date(when),
+        sop.identity.nomor,
+        sop.sheet,
+        f"{change} {note}".strip(),
+        now.isoformat(sep=" "),
+    ]
+    try:
+        package = Package(path)
+        sheet = package.sheet(cell.sheet)
+        if package.has_formula(sheet, cell.coordinate):
+            raise SopdocError(msg.REVISE_FORMULA.format(cell=cell))
+        dated = package.cell_style(sheet, cell.coordinate) in package.date_styles()
+        package.set_cells(sheet, {(cell.row, cell.column): when if dated else format_date(when)})
+        riwayat = next(
+            (s for s in package.sheets if s.name.strip().casefold() == RIWAYAT_SHEET.casefold()),
+            None,
+        )
+        if riwayat is None:
+            package.add_sheet(RIWAYAT_SHEET, [RIWAYAT_HEADER, history], RIWAYAT_WIDTHS)
+        else:
+            package.append_rows(riwayat, [history])
+    except (PackageError, zipfile.BadZipFile, OSError, UnicodeDecodeError) as error:
+        raise WorkbookError(msg.REVISE_UNREADABLE.format(reason=error), path=str(path)) from None
     backup = backup_path(path, now=now)
     shutil.copy2(path, backup)
-    workbook = openpyxl.load_workbook(path)  # formulas kept as formulas, not cached values
-    try:
-        sheet = workbook[cell.sheet]
-        target = sheet.cell(row=cell.row, column=cell.column)
-        old = sop.identity.tanggal_revisi
-        target.value = when
-        if target.number_format in ("General", "@"):
-            target.number_format = DATE_FORMAT
-        history = _riwayat(workbook)
-        change = msg.REVISE_CHANGE.format(
-            old=format_date(old) if old else msg.DOC_NO_VALUE, new=format_date(when)
-        )
-        history.append(
-            [
-                when,
-                sop.identity.nomor,
-                sop.sheet,
-                f"{change} {note}".strip(),
-                now.replace(microsecond=0),
-            ]
-        )
-        last = history.max_row
-        history.cell(row=last, column=1).number_format = DATE_FORMAT
-        history.cell(row=last, column=5).number_format = "yyyy-mm-dd hh:mm:ss"
-        with atomic_path(path) as temp:
-            workbook.save(temp)
-    finally:
-        workbook.close()
+    with atomic_path(path) as temp:
+        package.save(temp)
     return Revision(cell, format_date(old) if old else "", when, backup)
-
-
-def _riwayat(workbook: openpyxl.Workbook) -> openpyxl.worksheet.worksheet.Worksheet:
-    for sheet in workbook.worksheets:
-        if sheet.title.strip().casefold() == RIWAYAT_SHEET.casefold():
-            return sheet
-    sheet = workbook.create_sheet(RIWAYAT_SHEET)
-    sheet.append(list(RIWAYAT_HEADER))
-    for column in range(1, len(RIWAYAT_HEADER) + 1):
-        sheet.cell(row=1, column=column).font = Font(bold=True)
-    for letter, width in zip("ABCDE", (18, 30, 20, 60, 20), strict=True):
-        sheet.column_dimensions[letter].width = width
-    return sheet
