@@ -48,8 +48,8 @@ BUILD_STALE: Final = (
 )
 BUILD_REMOVED: Final = "Dihapus (SOP-nya sudah tidak ada di buku kerja): {path}"
 BUKU_HELP: Final = (
-    "Buat juga satu Buku SOP (PDF) per buku kerja: sampul, daftar isi, semua SOP dan formulir "
-    "monitoring."
+    "Buat juga satu Buku SOP (PDF dan DOCX) per buku kerja: sampul, daftar isi, semua SOP dan "
+    "formulir monitoring."
 )
 BOOK_DONE: Final = "Buku SOP: {path}"
 JOBS_HELP: Final = (
@@ -74,7 +74,9 @@ REVISE_DATE_INVALID: Final = (
 )
 REVISE_CHANGE: Final = "TGL. REVISI {old} -> {new}."
 REVISE_DONE: Final = "TGL. REVISI {nomor} ({cell}) menjadi {date}. Cadangan: {backup}"
-NEW_HELP: Final = "Buat buku kerja formulir SOP kosong di PATH."
+NEW_HELP: Final = (
+    "Buat buku kerja formulir SOP kosong di BERKAS (berkas yang sudah ada tidak ditimpa)."
+)
 NEW_CONTOH_HELP: Final = "Isi formulir dengan contoh SOP lengkap."
 NEW_DONE: Final = "Formulir SOP dibuat: {path}"
 SEVERITY_LABELS: Final = {"error": "KESALAHAN", "warning": "PERINGATAN"}
@@ -468,4 +470,35 @@ REVISE_FORMULA: Final = (
 REVISE_UNREADABLE: Final = (
     "Buku kerja tidak bisa direvisi tanpa mengubah bagian lain ({reason}). Buka dan simpan "
     "ulang di Excel, lalu jalankan lagi. Buku kerja tidak diubah."
+)
+
+# --- Help in Bahasa Indonesia: click's own words, metavars, whole one-line summaries ----------
+
+HELP_USAGE: Final = "Cara pakai:"
+HELP_OPTIONS: Final = "Pilihan"
+HELP_COMMANDS: Final = "Perintah"
+HELP_OPTIONS_METAVAR: Final = "[PILIHAN]"
+HELP_COMMAND_METAVAR: Final = "PERINTAH [ARGUMEN]..."
+#: Click's notes after an option's help -> Bahasa Indonesia.
+HELP_EXTRA_TRANSLATIONS: Final = (
+    ("required", "wajib"),
+    ("default: ", "bawaan: "),
+    ("env var: ", "variabel lingkungan: "),
+)
+VERSION_MESSAGE: Final = "%(prog)s versi %(version)s"
+METAVAR_WORKBOOK: Final = "BUKU_KERJA"
+METAVAR_WORKBOOKS: Final = "BUKU_KERJA..."
+METAVAR_NEW_PATH: Final = "BERKAS"
+METAVAR_SOP: Final = "NOMOR_ATAU_LEMBAR"
+METAVAR_FORMATS: Final = "FORMAT"
+METAVAR_FOLDER: Final = "FOLDER"
+METAVAR_TEMPLATE: Final = "TEMPLAT.docx"
+METAVAR_DATE: Final = "TANGGAL"
+METAVAR_TEXT: Final = "TEKS"
+CHECK_SHORT: Final = "Periksa buku kerja: ringkasan tiap SOP dan semua masalahnya."
+NEW_SHORT: Final = "Buat formulir SOP kosong (atau berisi contoh) untuk diisi di Excel."
+BUILD_SHORT: Final = "Buat dokumen SOP resmi (DOCX, PDF) dan, bila diminta, Buku SOP."
+FLOWCHART_SHORT: Final = "Buat diagram alir untuk slide sosialisasi (PNG, SVG, PDF, PPTX)."
+REVISE_SHORT: Final = (
+    "Catat revisi SOP (tanggal, nomor revisi, Riwayat) lalu buat ulang dokumennya."
 )

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from workbooks import instansi_rows, simple_steps, sop_rows, write_workbook
 
+from sopdoc import messages as msg
 from sopdoc.cli import main
 
 
@@ -100,7 +101,8 @@ def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
     [
         (
             ["check"],
-            "sopdoc: Argumen WORKBOOK belum ditulis. Lihat petunjuknya dengan: sopdoc check --help",
+            "sopdoc: Argumen BUKU_KERJA belum ditulis. "
+            "Lihat petunjuknya dengan: sopdoc check --help",
         ),
         (["check", "--nope", "x.xlsx"], "Pilihan --nope tidak dikenal."),
         (["flowchart", "x.xlsx", "--format", "gif"], "Nilai 'gif' untuk --format tidak dikenal."),
@@ -115,3 +117,49 @@ def test_usage_errors_are_one_bahasa_line(args: list[str], expected: str) -> Non
     assert len(lines) == 1
     assert expected in lines[0]
     assert "Error:" not in result.stderr
+
+
+#: Words of click's English help that must never reach a user.
+ENGLISH = (
+    "Usage",
+    "Options",
+    "Commands",
+    "Show this message",
+    "[required]",
+    "default:",
+    "TEXT",
+    "PATH",
+    "INTEGER",
+    "WORKBOOK",
+    "Show the version",
+)
+
+
+@pytest.mark.parametrize("command", ["", "check", "new", "build", "flowchart", "revise"])
+def test_every_help_is_in_bahasa_indonesia(command: str) -> None:
+    result = run(*([command] if command else []), "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Cara pakai: sopdoc {command}".replace("  ", " "))
+    assert "Pilihan:" in result.stdout
+    assert "-h, --help" in result.stdout
+    assert "Tampilkan bantuan ini lalu keluar." in result.stdout
+    for word in ENGLISH:
+        assert word not in result.stdout, word
+
+
+def test_main_help_lists_every_command_with_its_whole_summary() -> None:
+    result = run("--help")
+    text = " ".join(result.stdout.split())
+    assert "Perintah:" in result.stdout
+    for name in ("check", "new", "build", "flowchart", "revise"):
+        summary = getattr(msg, f"{name.upper()}_SHORT")
+        assert f"{name} {summary}" in text
+    assert "..." not in text.split("Perintah:")[1]
+    # Plain ``sopdoc`` shows the same help instead of an error.
+    plain = run()
+    assert plain.returncode == 0
+    assert plain.stdout == result.stdout
+
+
+def test_build_help_says_the_book_is_pdf_and_docx() -> None:
+    assert "Buku SOP (PDF dan DOCX)" in " ".join(run("build", "--help").stdout.split())
