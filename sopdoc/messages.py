@@ -502,3 +502,15 @@ FLOWCHART_SHORT: Final = "Buat diagram alir untuk slide sosialisasi (PNG, SVG, P
 REVISE_SHORT: Final = (
     "Catat revisi SOP (tanggal, nomor revisi, Riwayat) lalu buat ulang dokumennya."
 )
+
+# --- Kop of 1 to 4 lines ------------------------------------------------------------------
+
+HEADER_TOO_LONG: Final = (
+    "Kop di atas NOMOR SOP punya {count} baris ({cells}); paling banyak {most}. Gabungkan atau "
+    "hapus baris yang bukan kop, atau pisahkan dengan satu baris kosong."
+)
+HEADER_ROW_UNCLEAR: Final = (
+    "Baris tepat di atas kop berisi teks di beberapa sel ({cells}), jadi tidak jelas apakah "
+    "termasuk kop. Tulis setiap baris kop dalam satu sel saja, atau sisipkan satu baris kosong "
+    "di antara baris ini dan kop."
+)

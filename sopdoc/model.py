@@ -164,6 +164,13 @@ class Agency:
     font: str = "Arial"
     signatory: Signatory | None = None
     cells: Cells = field(default_factory=_no_cells, compare=False, repr=False)
+    #: The kop lines of the ``Instansi`` sheet (KOP BARIS 1..4); empty: PEMERINTAH, UNIT KERJA.
+    kop_lines: tuple[str, ...] = ()
+
+    @property
+    def kop(self) -> tuple[str, ...]:
+        """The kop printed for an SOP that has none of its own: 1 to 4 lines."""
+        return self.kop_lines or tuple(x for x in (self.pemerintah, self.unit) if x)
 
 
 @dataclass(frozen=True)

@@ -163,3 +163,14 @@ def test_main_help_lists_every_command_with_its_whole_summary() -> None:
 
 def test_build_help_says_the_book_is_pdf_and_docx() -> None:
     assert "Buku SOP (PDF dan DOCX)" in " ".join(run("build", "--help").stdout.split())
+
+
+def test_a_three_line_kop_is_printed_whole(tmp_path: Path) -> None:
+    kop = ("PEMERINTAH KABUPATEN MALANG", "SEKRETARIAT DAERAH", "BAGIAN TATA USAHA")
+    path = write_workbook(tmp_path / "w.xlsx", {"SPM": sop_rows(header=kop)})
+    result = run("build", str(path), "--format", "pdf", "-o", str(tmp_path / "o"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    (pdf,) = (tmp_path / "o").glob("*.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    for line in kop:
+        assert line in text

@@ -25,8 +25,9 @@ from sopdoc.workbook.procedure import read_procedure
 from sopdoc.workbook.signatory import split_signatory
 from sopdoc.workbook.text import cell_text, remove_control_chars, split_items
 
-#: Rows above NOMOR SOP that may form the header (kop).
-MAX_HEADER_ROWS = 2
+#: Lines a kop (the header above NOMOR SOP) may have: the government, the unit and up to
+#: two sub-units (PEMERINTAH KABUPATEN MALANG / SEKRETARIAT DAERAH / BAGIAN TATA USAHA).
+MAX_HEADER_LINES = 4
 #: Blank rows allowed between the header rows and NOMOR SOP.
 MAX_HEADER_GAP = 3
 
@@ -38,6 +39,9 @@ class BlockSpan:
     first: int
     last: int
     nomor: CellRef
+    #: A row right above the kop with text in several cells: part of the kop or not, the
+    #: reader cannot tell, so it says so instead of dropping it.
+    unclear_kop_row: int | None = None
 
 
 def find_blocks(grid: Grid) -> list[BlockSpan]:
@@ -48,26 +52,32 @@ def find_blocks(grid: Grid) -> list[BlockSpan]:
         for column, value in grid.row(row)[:1]
         if labels.matches(value, labels.NOMOR)
     ]
-    starts: list[int] = []
+    starts: list[tuple[int, int | None]] = []
     previous = 0
     for ref in nomors:
         starts.append(_header_start(grid, ref.row, floor=previous))
         previous = ref.row
-    ends = [start - 1 for start in starts[1:]] + [grid.max_row] if starts else []
-    return [BlockSpan(s, e, ref) for s, e, ref in zip(starts, ends, nomors, strict=True)]
+    ends = [start - 1 for start, _ in starts[1:]] + [grid.max_row] if starts else []
+    return [
+        BlockSpan(start, end, ref, unclear)
+        for (start, unclear), end, ref in zip(starts, ends, nomors, strict=True)
+    ]
 
 
-def _header_start(grid: Grid, nomor_row: int, *, floor: int) -> int:
-    """The first header row above ``nomor_row``: up to two rows holding one text each.
+def _header_start(grid: Grid, nomor_row: int, *, floor: int) -> tuple[int, int | None]:
+    """The first header row above ``nomor_row`` (rows holding one text each), and the row
+    just above them that holds text in several cells, when that row may belong to the kop.
 
     Up to ``MAX_HEADER_GAP`` blank rows may stand between the header and NOMOR SOP, as in
-    documents exported by web e-SOP systems; the header never reaches above ``floor``.
+    documents exported by web e-SOP systems; the header never reaches above ``floor``. Every
+    such row is taken, however many: the reader reports a kop of more than
+    ``MAX_HEADER_LINES`` lines rather than dropping lines.
     """
     start = nomor_row
     found = 0
     row = nomor_row - 1
     gap = 0
-    while row > floor and found < MAX_HEADER_ROWS:
+    while row > floor:
         cells = grid.row(row)
         if not cells:
             if found or gap >= MAX_HEADER_GAP:
@@ -76,11 +86,14 @@ def _header_start(grid: Grid, nomor_row: int, *, floor: int) -> int:
             row -= 1
             continue
         if len(cells) != 1 or not isinstance(cells[0][1], str) or _is_label(cells[0][1]):
-            break
+            texts = all(isinstance(v, str) and not _is_label(v) for _, v in cells)
+            # Only on a sheet's first block: above later blocks stands the previous table.
+            unclear = row if found and floor == 0 and texts else None
+            return start, unclear
         start = row
         found += 1
         row -= 1
-    return start
+    return start, None
 
 
 def _is_label(value: object) -> bool:
@@ -148,13 +161,32 @@ class BlockReader:
 
     def _header(self) -> tuple[str, ...]:
         lines: list[str] = []
+        refs: list[CellRef] = []
         for row in range(self.span.first, self.span.nomor.row):
             for column, value in self.grid.row(row):
                 text = _clean(self.problems, self.grid.ref(row, column), cell_text(value))
+                refs.append(self.grid.ref(row, column))
                 lines.extend(" ".join(line.split()) for line in text.splitlines() if line.strip())
+        if self.span.unclear_kop_row is not None:
+            row = self.span.unclear_kop_row
+            self.problems.error(
+                self.grid.ref(row, self.grid.row(row)[0][0]),
+                msg.HEADER_ROW_UNCLEAR.format(
+                    cells=", ".join(self.grid.ref(row, c).coordinate for c, _ in self.grid.row(row))
+                ),
+            )
+        if len(lines) > MAX_HEADER_LINES:
+            self.problems.error(
+                refs[0],
+                msg.HEADER_TOO_LONG.format(
+                    count=len(lines),
+                    most=MAX_HEADER_LINES,
+                    cells=", ".join(ref.coordinate for ref in refs),
+                ),
+            )
         if lines:
             return tuple(lines)
-        fallback = tuple(x for x in (self.agency.pemerintah, self.agency.unit) if x)
+        fallback = self.agency.kop
         if not fallback:
             self.problems.warning(self.span.nomor, msg.HEADER_MISSING)
         return fallback

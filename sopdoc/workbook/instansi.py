@@ -21,6 +21,10 @@ MAX_LOGO_BYTES: Final = 20 * 1024 * 1024
 _FIELDS: Final = {
     "PEMERINTAH": "pemerintah",
     "UNIT KERJA": "unit",
+    "KOP BARIS 1": "kop1",
+    "KOP BARIS 2": "kop2",
+    "KOP BARIS 3": "kop3",
+    "KOP BARIS 4": "kop4",
     "ALAMAT": "alamat",
     "LOGO": "logo",
     "KERTAS": "paper",
@@ -85,6 +89,7 @@ def read_agency(grid: Grid | None, *, folder: Path, problems: Problems) -> Agenc
         font=values.get("font", "Arial"),
         signatory=_signatory(values, cells),
         cells=frozen_cells(cells),
+        kop_lines=tuple(values[f"kop{n}"] for n in range(1, 5) if values.get(f"kop{n}")),
     )
 
 

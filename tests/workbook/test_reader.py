@@ -419,3 +419,57 @@ def test_merged_cells_across_the_form(tmp_path: Path) -> None:
     wb = read_workbook(path)
     assert wb.problems == ()
     assert [a.name for a in wb.sops[0].actors] == list(ACTORS)
+
+
+MALANG = ("PEMERINTAH KABUPATEN MALANG", "SEKRETARIAT DAERAH", "BAGIAN TATA USAHA")
+
+
+def test_a_kop_of_three_and_four_lines_keeps_every_line(tmp_path: Path) -> None:
+    wb = read(tmp_path, {"S": sop_rows(header=MALANG)})
+    assert wb.sops[0].header == MALANG
+    assert wb.problems == ()
+    four = (*MALANG, "SUBBAGIAN UMUM")
+    wb = read(tmp_path, {"S": [["DAFTAR SOP", None, "2020"], [], *sop_rows(header=four)]})
+    assert wb.sops[0].header == four
+    assert wb.errors == ()
+
+
+def test_a_kop_of_five_lines_is_an_error_naming_its_cells(tmp_path: Path) -> None:
+    five = (*MALANG, "SUBBAGIAN UMUM", "URUSAN SURAT")
+    wb = read(tmp_path, {"S": sop_rows(header=five)})
+    assert wb.sops[0].header == five  # nothing dropped
+    (problem,) = wb.errors
+    assert str(problem.cell) == "S!A1"
+    assert "Kop di atas NOMOR SOP punya 5 baris (A1, A2, A3, A4, A5); paling banyak 4" in (
+        problem.message
+    )
+    # Line breaks inside one cell count as lines too.
+    wb = read(tmp_path, {"S": sop_rows(header=("\n".join(MALANG), "A\nB"))})
+    assert "punya 5 baris (A1, A2)" in wb.errors[0].message
+
+
+def test_a_multi_cell_row_right_above_the_kop_is_an_error(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["PEMERINTAH", None, "KABUPATEN MALANG"],
+        *sop_rows(header=MALANG[1:]),
+    ]
+    wb = read(tmp_path, {"S": rows})
+    (problem,) = wb.errors
+    assert str(problem.cell) == "S!A1"
+    assert "berisi teks di beberapa sel (A1, C1)" in problem.message
+    assert wb.sops[0].header == MALANG[1:]
+    # Separated by a blank row it is not part of the kop, and not a problem.
+    separated: list[list[object]] = [rows[0], [], *rows[1:]]
+    wb = read(tmp_path, {"S": separated})
+    assert wb.errors == ()
+
+
+def test_instansi_kop_lines_replace_pemerintah_and_unit(tmp_path: Path) -> None:
+    instansi = instansi_rows(
+        PEMERINTAH=MALANG[0],
+        UNIT_KERJA="SEKRETARIAT DAERAH",
+        **{"KOP BARIS 1": MALANG[0], "KOP BARIS 2": MALANG[1], "KOP BARIS 3": MALANG[2]},
+    )
+    wb = read(tmp_path, {"Instansi": instansi, "S": sop_rows(header=())})
+    assert wb.sops[0].header == MALANG
+    assert wb.problems == ()
