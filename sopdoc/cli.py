@@ -458,6 +458,13 @@ def revise(
             backup=revision.backup,
         )
     )
+    click.echo(
+        msg.REVISE_NUMBERED.format(
+            nomor=sops[0].identity.nomor,
+            old=msg.DOC_NO_VALUE if revision.old_number is None else f"{revision.old_number:02d}",
+            new=f"{revision.number:02d}",
+        )
+    )
     updated = read_workbook(workbook)
     again = [s for s in updated.sops if s.key == sops[0].key]
     report = batch.build_batch([(updated, again, output)], formats=chosen, jobs=1, everything=False)

@@ -514,3 +514,22 @@ HEADER_ROW_UNCLEAR: Final = (
     "termasuk kop. Tulis setiap baris kop dalam satu sel saja, atau sisipkan satu baris kosong "
     "di antara baris ini dan kop."
 )
+
+# --- Revision numbers and dates as the office writes them ----------------------------------
+
+DOC_REVISION: Final = "Revisi {number:02d}"
+REVISION_INVALID: Final = (
+    "Nomor revisi '{value}' tidak dikenali. Tulis angkanya saja (01, 2) atau bersama tanggal: "
+    "22 Juli 2019 rev 01."
+)
+REVISION_TWICE: Final = (
+    "Nomor revisi ditulis dua kali dan berbeda: {first} di TGL. REVISI, {second} di baris "
+    "REVISI KE. Hapus salah satunya."
+)
+DATE_FORMAT_INVALID: Final = (
+    "FORMAT TANGGAL '{value}' tidak dikenali. Tulis contohnya: 03 Januari 2017 (hari dua "
+    "angka) atau 3 Januari 2017."
+)
+REVISE_NUMBER_CHANGE: Final = "Revisi {old} -> {new}."
+REVISE_DATE_WITH_NUMBER: Final = "{date} rev {number:02d}"
+REVISE_NUMBERED: Final = "Nomor revisi {nomor}: {old} -> {new}."

@@ -166,6 +166,8 @@ class Agency:
     cells: Cells = field(default_factory=_no_cells, compare=False, repr=False)
     #: The kop lines of the ``Instansi`` sheet (KOP BARIS 1..4); empty: PEMERINTAH, UNIT KERJA.
     kop_lines: tuple[str, ...] = ()
+    #: FORMAT TANGGAL: True ``03 Januari 2017``, False ``3 Januari 2017``, None as written.
+    two_digit_day: bool | None = None
 
     @property
     def kop(self) -> tuple[str, ...]:
@@ -184,6 +186,10 @@ class Identity:
     tanggal_efektif: date | None
     disahkan: Signatory | None
     cells: Cells = field(default_factory=_no_cells, compare=False, repr=False)
+    #: The revision number (``rev 01`` with the date, or a REVISI KE row); None: not given.
+    revisi: int | None = None
+    #: Print days with two digits (``03 Januari 2017``), as the workbook writes its dates.
+    two_digit_day: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,21 @@ def test_a_three_line_kop_is_printed_whole(tmp_path: Path) -> None:
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     for line in kop:
         assert line in text
+
+
+def test_identity_page_prints_the_revision_number_and_dates_as_written(tmp_path: Path) -> None:
+    rows = sop_rows(
+        pembuatan="03 Januari 2017", revisi="Revisi ke-1, 22 Juli 2019", efektif="03/01/2017"
+    )
+    path = write_workbook(tmp_path / "w.xlsx", {"Instansi": instansi_rows(), "SPM": rows})
+    result = run("build", str(path), "--format", "pdf,docx", "-o", str(tmp_path / "o"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    (pdf,) = (tmp_path / "o").glob("*.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "22 Juli 2019 (Revisi 01)" in text
+    assert text.count("03 Januari 2017") == 2
+    (docx,) = (tmp_path / "o").glob("*.docx")
+    with zipfile.ZipFile(docx) as archive:
+        xml = archive.read("word/document.xml").decode()
+    assert "22 Juli 2019 (Revisi 01)" in xml
+    assert "03 Januari 2017" in xml

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from sopdoc import messages as msg
-from sopdoc.dates import parse_date
+from sopdoc.dates import (
+    parse_date,
+    parse_revision,
+    parse_revision_number,
+    written_with_two_digit_day,
+)
 from sopdoc.model import (
     Agency,
     CellRef,
@@ -28,6 +34,8 @@ from sopdoc.workbook.text import cell_text, remove_control_chars, split_items
 #: Lines a kop (the header above NOMOR SOP) may have: the government, the unit and up to
 #: two sub-units (PEMERINTAH KABUPATEN MALANG / SEKRETARIAT DAERAH / BAGIAN TATA USAHA).
 MAX_HEADER_LINES = 4
+#: The identity rows that hold dates.
+_DATE_FIELDS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
 #: Blank rows allowed between the header rows and NOMOR SOP.
 MAX_HEADER_GAP = 3
 
@@ -246,9 +254,12 @@ class BlockReader:
             self.problems.error(ref, msg.NAMA_EMPTY if "nama" in found else msg.NAMA_MISSING)
         dates = {
             name: self._date_value(found, name, required=name != "tanggal_revisi")
-            for name in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
+            for name in _DATE_FIELDS
         }
         signatory = self._signatory(found, signatory_lines)
+        day = self.agency.two_digit_day
+        if day is None:
+            day = any(written_with_two_digit_day(found[n][1]) for n in _DATE_FIELDS if n in found)
         return Identity(
             nomor=nomor,
             nama=" ".join(nama.split()),
@@ -257,6 +268,8 @@ class BlockReader:
             tanggal_efektif=dates["tanggal_efektif"],
             disahkan=signatory,
             cells=frozen_cells(cells),
+            revisi=self._revision(found),
+            two_digit_day=day,
         )
 
     def _text_value(self, found: dict[str, tuple[CellRef, object]], name: str) -> str:
@@ -275,13 +288,31 @@ class BlockReader:
             return None
         ref, value = found[name]
         try:
-            parsed = parse_date(value)
+            parsed = parse_revision(value)[0] if name == "tanggal_revisi" else parse_date(value)
         except ValueError:
             self.problems.error(ref, msg.DATE_INVALID.format(label=label, value=cell_text(value)))
             return None
         if parsed is None and required:
             self.problems.warning(ref, msg.DATE_EMPTY.format(label=label))
         return parsed
+
+    def _revision(self, found: dict[str, tuple[CellRef, object]]) -> int | None:
+        """The revision number: a REVISI KE row, or written with the TGL. REVISI date."""
+        in_date = None
+        if "tanggal_revisi" in found:
+            with contextlib.suppress(ValueError):  # that error is reported by _date_value
+                in_date = parse_revision(found["tanggal_revisi"][1])[1]
+        if "revisi" not in found:
+            return in_date
+        ref, value = found["revisi"]
+        try:
+            number = parse_revision_number(value)
+        except ValueError:
+            self.problems.error(ref, msg.REVISION_INVALID.format(value=cell_text(value)))
+            return in_date
+        if number is not None and in_date is not None and number != in_date:
+            self.problems.warning(ref, msg.REVISION_TWICE.format(first=in_date, second=number))
+        return number if number is not None else in_date
 
     def _signatory(
         self,

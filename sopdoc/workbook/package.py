@@ -151,6 +151,10 @@ class Package:
         style = re.search(r'\ss="(\d+)"', match.group("open"))
         return int(style.group(1)) if style else None
 
+    def has_cell(self, sheet: Sheet, ref: str) -> bool:
+        """Whether the sheet's XML has an element for the cell (styled or holding a value)."""
+        return _find_cell(self.read(sheet.part).decode("utf-8"), ref) is not None
+
     def has_formula(self, sheet: Sheet, ref: str) -> bool:
         """Whether the cell holds a formula (rewriting it would leave calcChain.xml stale)."""
         match = _find_cell(self.read(sheet.part).decode("utf-8"), ref)

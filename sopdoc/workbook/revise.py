@@ -15,10 +15,17 @@ from sopdoc.dates import format_date
 from sopdoc.errors import SopdocError, WorkbookError
 from sopdoc.model import CellRef, Sop
 from sopdoc.workbook.labels import RIWAYAT_SHEET
-from sopdoc.workbook.package import Package, PackageError
+from sopdoc.workbook.package import Package, PackageError, Value
 
-RIWAYAT_HEADER: Final = ("TANGGAL REVISI", "NOMOR SOP", "LEMBAR", "PERUBAHAN", "DICATAT")
-RIWAYAT_WIDTHS: Final = (18.0, 30.0, 20.0, 60.0, 20.0)
+RIWAYAT_HEADER: Final = (
+    "TANGGAL REVISI",
+    "NOMOR SOP",
+    "LEMBAR",
+    "PERUBAHAN",
+    "DICATAT",
+    "REVISI KE",
+)
+RIWAYAT_WIDTHS: Final = (18.0, 30.0, 20.0, 60.0, 20.0, 10.0)
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,18 @@ class Revision:
     old: str
     new: date
     backup: Path
+    #: The revision number before (None: not written) and after.
+    old_number: int | None
+    number: int
+
+
+def next_revision(sop: Sop) -> int:
+    """The number of the next revision: one more than the last. An SOP revised before
+    without a number counts as revision 1; one never revised becomes revision 1."""
+    identity = sop.identity
+    if identity.revisi is not None:
+        return identity.revisi + 1
+    return 2 if identity.tanggal_revisi is not None else 1
 
 
 def backup_path(path: Path, *, now: datetime) -> Path:
@@ -56,24 +75,42 @@ def write_revision(
     if cell is None:
         raise SopdocError(msg.REVISE_NO_ROW.format(sheet=sop.sheet, nomor=sop.identity.nomor))
     now = (now or datetime.now()).replace(microsecond=0)
-    old = sop.identity.tanggal_revisi
+    identity = sop.identity
+    old = identity.tanggal_revisi
+    number = next_revision(sop)
+    day = identity.two_digit_day
+    new_text = format_date(when, two_digit_day=day)
     change = msg.REVISE_CHANGE.format(
-        old=format_date(old) if old else msg.DOC_NO_VALUE, new=format_date(when)
+        old=format_date(old, two_digit_day=day) if old else msg.DOC_NO_VALUE, new=new_text
     )
-    history = [
-        format_date(when),
-        sop.identity.nomor,
+    before = f"{identity.revisi:02d}" if identity.revisi is not None else msg.DOC_NO_VALUE
+    numbered = msg.REVISE_NUMBER_CHANGE.format(old=before, new=f"{number:02d}")
+    history: list[Value] = [
+        new_text,
+        identity.nomor,
         sop.sheet,
-        f"{change} {note}".strip(),
+        f"{change} {numbered} {note}".strip(),
         now.isoformat(sep=" "),
+        number,
     ]
+    number_cell = identity.cells.get("revisi")
     try:
         package = Package(path)
         sheet = package.sheet(cell.sheet)
         if package.has_formula(sheet, cell.coordinate):
             raise SopdocError(msg.REVISE_FORMULA.format(cell=cell))
-        dated = package.cell_style(sheet, cell.coordinate) in package.date_styles()
-        package.set_cells(sheet, {(cell.row, cell.column): when if dated else format_date(when)})
+        values: dict[tuple[int, int], Value] = {}
+        if number_cell is not None and number_cell.sheet == cell.sheet:
+            # A REVISI KE row of its own: the number there, the date stays a date.
+            dated = package.cell_style(sheet, cell.coordinate) in package.date_styles()
+            values[(cell.row, cell.column)] = when if dated else new_text
+            values[(number_cell.row, number_cell.column)] = number
+        else:
+            # The number goes with the date, as offices write it: 23 November 2026 rev 02.
+            values[(cell.row, cell.column)] = msg.REVISE_DATE_WITH_NUMBER.format(
+                date=new_text, number=number
+            )
+        package.set_cells(sheet, values)
         riwayat = next(
             (s for s in package.sheets if s.name.strip().casefold() == RIWAYAT_SHEET.casefold()),
             None,
@@ -81,6 +118,8 @@ def write_revision(
         if riwayat is None:
             package.add_sheet(RIWAYAT_SHEET, [RIWAYAT_HEADER, history], RIWAYAT_WIDTHS)
         else:
+            if not package.has_cell(riwayat, "F1"):  # a Riwayat of before revision numbers
+                package.set_cells(riwayat, {(1, 6): RIWAYAT_HEADER[5]})
             package.append_rows(riwayat, [history])
     except (PackageError, zipfile.BadZipFile, OSError, UnicodeDecodeError) as error:
         raise WorkbookError(msg.REVISE_UNREADABLE.format(reason=error), path=str(path)) from None
@@ -88,4 +127,11 @@ def write_revision(
     shutil.copy2(path, backup)
     with atomic_path(path) as temp:
         package.save(temp)
-    return Revision(cell, format_date(old) if old else "", when, backup)
+    return Revision(
+        cell,
+        format_date(old, two_digit_day=day) if old else "",
+        when,
+        backup,
+        identity.revisi,
+        number,
+    )

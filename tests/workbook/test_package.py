@@ -86,7 +86,7 @@ def test_revise_keeps_every_other_part_byte_for_byte(tmp_path: Path) -> None:
     assert set(before) <= set(after)
     # In the SOP sheet only the TGL. REVISI cell differs: a date serial in its date style.
     old_cell = '<c r="B5" s="1"><v>43668</v></c>'
-    new_cell = '<c r="B5" s="1"><v>46349</v></c>'
+    new_cell = '<c r="B5" s="1" t="inlineStr"><is><t>23 November 2026 rev 02</t></is></c>'
     sheet = after["xl/worksheets/sheet1.xml"].decode()
     assert sheet.replace(new_cell, old_cell) == before["xl/worksheets/sheet1.xml"].decode()
     # The additions are appended, nothing is removed from the listing parts.
@@ -100,14 +100,16 @@ def test_revise_keeps_every_other_part_byte_for_byte(tmp_path: Path) -> None:
     revised = read_workbook(book)
     (sop,) = revised.sops
     assert sop.identity.tanggal_revisi == date(2026, 11, 23)
+    assert sop.identity.revisi == 2  # a revision date without a number counted as 1
     history = openpyxl.load_workbook(book)["Riwayat"]
     rows = list(history.iter_rows(values_only=True))
     assert rows[1] == (
         "23 November 2026",
         "KEC/STDR-KIN/427.110/2020",
         "SOP",
-        "TGL. REVISI 22 Juli 2019 -> 23 November 2026. Jadwal diubah",
+        "TGL. REVISI 22 Juli 2019 -> 23 November 2026. Revisi - -> 02. Jadwal diubah",
         "2026-11-23 10:15:00",
+        2,
     )
 
 
@@ -120,15 +122,17 @@ def test_revise_appends_to_an_existing_riwayat_and_touches_nothing_else(tmp_path
         "xl/worksheets/sheet1.xml",
         "xl/worksheets/sheet3.xml",
     }
-    # A text date stays text: an inline string, so sharedStrings.xml is not rewritten.
+    # An inline string, so sharedStrings.xml is not rewritten.
     assert (
-        '<c r="B5" t="inlineStr"><is><t>23 November 2026</t></is></c>'
+        '<c r="B5" t="inlineStr"><is><t>23 November 2026 rev 02</t></is></c>'
         in after["xl/worksheets/sheet1.xml"].decode()
     )
     rows = list(openpyxl.load_workbook(book)["Riwayat"].iter_rows(values_only=True))
     assert len(rows) == 3
+    assert rows[0][5] == "REVISI KE"  # the header of a Riwayat from before revision numbers
     assert rows[1][3] == "Revisi pertama"
     assert rows[2][0] == "23 November 2026"
+    assert rows[2][5] == 2
 
 
 def test_revised_workbook_opens_in_libreoffice_and_passes_the_sdk_rules(tmp_path: Path) -> None:
@@ -177,3 +181,18 @@ def test_cell_edits_insert_missing_rows_and_cells_in_order(tmp_path: Path) -> No
     )
     assert values[1] == ("?", 5, None, "baru")
     assert values[9][0] == 7
+
+
+def test_revise_with_a_revision_row_keeps_the_date_a_date(tmp_path: Path) -> None:
+    rows = sop_rows(revisi=date(2019, 7, 22))
+    rows.insert(5, ["REVISI KE", "01"])  # below TGL. REVISI
+    book = write_excel_package(tmp_path / "sop.xlsx", [ExcelSheet("SOP", rows)])
+    (sop,) = read_workbook(book).sops
+    assert sop.identity.revisi == 1
+    revision = write_revision(book, sop, when=date(2026, 11, 23), now=NOW)
+    assert (revision.old_number, revision.number) == (1, 2)
+    sheet = entries(book)["xl/worksheets/sheet1.xml"].decode()
+    assert '<c r="B5" s="1"><v>46349</v></c>' in sheet
+    assert '<c r="B6"><v>2</v></c>' in sheet
+    (sop,) = read_workbook(book).sops
+    assert (sop.identity.tanggal_revisi, sop.identity.revisi) == (date(2026, 11, 23), 2)

@@ -473,3 +473,52 @@ def test_instansi_kop_lines_replace_pemerintah_and_unit(tmp_path: Path) -> None:
     wb = read(tmp_path, {"Instansi": instansi, "S": sop_rows(header=())})
     assert wb.sops[0].header == MALANG
     assert wb.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("revisi", "number"),
+    [
+        ("22 Juli 2019 rev 01", 1),
+        ("Rev. 2 – 22/07/2019", 2),
+        ("Revisi ke-1, 22 Juli 2019", 1),
+        (datetime(2019, 7, 22), None),
+    ],
+)
+def test_revision_number_with_the_date(tmp_path: Path, revisi: object, number: int | None) -> None:
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": sop_rows(revisi=revisi)})
+    assert wb.problems == ()
+    identity = wb.sops[0].identity
+    assert (identity.tanggal_revisi, identity.revisi) == (date(2019, 7, 22), number)
+
+
+def test_revision_number_in_a_row_of_its_own(tmp_path: Path) -> None:
+    rows = sop_rows(revisi="22 Juli 2019")
+    rows.insert(5, ["REVISI KE", 3])
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": rows})
+    assert wb.problems == ()
+    assert wb.sops[0].identity.revisi == 3
+    assert str(wb.sops[0].identity.cells["revisi"]) == "S!B6"
+    rows[5] = ["NO. REVISI", "dua"]
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": rows})
+    assert messages_at(wb, "S!B6") == [
+        "Nomor revisi 'dua' tidak dikenali. Tulis angkanya saja (01, 2) atau bersama tanggal: "
+        "22 Juli 2019 rev 01."
+    ]
+    rows[4], rows[5] = ["TGL. REVISI", "22 Juli 2019 rev 01"], ["REVISI KE", "02"]
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": rows})
+    assert "ditulis dua kali dan berbeda: 1 di TGL. REVISI, 2" in messages_at(wb, "S!B6")[0]
+
+
+def test_two_digit_days_as_written_or_as_instansi_says(tmp_path: Path) -> None:
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": sop_rows(pembuatan="03 Januari 2017")})
+    assert wb.sops[0].identity.two_digit_day is True
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": sop_rows()})
+    assert wb.sops[0].identity.two_digit_day is False
+    setting = instansi_rows(FORMAT_TANGGAL="dd mmmm yyyy")
+    wb = read(tmp_path, {"Instansi": setting, "S": sop_rows()})
+    assert wb.sops[0].identity.two_digit_day is True
+    setting = instansi_rows(FORMAT_TANGGAL="3 Januari 2017")
+    wb = read(tmp_path, {"Instansi": setting, "S": sop_rows(pembuatan="03 Januari 2017")})
+    assert wb.sops[0].identity.two_digit_day is False
+    wb = read(tmp_path, {"Instansi": instansi_rows(FORMAT_TANGGAL="pendek"), "S": sop_rows()})
+    assert "FORMAT TANGGAL 'pendek' tidak dikenali" in wb.warnings[0].message

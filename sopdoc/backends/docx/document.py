@@ -32,7 +32,7 @@ from sopdoc.backends.docx.ooxml import (
     set_cell_margins,
     shade,
 )
-from sopdoc.dates import format_date
+from sopdoc.dates import identity_date_text
 from sopdoc.drawing.document import Document
 from sopdoc.errors import SopdocError
 from sopdoc.layout import PlacedLine, ProcedureLayout, TextCell
@@ -221,8 +221,7 @@ class SopWriter:
         elif field == "nomor":
             self._text(cell, identity.nomor)
         else:
-            value = getattr(identity, field)
-            self._text(cell, format_date(value) if value else msg.DOC_NO_VALUE)
+            self._text(cell, identity_date_text(identity, field))
 
     def _kop(self, cell: Any, sop: Sop) -> None:
         first = True

@@ -27,7 +27,7 @@ from reportlab.platypus import (
 
 from sopdoc import messages as msg
 from sopdoc.backends.pdf.canvas import HEADER_FILL, PageCanvas, draw_flow
-from sopdoc.dates import format_date
+from sopdoc.dates import identity_date_text
 from sopdoc.drawing.document import Document
 from sopdoc.drawing.scene import RoutedPage
 from sopdoc.layout import ProcedureLayout
@@ -149,8 +149,7 @@ def _identity_value(sop: Sop, field: str, styles: Styles) -> Any:
         return styles.para(identity.nama, styles.value_bold)
     if field == "nomor":
         return styles.para(identity.nomor, styles.text)
-    value = getattr(identity, field)
-    return styles.para(format_date(value) if value else msg.DOC_NO_VALUE, styles.text)
+    return styles.para(identity_date_text(identity, field), styles.text)
 
 
 def identity_table(sop: Sop, styles: Styles, width: Pt) -> Table:
