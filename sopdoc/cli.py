@@ -266,10 +266,13 @@ def check(workbook: Path, as_json: bool, strict: bool) -> None:
 @main.command(help=msg.NEW_HELP, short_help=msg.NEW_SHORT)
 @click.argument("path", metavar=msg.METAVAR_NEW_PATH, type=click.Path(path_type=Path))
 @click.option("--contoh", is_flag=True, help=msg.NEW_CONTOH_HELP)
-def new(path: Path, contoh: bool) -> None:
+@click.option(
+    "--pelaksana", type=click.IntRange(1, 12), default=None, metavar="N", help=msg.NEW_ACTORS_HELP
+)
+def new(path: Path, contoh: bool, pelaksana: int | None) -> None:
     from sopdoc.workbook.form import write_form
 
-    write_form(path, contoh=contoh)
+    write_form(path, contoh=contoh, actors=pelaksana)
     click.echo(msg.NEW_DONE.format(path=path))
 
 

@@ -8,6 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from workbooks import instansi_rows, simple_steps, sop_rows, write_workbook
@@ -193,3 +194,13 @@ def test_identity_page_prints_the_revision_number_and_dates_as_written(tmp_path:
         xml = archive.read("word/document.xml").decode()
     assert "22 Juli 2019 (Revisi 01)" in xml
     assert "03 Januari 2017" in xml
+
+
+def test_new_with_pelaksana(tmp_path: Path) -> None:
+    result = run("new", "--pelaksana", "6", str(tmp_path / "f.xlsx"))
+    assert result.returncode == 0, result.stderr
+    sheet = openpyxl.load_workbook(tmp_path / "f.xlsx")["SOP 1"]
+    assert sheet["I17"].value == "MUTU BAKU"  # C..H: six actor columns
+    too_many = run("new", "--pelaksana", "13", str(tmp_path / "g.xlsx"))
+    assert too_many.returncode == 2
+    assert "Nilai 13 untuk --pelaksana di luar batas" in too_many.stderr

@@ -68,6 +68,10 @@ RIWAYAT_SHEET: Final = "Riwayat"
 INSTANSI_KEYS: Final = (
     "PEMERINTAH",
     "UNIT KERJA",
+    "KOP BARIS 1",
+    "KOP BARIS 2",
+    "KOP BARIS 3",
+    "KOP BARIS 4",
     "ALAMAT",
     "LOGO",
     "KERTAS",
@@ -76,6 +80,7 @@ INSTANSI_KEYS: Final = (
     "NAMA PENGESAH",
     "PANGKAT PENGESAH",
     "NIP PENGESAH",
+    "FORMAT TANGGAL",
 )
 
 _SPACES = re.compile(r"\s+")
