@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -204,3 +205,33 @@ def test_new_with_pelaksana(tmp_path: Path) -> None:
     too_many = run("new", "--pelaksana", "13", str(tmp_path / "g.xlsx"))
     assert too_many.returncode == 2
     assert "Nilai 13 untuk --pelaksana di luar batas" in too_many.stderr
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_readme_help_and_docs_agree() -> None:
+    readme = ROOT.joinpath("README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# sopdoc\n\nsopdoc membuat dokumen SOP AP")  # opens in Bahasa
+    assert "../shared" not in readme  # a user's copy has no such folder
+    # Each command's one-line summary in the README is the one its --help gives.
+    for name in ("check", "new", "build", "flowchart", "revise"):
+        assert getattr(msg, f"{name.upper()}_SHORT") in readme, name
+        for option in re.findall(r"--[a-z]+", run(name, "--help").stdout):
+            if option not in ("--help", "--output"):  # -o FOLDER in the table
+                assert option in readme, (name, option)
+    assert "sebagai PDF dan\n  DOCX" in readme
+    guide = ROOT.joinpath("docs", "PANDUAN.md").read_text(encoding="utf-8")
+    contract = ROOT.joinpath("docs", "FORMAT-BUKU-KERJA.md").read_text(encoding="utf-8")
+    for text in (readme, guide, contract):
+        for target in re.findall(r"\]\(([^)#]+)\)", text):
+            base = ROOT if text is readme else ROOT / "docs"
+            path = base / target
+            assert path.is_file(), target
+            if path.suffix == ".png":
+                assert path.stat().st_size < 150_000, target
+    assert "Buku SOP (PDF dan DOCX)" in guide
+    assert "--pelaksana N" in guide
+    assert "rev 01" in contract
+    assert "KOP BARIS 1" in contract
+    assert "FORMAT TANGGAL" in contract
