@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import warnings
 import zipfile
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -24,6 +25,10 @@ MAX_UNCOMPRESSED_BYTES: Final = 256 * 1024 * 1024
 #: workbooks compress 10 to 20 times; a bomb of spaces or zeros, about 1,000 times).
 MAX_COMPRESSION_RATIO: Final = 100
 _RATIO_FLOOR_BYTES: Final = 10 * 1024 * 1024
+
+# openpyxl warns, in English on stderr, about parts it skips (x14 data validations,
+# extensions); the reader only reads and the file is left as it is, so users need not see it.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
 
 _OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_STREAM: Final = "EncryptionInfo".encode("utf-16-le")

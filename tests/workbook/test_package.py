@@ -196,3 +196,17 @@ def test_revise_with_a_revision_row_keeps_the_date_a_date(tmp_path: Path) -> Non
     assert '<c r="B6"><v>2</v></c>' in sheet
     (sop,) = read_workbook(book).sops
     assert (sop.identity.tanggal_revisi, sop.identity.revisi) == (date(2026, 11, 23), 2)
+
+
+def test_check_of_an_excel_workbook_with_x14_parts_prints_no_english_warning(
+    tmp_path: Path,
+) -> None:
+    book = excel_workbook(tmp_path / "sop.xlsx")
+    result = subprocess.run(
+        [sys.executable, "-m", "sopdoc", "check", str(book)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
+    assert result.stderr == ""
