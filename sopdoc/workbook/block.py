@@ -259,7 +259,12 @@ class BlockReader:
         signatory = self._signatory(found, signatory_lines)
         day = self.agency.two_digit_day
         if day is None:
-            day = any(written_with_two_digit_day(found[n][1]) for n in _DATE_FIELDS if n in found)
+            day = any(
+                written_with_two_digit_day(found[n][1])
+                or (found[n][0].row, found[n][0].column) in self.grid.two_digit_days
+                for n in _DATE_FIELDS
+                if n in found
+            )
         return Identity(
             nomor=nomor,
             nama=" ".join(nama.split()),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 from workbooks import (
     ACTORS,
@@ -522,3 +523,29 @@ def test_two_digit_days_as_written_or_as_instansi_says(tmp_path: Path) -> None:
     assert wb.sops[0].identity.two_digit_day is False
     wb = read(tmp_path, {"Instansi": instansi_rows(FORMAT_TANGGAL="pendek"), "S": sop_rows()})
     assert "FORMAT TANGGAL 'pendek' tidak dikenali" in wb.warnings[0].message
+
+
+@pytest.mark.parametrize(
+    ("number_format", "two"),
+    [
+        ("dd mmmm yyyy", True),
+        ("[$-421]dd\\ mmmm\\ yyyy;@", True),
+        ("dd/mm/yyyy", True),
+        ("d mmmm yyyy", False),
+        ("[$-421]d mmmm yyyy", False),
+        ("dddd, d mmmm yyyy", False),
+    ],
+)
+def test_excel_date_cells_give_two_digit_days_by_their_format(
+    tmp_path: Path, number_format: str, two: bool
+) -> None:
+    path = write_workbook(
+        tmp_path / "sop.xlsx",
+        {"Instansi": instansi_rows(), "S": sop_rows(pembuatan=datetime(2017, 1, 3))},
+    )
+    book = openpyxl.load_workbook(path)
+    book["S"]["B4"].number_format = number_format
+    book.save(path)
+    identity = read_workbook(path).sops[0].identity
+    assert identity.tanggal_pembuatan == date(2017, 1, 3)
+    assert identity.two_digit_day is two
