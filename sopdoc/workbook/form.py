@@ -175,7 +175,8 @@ def add_petunjuk(workbook: XlsxWorkbook) -> Worksheet:
     sheet.cell(row=1, column=1, value=msg.FORM_PETUNJUK_TITLE).font = Font(bold=True, size=14)
     for row, line in enumerate(msg.FORM_PETUNJUK, start=3):
         sheet.cell(row=row, column=1, value=line).alignment = _WRAP_TOP
-        sheet.row_dimensions[row].height = 48
+        # Room for the whole wrapped text: the longer items (7a, 10a) take five lines.
+        sheet.row_dimensions[row].height = max(48.0, _text_lines(line, 120.0) * _LINE_PT + 8)
     sheet.column_dimensions["A"].width = 120
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
