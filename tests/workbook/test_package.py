@@ -17,8 +17,9 @@ import pytest
 from excel_package import ExcelSheet, write_excel_package
 from workbooks import sop_rows
 
+from sopdoc.errors import SopdocError
 from sopdoc.workbook import read_workbook
-from sopdoc.workbook.package import Package
+from sopdoc.workbook.package import MAIN_NS, Package, _set_cell
 from sopdoc.workbook.revise import write_revision
 
 NOW = datetime(2026, 11, 23, 10, 15, 0)
@@ -210,3 +211,39 @@ def test_check_of_an_excel_workbook_with_x14_parts_prints_no_english_warning(
     )
     assert result.returncode == 0, result.stdout
     assert result.stderr == ""
+
+
+def test_cell_edits_on_empty_and_prefixed_sheet_data() -> None:
+    empty = f'<worksheet xmlns="{MAIN_NS}"><dimension ref="A1"/><sheetData/></worksheet>'
+    assert _set_cell(empty, 2, 3, 5) == (
+        f'<worksheet xmlns="{MAIN_NS}"><dimension ref="A1:C2"/>'
+        '<sheetData><row r="2"><c r="C2"><v>5</v></c></row></sheetData></worksheet>'
+    )
+    prefixed = (
+        f'<x:worksheet xmlns:x="{MAIN_NS}"><x:sheetData><x:row r="1">'
+        '<x:c r="A1" s="3"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>'
+    )
+    assert _set_cell(prefixed, 1, 1, "a & b") == (
+        f'<x:worksheet xmlns:x="{MAIN_NS}"><x:sheetData><x:row r="1">'
+        '<x:c r="A1" s="3" t="inlineStr"><x:is><x:t>a &amp; b</x:t></x:is></x:c></x:row>'
+        "</x:sheetData></x:worksheet>"
+    )
+
+
+def test_a_formula_in_tgl_revisi_is_refused_and_nothing_changes(tmp_path: Path) -> None:
+    book = excel_workbook(tmp_path / "sop.xlsx")
+    (sop,) = read_workbook(book).sops
+    with zipfile.ZipFile(book) as archive:
+        parts = {i.filename: archive.read(i) for i in archive.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        '<c r="B5" s="1"><v>43668</v></c>', '<c r="B5" s="1"><f>TODAY()</f><v>43668</v></c>'
+    ).encode()
+    with zipfile.ZipFile(book, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    before = book.read_bytes()
+    with pytest.raises(SopdocError, match=re.escape("SOP!B5 (TGL. REVISI) berisi rumus")):
+        write_revision(book, sop, when=date(2026, 11, 23), now=NOW)
+    assert book.read_bytes() == before
+    assert not list(tmp_path.glob("*.cadangan-*"))
