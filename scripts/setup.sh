@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what sopdoc needs on a fresh machine: system packages (when missing) and the
 # Python virtual environment. Usage: scripts/setup.sh [--test] [--bench]
-#   --test   also installs what the test suite needs (LibreOffice, poppler-utils);
+#   --test   also installs what the test suite needs (LibreOffice Writer and Calc, poppler-utils);
 #   --bench  also what the benchmark compares against (LibreOffice, PlantUML).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,8 @@ command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ "$want_test" = 1 ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  # Calc opens the workbooks that sopdoc revise edits, to prove they still load.
+  [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 fi
 if [ "$want_bench" = 1 ]; then

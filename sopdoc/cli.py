@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from sopdoc import __version__
+from sopdoc import __version__, words
 from sopdoc import messages as msg
 from sopdoc.build import batch
 from sopdoc.build import documents as build
@@ -46,8 +46,92 @@ def translate_usage(error: click.UsageError) -> str:
     return msg.USAGE_ERROR.format(problem=problem, command=command)
 
 
+def _translate_extra(text: str) -> str:
+    """Click's ``[required]``/``[default: x]`` after an option's help, in Bahasa Indonesia."""
+    match = re.search(r"  \[([^\]]*)\]$", text)
+    if match is None:
+        return text
+    extra = match.group(1)
+    for english, indonesian in msg.HELP_EXTRA_TRANSLATIONS:
+        extra = extra.replace(english, indonesian)
+    return f"{text[: match.start()]}  [{extra}]"
+
+
+def _help_option(option: click.Option | None) -> click.Option | None:
+    if option is not None:
+        option.help = msg.HELP_OPTION
+    return option
+
+
+def _write_usage(
+    command: click.Command, ctx: click.Context, formatter: click.HelpFormatter
+) -> None:
+    pieces = command.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=f"{msg.HELP_USAGE} ")
+
+
+def _write_options(
+    command: click.Command, ctx: click.Context, formatter: click.HelpFormatter
+) -> None:
+    records = []
+    for param in command.get_params(ctx):
+        if isinstance(param, click.Argument):  # named in the usage line and the help text
+            continue
+        record = param.get_help_record(ctx)
+        if record is not None:
+            records.append((record[0], _translate_extra(record[1])))
+    if records:
+        with formatter.section(msg.HELP_OPTIONS):
+            formatter.write_dl(records)
+
+
+class _Command(click.Command):
+    """A command whose help is all in Bahasa Indonesia (click's own words included)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", msg.HELP_OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _help_option(super().get_help_option(ctx))
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _write_usage(self, ctx, formatter)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _write_options(self, ctx, formatter)
+
+
 class _Group(click.Group):
     """Turns every SopdocError into a one-line Bahasa Indonesia message and its exit code."""
+
+    command_class = _Command
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", msg.HELP_OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", msg.HELP_COMMAND_METAVAR)
+        super().__init__(*args, **kwargs)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _help_option(super().get_help_option(ctx))
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _write_usage(self, ctx, formatter)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _write_options(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Every command with its whole one-line summary (click would cut it at a period)."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.short_help or command.get_short_help_str(200)))
+        if rows:
+            with formatter.section(msg.HELP_COMMANDS):
+                formatter.write_dl(rows)
 
     def main(  # type: ignore[override]
         self,
@@ -59,6 +143,9 @@ class _Group(click.Group):
         """Click's entry point, with usage errors told in Bahasa Indonesia."""
         try:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as error:  # plain ``sopdoc``: the help
+            click.echo(error.ctx.get_help() if error.ctx is not None else msg.CLI_HELP)
+            sys.exit(0)
         except click.UsageError as error:
             click.echo(f"sopdoc: {translate_usage(error)}", err=True)
             sys.exit(error.exit_code)
@@ -91,7 +178,9 @@ class _Group(click.Group):
 @click.group(
     cls=_Group, help=msg.CLI_HELP, context_settings={"help_option_names": ["-h", "--help"]}
 )
-@click.version_option(__version__, prog_name="sopdoc", help=msg.VERSION_OPTION)
+@click.version_option(
+    __version__, prog_name="sopdoc", help=msg.VERSION_OPTION, message=msg.VERSION_MESSAGE
+)
 @click.help_option("-h", "--help", help=msg.HELP_OPTION)
 def main() -> None:
     """Entry point of the console script."""
@@ -144,13 +233,19 @@ _document_formats = click.option(
     "--format",
     "formats",
     default=",".join(build.DEFAULT_FORMATS),
+    metavar=msg.METAVAR_FORMATS,
     help=msg.BUILD_FORMAT_HELP.format(
         choices=", ".join(build.FORMATS), default=",".join(build.DEFAULT_FORMATS)
     ),
 )
 #: ``-o/--output`` of every command that writes files.
 _output_folder = click.option(
-    "-o", "--output", type=click.Path(path_type=Path), default=Path("output"), help=msg.OUTPUT_HELP
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    metavar=msg.METAVAR_FOLDER,
+    help=msg.OUTPUT_HELP,
 )
 
 
@@ -160,8 +255,8 @@ def _read(path: Path, *, strict: bool, jobs: int = 1) -> Workbook:
     return result.strict() if strict else result
 
 
-@main.command(help=msg.CHECK_HELP)
-@click.argument("workbook", type=click.Path(path_type=Path))
+@main.command(help=msg.CHECK_HELP, short_help=msg.CHECK_SHORT)
+@click.argument("workbook", metavar=msg.METAVAR_WORKBOOK, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help=msg.CHECK_JSON_HELP)
 @click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
 def check(workbook: Path, as_json: bool, strict: bool) -> None:
@@ -175,21 +270,30 @@ def check(workbook: Path, as_json: bool, strict: bool) -> None:
     sys.exit(1 if any(p.severity is Severity.ERROR for p in result.problems) else 0)
 
 
-@main.command(help=msg.NEW_HELP)
-@click.argument("path", type=click.Path(path_type=Path))
+@main.command(help=msg.NEW_HELP, short_help=msg.NEW_SHORT)
+@click.argument("path", metavar=msg.METAVAR_NEW_PATH, type=click.Path(path_type=Path))
 @click.option("--contoh", is_flag=True, help=msg.NEW_CONTOH_HELP)
-def new(path: Path, contoh: bool) -> None:
+@click.option(
+    "--pelaksana", type=click.IntRange(1, 12), default=None, metavar="N", help=msg.NEW_ACTORS_HELP
+)
+def new(path: Path, contoh: bool, pelaksana: int | None) -> None:
     from sopdoc.workbook.form import write_form
 
-    write_form(path, contoh=contoh)
+    write_form(path, contoh=contoh, actors=pelaksana)
     click.echo(msg.NEW_DONE.format(path=path))
 
 
-@main.command(help=msg.FLOWCHART_HELP)
-@click.argument("workbook", type=click.Path(path_type=Path))
-@click.option("--sop", "wanted", multiple=True, help=msg.FLOWCHART_SOP_HELP)
+@main.command(help=msg.FLOWCHART_HELP, short_help=msg.FLOWCHART_SHORT)
+@click.argument("workbook", metavar=msg.METAVAR_WORKBOOK, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="png", help=msg.FLOWCHART_FORMAT_HELP
+    "--sop", "wanted", multiple=True, metavar=msg.METAVAR_SOP, help=msg.FLOWCHART_SOP_HELP
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="png",
+    help=msg.FLOWCHART_FORMAT_HELP,
 )
 @_output_folder
 @click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
@@ -222,14 +326,30 @@ def _report(outcomes: list[Outcome], *, folder: Path) -> None:
     sys.exit(1 if failed else 0)
 
 
-@main.command(name="build", help=msg.BUILD_HELP)
-@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@main.command(name="build", help=msg.BUILD_HELP, short_help=msg.BUILD_SHORT)
+@click.argument(
+    "workbooks",
+    nargs=-1,
+    required=True,
+    metavar=msg.METAVAR_WORKBOOKS,
+    type=click.Path(path_type=Path),
+)
 @_document_formats
-@click.option("--sop", "wanted", multiple=True, help=msg.FLOWCHART_SOP_HELP)
+@click.option(
+    "--sop", "wanted", multiple=True, metavar=msg.METAVAR_SOP, help=msg.FLOWCHART_SOP_HELP
+)
 @_output_folder
 @click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
-@click.option("--template", type=click.Path(path_type=Path), default=None, help=msg.TEMPLATE_HELP)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=msg.JOBS_HELP)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar=msg.METAVAR_TEMPLATE,
+    help=msg.TEMPLATE_HELP,
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help=msg.JOBS_HELP
+)
 @click.option("--force", is_flag=True, help=msg.FORCE_HELP)
 @click.option("--clean", is_flag=True, help=msg.CLEAN_HELP)
 @click.option("--buku", is_flag=True, help=msg.BUKU_HELP)
@@ -310,11 +430,11 @@ def _progress() -> Callable[[Outcome, int, int], None]:
     return show
 
 
-@main.command(help=msg.REVISE_HELP)
-@click.argument("workbook", type=click.Path(path_type=Path))
-@click.option("--sop", "wanted", required=True, help=msg.REVISE_SOP_HELP)
-@click.option("--tanggal", required=True, help=msg.REVISE_DATE_HELP)
-@click.option("--catatan", default="", help=msg.REVISE_NOTE_HELP)
+@main.command(help=msg.REVISE_HELP, short_help=msg.REVISE_SHORT)
+@click.argument("workbook", metavar=msg.METAVAR_WORKBOOK, type=click.Path(path_type=Path))
+@click.option("--sop", "wanted", required=True, metavar=msg.METAVAR_SOP, help=msg.REVISE_SOP_HELP)
+@click.option("--tanggal", required=True, metavar=msg.METAVAR_DATE, help=msg.REVISE_DATE_HELP)
+@click.option("--catatan", default="", metavar=msg.METAVAR_TEXT, help=msg.REVISE_NOTE_HELP)
 @_document_formats
 @_output_folder
 def revise(
@@ -344,6 +464,13 @@ def revise(
             cell=revision.cell,
             date=format_date(when),
             backup=revision.backup,
+        )
+    )
+    click.echo(
+        msg.REVISE_NUMBERED.format(
+            nomor=sops[0].identity.nomor,
+            old=words.DOC_NO_VALUE if revision.old_number is None else f"{revision.old_number:02d}",
+            new=f"{revision.number:02d}",
         )
     )
     updated = read_workbook(workbook)

@@ -44,8 +44,8 @@ BUILD_STALE: Final = (
 )
 BUILD_REMOVED: Final = "Dihapus (SOP-nya sudah tidak ada di buku kerja): {path}"
 BUKU_HELP: Final = (
-    "Buat juga satu Buku SOP (PDF) per buku kerja: sampul, daftar isi, semua SOP dan formulir "
-    "monitoring."
+    "Buat juga satu Buku SOP (PDF dan DOCX) per buku kerja: sampul, daftar isi, semua SOP dan "
+    "formulir monitoring."
 )
 BOOK_DONE: Final = "Buku SOP: {path}"
 JOBS_HELP: Final = (
@@ -69,7 +69,9 @@ REVISE_DATE_INVALID: Final = (
     "Tanggal '{value}' tidak dikenali. Tulis seperti 2026-11-23 atau 23 November 2026."
 )
 REVISE_DONE: Final = "TGL. REVISI {nomor} ({cell}) menjadi {date}. Cadangan: {backup}"
-NEW_HELP: Final = "Buat buku kerja formulir SOP kosong di PATH."
+NEW_HELP: Final = (
+    "Buat buku kerja formulir SOP kosong di BERKAS (berkas yang sudah ada tidak ditimpa)."
+)
 NEW_CONTOH_HELP: Final = "Isi formulir dengan contoh SOP lengkap."
 NEW_DONE: Final = "Formulir SOP dibuat: {path}"
 SEVERITY_LABELS: Final = {"error": "KESALAHAN", "warning": "PERINGATAN"}
@@ -358,3 +360,81 @@ FORM_SUFFIX: Final = (
 FORM_WRITE_FAILED: Final = (
     "Formulir tidak bisa ditulis ke {path} ({reason}). Periksa folder dan izin aksesnya."
 )
+
+# --- sopdoc revise at the XML level (issue: workbooks as real offices write them) ------------
+
+REVISE_FORMULA: Final = (
+    "Sel {cell} (TGL. REVISI) berisi rumus. Ganti rumusnya dengan tanggal biasa, lalu jalankan "
+    "lagi."
+)
+REVISE_UNREADABLE: Final = (
+    "Buku kerja tidak bisa direvisi tanpa mengubah bagian lain ({reason}). Buka dan simpan "
+    "ulang di Excel, lalu jalankan lagi. Buku kerja tidak diubah."
+)
+
+# --- Help in Bahasa Indonesia: click's own words, metavars, whole one-line summaries ----------
+
+HELP_USAGE: Final = "Cara pakai:"
+HELP_OPTIONS: Final = "Pilihan"
+HELP_COMMANDS: Final = "Perintah"
+HELP_OPTIONS_METAVAR: Final = "[PILIHAN]"
+HELP_COMMAND_METAVAR: Final = "PERINTAH [ARGUMEN]..."
+#: Click's notes after an option's help -> Bahasa Indonesia.
+HELP_EXTRA_TRANSLATIONS: Final = (
+    ("required", "wajib"),
+    ("default: ", "bawaan: "),
+    ("env var: ", "variabel lingkungan: "),
+)
+VERSION_MESSAGE: Final = "%(prog)s versi %(version)s"
+METAVAR_WORKBOOK: Final = "BUKU_KERJA"
+METAVAR_WORKBOOKS: Final = "BUKU_KERJA..."
+METAVAR_NEW_PATH: Final = "BERKAS"
+METAVAR_SOP: Final = "NOMOR_ATAU_LEMBAR"
+METAVAR_FORMATS: Final = "FORMAT"
+METAVAR_FOLDER: Final = "FOLDER"
+METAVAR_TEMPLATE: Final = "TEMPLAT.docx"
+METAVAR_DATE: Final = "TANGGAL"
+METAVAR_TEXT: Final = "TEKS"
+CHECK_SHORT: Final = "Periksa buku kerja: ringkasan tiap SOP dan semua masalahnya."
+NEW_SHORT: Final = "Buat formulir SOP kosong (atau berisi contoh) untuk diisi di Excel."
+BUILD_SHORT: Final = "Buat dokumen SOP resmi (DOCX, PDF) dan, bila diminta, Buku SOP."
+FLOWCHART_SHORT: Final = "Buat diagram alir untuk slide sosialisasi (PNG, SVG, PDF, PPTX)."
+REVISE_SHORT: Final = (
+    "Catat revisi SOP (tanggal, nomor revisi, Riwayat) lalu buat ulang dokumennya."
+)
+
+# --- Kop of 1 to 4 lines ------------------------------------------------------------------
+
+HEADER_TOO_LONG: Final = (
+    "Kop di atas NOMOR SOP punya {count} baris ({cells}); paling banyak {most}. Gabungkan atau "
+    "hapus baris yang bukan kop, atau pisahkan dengan satu baris kosong."
+)
+HEADER_ROW_UNCLEAR: Final = (
+    "Baris tepat di atas kop berisi teks di beberapa sel ({cells}), jadi tidak jelas apakah "
+    "termasuk kop. Tulis setiap baris kop dalam satu sel saja, atau sisipkan satu baris kosong "
+    "di antara baris ini dan kop."
+)
+
+# --- Revision numbers and dates as the office writes them ----------------------------------
+
+REVISION_INVALID: Final = (
+    "Nomor revisi '{value}' tidak dikenali. Tulis angkanya saja (01, 2) atau bersama tanggal: "
+    "22 Juli 2019 rev 01."
+)
+REVISION_TWICE: Final = (
+    "Nomor revisi ditulis dua kali dan berbeda: {first} di TGL. REVISI, {second} di baris "
+    "REVISI KE. Hapus salah satunya."
+)
+DATE_FORMAT_INVALID: Final = (
+    "FORMAT TANGGAL '{value}' tidak dikenali. Tulis contohnya: 03 Januari 2017 (hari dua "
+    "angka) atau 3 Januari 2017."
+)
+REVISE_NUMBERED: Final = "Nomor revisi {nomor}: {old} -> {new}."
+
+# --- A form that explains itself ------------------------------------------------------------
+
+FORM_ACTORS_WITH_CONTOH: Final = (
+    "--pelaksana hanya untuk formulir kosong; contoh (--contoh) selalu punya 4 pelaksana."
+)
+FORM_ACTORS_RANGE: Final = "Jumlah pelaksana {value} di luar batas: pilih 1 sampai {most}."
+NEW_ACTORS_HELP: Final = "Jumlah kolom pelaksana formulir kosong, 1 sampai 12 (bawaan 4)."

@@ -167,11 +167,15 @@ class Agency:
     font: str = "Arial"
     signatory: Signatory | None = None
     cells: Cells = field(default_factory=_no_cells, compare=False, repr=False)
+    #: The kop lines of the ``Instansi`` sheet (KOP BARIS 1..4); empty: PEMERINTAH, UNIT KERJA.
+    kop_lines: tuple[str, ...] = ()
+    #: FORMAT TANGGAL: True ``03 Januari 2017``, False ``3 Januari 2017``, None as written.
+    two_digit_day: bool | None = None
 
     @property
     def kop(self) -> tuple[str, ...]:
-        """The kop lines this sheet gives SOPs without their own: PEMERINTAH, UNIT KERJA."""
-        return tuple(x for x in (self.pemerintah, self.unit) if x)
+        """The kop printed for an SOP that has none of its own: 1 to 4 lines."""
+        return self.kop_lines or tuple(x for x in (self.pemerintah, self.unit) if x)
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,10 @@ class Identity:
     tanggal_efektif: date | None
     disahkan: Signatory | None
     cells: Cells = field(default_factory=_no_cells, compare=False, repr=False)
+    #: The revision number (``rev 01`` with the date, or a REVISI KE row); None: not given.
+    revisi: int | None = None
+    #: Print days with two digits (``03 Januari 2017``), as the workbook writes its dates.
+    two_digit_day: bool = False
 
 
 @dataclass(frozen=True)

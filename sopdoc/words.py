@@ -90,20 +90,27 @@ FORM_INSTANSI_NOTES: Final = {
     "NAMA PENGESAH": "Nama lengkap pengesah beserta gelar.",
     "PANGKAT PENGESAH": "Pangkat/golongan pengesah (boleh kosong), misalnya Pembina Tk. I (IV/b).",
     "NIP PENGESAH": "NIP pengesah, ditulis sebagai teks, misalnya NIP. 19640706 198603 1 027.",
+    "KOP BARIS 1": "Kop lebih dari dua baris (boleh kosong): baris 1, misalnya PEMERINTAH KABUPATEN MALANG. Bila diisi, KOP BARIS 1-4 menggantikan PEMERINTAH dan UNIT KERJA di kop.",
+    "KOP BARIS 2": "Baris 2 kop, misalnya SEKRETARIAT DAERAH.",
+    "KOP BARIS 3": "Baris 3 kop, misalnya BAGIAN TATA USAHA.",
+    "KOP BARIS 4": "Baris 4 kop (boleh kosong).",
+    "FORMAT TANGGAL": "Cara mencetak tanggal: 03 Januari 2017 (hari dua angka) atau 3 Januari 2017. Kosong: seperti ditulis di SOP.",
 }
 FORM_PETUNJUK_TITLE: Final = "PETUNJUK PENGISIAN FORMULIR SOP"
 FORM_PETUNJUK: Final = (
     "Buku kerja ini adalah formulir SOP AP (Permenpan-RB No. 35 Tahun 2012). Isi sel-selnya seperti mengisi formulir kertas; sopdoc membuat dokumen resmi (DOCX, PDF) beserta diagram alirnya.",
     "1. Lembar Instansi: isi kop (PEMERINTAH, UNIT KERJA), ukuran KERTAS dan pengesah bawaan. Nilai di sini dipakai semua SOP.",
     "2. Setiap lembar lain berisi satu SOP atau lebih, bertumpuk dari atas ke bawah. Untuk SOP baru, salin seluruh blok SOP (dari kop sampai tabel prosedur) ke bawahnya atau ke lembar baru.",
-    "3. Kop (dua baris di atas NOMOR SOP) boleh dikosongkan: isinya diambil dari lembar Instansi.",
-    "4. Identitas: tulis nilainya di sel kanan label. Tanggal boleh ditulis 13 Januari 2020, 13-01-2020, 13/01/2020 atau 2020-01-13. TGL. REVISI dikosongkan bila belum pernah direvisi.",
+    "3. Kop (1 sampai 4 baris di atas NOMOR SOP, satu baris per sel di kolom A) boleh dikosongkan: isinya diambil dari lembar Instansi (KOP BARIS 1-4, atau PEMERINTAH dan UNIT KERJA). Untuk kop 3 atau 4 baris, sisipkan baris di atas NOMOR SOP.",
+    "4. Identitas: tulis nilainya di sel kanan label. Tanggal boleh ditulis 13 Januari 2020, 13-01-2020, 13/01/2020 atau 2020-01-13. TGL. REVISI dikosongkan bila belum pernah direvisi; nomor revisi boleh ditulis bersama tanggalnya (22 Juli 2019 rev 01) atau di baris REVISI KE tersendiri. Hari ditulis dua angka (03 Januari 2017) akan dicetak dua angka juga.",
     "5. DISAHKAN OLEH: jabatan, nama, pangkat (boleh tidak ada) dan NIP, masing-masing satu baris (tekan Alt+Enter untuk pindah baris). Dikosongkan: memakai pengesah di lembar Instansi.",
     "6. Bagian DASAR HUKUM, KUALIFIKASI PELAKSANA, KETERKAITAN, PERALATAN DAN PERLENGKAPAN, PERINGATAN, PENCATATAN DAN PENDATAAN: isi di sel bawah labelnya, satu butir per baris. Penomoran (1., a., -) ditulis sendiri dan dicetak apa adanya.",
-    "7. Tabel prosedur: satu baris per langkah. NO diisi 1, 2, 3, ... berurutan. Nama pelaksana ditulis di baris judul kedua, satu kolom per pelaksana (paling banyak 15). Tabel berakhir pada baris yang NO dan KEGIATAN-nya kosong.",
+    "7. Tabel prosedur: satu baris per langkah. NO diisi 1, 2, 3, ... berurutan. Nama pelaksana ditulis di baris judul kedua (sel di bawah PELAKSANA yang masih kosong), satu kolom per pelaksana (paling banyak 15). Tabel berakhir pada baris yang NO dan KEGIATAN-nya kosong.",
+    "7a. Menambah kolom pelaksana: klik kanan huruf kolom pelaksana terakhir, pilih Sisipkan (Insert), lalu tulis nama pelaksananya. Sisipkan selalu di dalam PELAKSANA, sebelum MUTU BAKU, agar judul gabungan dan daftar pilihan ikut melebar. Mengurangi: hapus kolom pelaksana yang tidak dipakai (klik kanan huruf kolom, Hapus). Formulir dengan N kolom pelaksana juga bisa dibuat langsung: sopdoc new --pelaksana N nama-file.xlsx.",
     "8. Kolom pelaksana: tulis x di kolom pelaksana yang mengerjakan langkah itu (kegiatan), atau ? bila langkah itu sebuah keputusan (ya/tidak). Kosongkan kolom pelaksana yang tidak terlibat. Tanda di beberapa kolom berarti satu simbol yang melebar ke kolom-kolom itu.",
     "9. Simbol dibuat otomatis: langkah pertama adalah awal (kapsul), langkah yang mengakhiri alur adalah akhir, keputusan adalah belah ketupat, selainnya kotak proses.",
     "10. Alur: setiap langkah berlanjut ke langkah berikutnya. Kolom LANJUT KE (tidak dicetak) mengubahnya: tulis nomor langkah tujuan atau selesai. Langkah keputusan memakai kolom YA (bawaan: langkah berikutnya) dan TIDAK (wajib diisi): nomor langkah atau selesai.",
+    "10a. Contoh putaran (loop): langkah 3 Kasubag menyusun konsep surat (x), langkah 4 Camat memeriksa konsep (?), langkah 5 Pengelola mengirim surat (x). Di baris langkah 4 tulis YA = 5 dan TIDAK = 3: konsep yang ditolak kembali ke langkah 3 untuk diperbaiki. Langkah yang mengakhiri alur sebelum baris terakhir: tulis selesai di LANJUT KE.",
     "11. Periksa buku kerja dengan perintah: sopdoc check nama-file.xlsx. Setiap masalah disebut dengan nama lembar dan selnya, misalnya SOP 1!C24.",
 )
 FORM_ACTOR_PROMPT_TITLE: Final = "Tanda pelaksana"
@@ -112,17 +119,50 @@ FORM_ACTOR_PROMPT: Final = (
 )
 FORM_ACTOR_ERROR: Final = "Tulis x (kegiatan) atau ? (keputusan), atau kosongkan sel ini."
 FORM_FLOW_PROMPT_TITLE: Final = "Alur (tidak dicetak)"
-FORM_FLOW_PROMPT: Final = "Nomor langkah tujuan, atau selesai."
+FORM_FLOW_PROMPT: Final = (
+    "Nomor langkah tujuan, atau selesai. Contoh: keputusan di langkah 4, YA = 5, TIDAK = 3."
+)
 FORM_PAPER_PROMPT: Final = "F4, A4 atau LETTER"
 FORM_FLOW_NOTE: Final = "Kolom LANJUT KE, YA dan TIDAK mengatur alur diagram dan tidak dicetak."
-FORM_DEFAULT_ACTORS: Final = ("Kasubag", "Camat", "Tim", "Pengelola")
 FORM_HEADER_NOTE: Final = (
-    "Kop SOP (baris 1: PEMERINTAH ..., baris 2: UNIT KERJA ...). Boleh dikosongkan: isinya diambil "
-    "dari lembar Instansi. Isi hanya bila SOP ini memakai kop yang berbeda."
+    "Kop SOP, 1 sampai 4 baris (misalnya PEMERINTAH KABUPATEN MALANG / SEKRETARIAT DAERAH / "
+    "BAGIAN TATA USAHA), satu baris per sel di kolom A; sisipkan baris di atas NOMOR SOP bila "
+    "perlu lebih dari dua. Boleh dikosongkan: isinya diambil dari lembar Instansi."
 )
 
 # --- The Riwayat sheet (sopdoc revise) ---------------------------------------------------------
 
-RIWAYAT_HEADER: Final = ("TANGGAL REVISI", "NOMOR SOP", "LEMBAR", "PERUBAHAN", "DICATAT")
+RIWAYAT_HEADER: Final = (
+    "TANGGAL REVISI",
+    "NOMOR SOP",
+    "LEMBAR",
+    "PERUBAHAN",
+    "DICATAT",
+    "REVISI KE",
+)
 #: The PERUBAHAN cell of a revision, before the user's note.
 RIWAYAT_CHANGE: Final = "TGL. REVISI {old} -> {new}."
+RIWAYAT_NUMBER_CHANGE: Final = "Revisi {old} -> {new}."
+
+# --- the form explains itself; revision numbers as offices write them ----------------------
+
+FORM_ACTOR_COLUMNS_NOTE: Final = (
+    "Kolom pelaksana. Menambah: sisipkan kolom di dalam PELAKSANA (sebelum MUTU BAKU), lalu "
+    "tulis namanya di baris bawah. Mengurangi: hapus kolom yang tidak dipakai. Lihat lembar "
+    "Petunjuk."
+)
+FORM_ACTOR_HEAD_PROMPT: Final = (
+    "Tulis jabatan pelaksana, misalnya Kasubag Umum. Satu kolom per pelaksana; kolom yang tidak "
+    "dipakai boleh dihapus."
+)
+FORM_ACTOR_HEAD_PROMPT_TITLE: Final = "Nama pelaksana"
+FORM_FLOW_TIDAK_NOTE: Final = (
+    "TIDAK: ke mana langkah keputusan (?) berlanjut bila jawabannya tidak (wajib). Contoh: "
+    "langkah 4 memeriksa konsep, TIDAK = 3 (kembali memperbaiki konsep), atau selesai."
+)
+FORM_FLOW_YA_NOTE: Final = (
+    "YA: ke mana langkah keputusan (?) berlanjut bila jawabannya ya. Kosong: langkah berikutnya. "
+    "Contoh: langkah 4 memeriksa konsep, YA = 5."
+)
+DOC_REVISION: Final = "Revisi {number:02d}"
+REVISE_DATE_WITH_NUMBER: Final = "{date} rev {number:02d}"

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from workbooks import instansi_rows, simple_steps, sop_rows, write_workbook
 
+from sopdoc import messages as msg
 from sopdoc.cli import main
 
 
@@ -100,7 +104,8 @@ def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
     [
         (
             ["check"],
-            "sopdoc: Argumen WORKBOOK belum ditulis. Lihat petunjuknya dengan: sopdoc check --help",
+            "sopdoc: Argumen BUKU_KERJA belum ditulis. "
+            "Lihat petunjuknya dengan: sopdoc check --help",
         ),
         (["check", "--nope", "x.xlsx"], "Pilihan --nope tidak dikenal."),
         (["flowchart", "x.xlsx", "--format", "gif"], "Nilai 'gif' untuk --format tidak dikenal."),
@@ -115,3 +120,118 @@ def test_usage_errors_are_one_bahasa_line(args: list[str], expected: str) -> Non
     assert len(lines) == 1
     assert expected in lines[0]
     assert "Error:" not in result.stderr
+
+
+#: Words of click's English help that must never reach a user.
+ENGLISH = (
+    "Usage",
+    "Options",
+    "Commands",
+    "Show this message",
+    "[required]",
+    "default:",
+    "TEXT",
+    "PATH",
+    "INTEGER",
+    "WORKBOOK",
+    "Show the version",
+)
+
+
+@pytest.mark.parametrize("command", ["", "check", "new", "build", "flowchart", "revise"])
+def test_every_help_is_in_bahasa_indonesia(command: str) -> None:
+    result = run(*([command] if command else []), "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Cara pakai: sopdoc {command}".replace("  ", " "))
+    assert "Pilihan:" in result.stdout
+    assert "-h, --help" in result.stdout
+    assert "Tampilkan bantuan ini lalu keluar." in result.stdout
+    for word in ENGLISH:
+        assert word not in result.stdout, word
+
+
+def test_main_help_lists_every_command_with_its_whole_summary() -> None:
+    result = run("--help")
+    text = " ".join(result.stdout.split())
+    assert "Perintah:" in result.stdout
+    for name in ("check", "new", "build", "flowchart", "revise"):
+        summary = getattr(msg, f"{name.upper()}_SHORT")
+        assert f"{name} {summary}" in text
+    assert "..." not in text.split("Perintah:")[1]
+    # Plain ``sopdoc`` shows the same help instead of an error.
+    plain = run()
+    assert plain.returncode == 0
+    assert plain.stdout == result.stdout
+
+
+def test_build_help_says_the_book_is_pdf_and_docx() -> None:
+    assert "Buku SOP (PDF dan DOCX)" in " ".join(run("build", "--help").stdout.split())
+
+
+def test_a_three_line_kop_is_printed_whole(tmp_path: Path) -> None:
+    kop = ("PEMERINTAH KABUPATEN MALANG", "SEKRETARIAT DAERAH", "BAGIAN TATA USAHA")
+    path = write_workbook(tmp_path / "w.xlsx", {"SPM": sop_rows(header=kop)})
+    result = run("build", str(path), "--format", "pdf", "-o", str(tmp_path / "o"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    (pdf,) = (tmp_path / "o").glob("*.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    for line in kop:
+        assert line in text
+
+
+def test_identity_page_prints_the_revision_number_and_dates_as_written(tmp_path: Path) -> None:
+    rows = sop_rows(
+        pembuatan="03 Januari 2017", revisi="Revisi ke-1, 22 Juli 2019", efektif="03/01/2017"
+    )
+    path = write_workbook(tmp_path / "w.xlsx", {"Instansi": instansi_rows(), "SPM": rows})
+    result = run("build", str(path), "--format", "pdf,docx", "-o", str(tmp_path / "o"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    (pdf,) = (tmp_path / "o").glob("*.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "22 Juli 2019 (Revisi 01)" in text
+    assert text.count("03 Januari 2017") == 2
+    (docx,) = (tmp_path / "o").glob("*.docx")
+    with zipfile.ZipFile(docx) as archive:
+        xml = archive.read("word/document.xml").decode()
+    assert "22 Juli 2019 (Revisi 01)" in xml
+    assert "03 Januari 2017" in xml
+
+
+def test_new_with_pelaksana(tmp_path: Path) -> None:
+    result = run("new", "--pelaksana", "6", str(tmp_path / "f.xlsx"))
+    assert result.returncode == 0, result.stderr
+    sheet = openpyxl.load_workbook(tmp_path / "f.xlsx")["SOP 1"]
+    assert sheet["I17"].value == "MUTU BAKU"  # C..H: six actor columns
+    too_many = run("new", "--pelaksana", "13", str(tmp_path / "g.xlsx"))
+    assert too_many.returncode == 2
+    assert "Nilai 13 untuk --pelaksana di luar batas" in too_many.stderr
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_readme_help_and_docs_agree() -> None:
+    readme = ROOT.joinpath("README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# sopdoc\n\nsopdoc membuat dokumen SOP AP")  # opens in Bahasa
+    assert "../shared" not in readme  # a user's copy has no such folder
+    # Each command's one-line summary in the README is the one its --help gives.
+    for name in ("check", "new", "build", "flowchart", "revise"):
+        assert getattr(msg, f"{name.upper()}_SHORT") in readme, name
+        for option in re.findall(r"--[a-z]+", run(name, "--help").stdout):
+            if option not in ("--help", "--output"):  # -o FOLDER in the table
+                assert option in readme, (name, option)
+    assert "sebagai PDF dan\n  DOCX" in readme
+    guide = ROOT.joinpath("docs", "PANDUAN.md").read_text(encoding="utf-8")
+    contract = ROOT.joinpath("docs", "FORMAT-BUKU-KERJA.md").read_text(encoding="utf-8")
+    for text in (readme, guide, contract):
+        for target in re.findall(r"\]\(([^)#]+)\)", text):
+            base = ROOT if text is readme else ROOT / "docs"
+            path = base / target
+            assert path.is_file(), target
+            if path.suffix == ".png":
+                assert path.stat().st_size < 150_000, target
+    assert "Buku SOP (PDF dan DOCX)" in guide
+    assert "--pelaksana N" in guide
+    assert "rev 01" in contract
+    assert "KOP BARIS 1" in contract
+    assert "FORMAT TANGGAL" in contract

@@ -6,7 +6,14 @@ from datetime import date, datetime
 
 import pytest
 
-from sopdoc.dates import MONTHS, format_date, parse_date
+from sopdoc.dates import (
+    MONTHS,
+    format_date,
+    parse_date,
+    parse_revision,
+    parse_revision_number,
+    written_with_two_digit_day,
+)
 
 JAN_13 = date(2020, 1, 13)
 
@@ -86,3 +93,61 @@ def test_format_date() -> None:
     assert format_date(JAN_13) == "13 Januari 2020"
     assert format_date(date(2026, 11, 3)) == "3 November 2026"
     assert len(MONTHS) == 12
+    assert format_date(date(2017, 1, 3), two_digit_day=True) == "03 Januari 2017"
+
+
+JULY_22 = date(2019, 7, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("22 Juli 2019 rev 01", (JULY_22, 1)),
+        ("Rev. 2 – 22/07/2019", (JULY_22, 2)),
+        ("Revisi ke-1, 22 Juli 2019", (JULY_22, 1)),
+        ("22 Juli 2019 (Revisi 01)", (JULY_22, 1)),
+        ("rev03 22-07-2019", (JULY_22, 3)),
+        ("REVISI 4", (None, 4)),
+        ("22 Juli 2019", (JULY_22, None)),
+        (JULY_22, (JULY_22, None)),
+    ],
+)
+def test_revision_with_its_date_as_offices_write_it(
+    text: object, expected: tuple[date | None, int | None]
+) -> None:
+    assert parse_revision(text) == expected
+
+
+def test_a_revision_with_a_bad_date_still_raises() -> None:
+    with pytest.raises(ValueError, match="besok"):
+        parse_revision("besok rev 01")
+
+
+@pytest.mark.parametrize(
+    ("value", "number"), [(1, 1), ("01", 1), ("Rev. 2", 2), ("ke-3", 3), (None, None), ("", None)]
+)
+def test_revision_numbers(value: object, number: int | None) -> None:
+    assert parse_revision_number(value) == number
+
+
+@pytest.mark.parametrize("value", ["dua", 1.5, -1, "2019-07-22"])
+def test_bad_revision_numbers_raise(value: object) -> None:
+    with pytest.raises(ValueError, match="not a revision number"):
+        parse_revision_number(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "two"),
+    [
+        ("03 Januari 2017", True),
+        ("03-01-2017", True),
+        ("2017-01-03", True),
+        ("03 Januari 2017 rev 01", True),
+        ("3 Januari 2017", False),
+        ("13 Januari 2017", False),
+        ("2017-01-13", False),
+        (date(2017, 1, 3), False),
+    ],
+)
+def test_two_digit_days_are_recognised(value: object, two: bool) -> None:
+    assert written_with_two_digit_day(value) is two

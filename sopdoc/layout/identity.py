@@ -9,7 +9,7 @@ from typing import Final
 
 from sopdoc import messages as msg
 from sopdoc import words
-from sopdoc.dates import format_date
+from sopdoc.dates import identity_date_text
 from sopdoc.errors import LayoutError
 from sopdoc.layout.geometry import (
     Align,
@@ -135,9 +135,7 @@ def _value(
         return [_wrap(identity.nama, width=width, size=size, font=font, bold=True)]
     if field == "nomor":
         return [_wrap(identity.nomor, width=width, size=size, font=font)]
-    value = getattr(identity, field)
-    text = format_date(value) if value else words.DOC_NO_VALUE
-    return [_wrap(text, width=width, size=size, font=font)]
+    return [_wrap(identity_date_text(identity, field), width=width, size=size, font=font)]
 
 
 # --- the identity rows and the kop -------------------------------------------------------------
@@ -173,7 +171,7 @@ def _kop_texts(
     sop: Sop, column: Column[IdentityPart], style: IdentityStyle, font: FontMeasure
 ) -> list[_Text]:
     inner = column.width - 2 * style.pad_x
-    header = sop.header or tuple(x for x in (sop.agency.pemerintah, sop.agency.unit) if x)
+    header = sop.header or sop.agency.kop
     texts = [
         _wrap(line.upper(), width=inner, size=style.kop_size, font=font, bold=True)
         for line in header

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from sopdoc import messages as msg
-from sopdoc.dates import parse_date
+from sopdoc.dates import (
+    parse_date,
+    parse_revision,
+    parse_revision_number,
+    written_with_two_digit_day,
+)
 from sopdoc.model import (
     Agency,
     CellRef,
@@ -25,8 +31,11 @@ from sopdoc.workbook.procedure import read_procedure
 from sopdoc.workbook.signatory import split_signatory
 from sopdoc.workbook.text import cell_text, remove_control_chars, split_items
 
-#: Rows above NOMOR SOP that may form the header (kop).
-MAX_HEADER_ROWS = 2
+#: Lines a kop (the header above NOMOR SOP) may have: the government, the unit and up to
+#: two sub-units (PEMERINTAH KABUPATEN MALANG / SEKRETARIAT DAERAH / BAGIAN TATA USAHA).
+MAX_HEADER_LINES = 4
+#: The identity rows that hold dates.
+_DATE_FIELDS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
 #: Blank rows allowed between the header rows and NOMOR SOP.
 MAX_HEADER_GAP = 3
 
@@ -38,6 +47,9 @@ class BlockSpan:
     first: int
     last: int
     nomor: CellRef
+    #: A row right above the kop with text in several cells: part of the kop or not, the
+    #: reader cannot tell, so it says so instead of dropping it.
+    unclear_kop_row: int | None = None
 
 
 def find_blocks(grid: Grid) -> list[BlockSpan]:
@@ -48,26 +60,32 @@ def find_blocks(grid: Grid) -> list[BlockSpan]:
         for column, value in grid.row(row)[:1]
         if labels.matches(value, labels.NOMOR)
     ]
-    starts: list[int] = []
+    starts: list[tuple[int, int | None]] = []
     previous = 0
     for ref in nomors:
         starts.append(_header_start(grid, ref.row, floor=previous))
         previous = ref.row
-    ends = [start - 1 for start in starts[1:]] + [grid.max_row] if starts else []
-    return [BlockSpan(s, e, ref) for s, e, ref in zip(starts, ends, nomors, strict=True)]
+    ends = [start - 1 for start, _ in starts[1:]] + [grid.max_row] if starts else []
+    return [
+        BlockSpan(start, end, ref, unclear)
+        for (start, unclear), end, ref in zip(starts, ends, nomors, strict=True)
+    ]
 
 
-def _header_start(grid: Grid, nomor_row: int, *, floor: int) -> int:
-    """The first header row above ``nomor_row``: up to two rows holding one text each.
+def _header_start(grid: Grid, nomor_row: int, *, floor: int) -> tuple[int, int | None]:
+    """The first header row above ``nomor_row`` (rows holding one text each), and the row
+    just above them that holds text in several cells, when that row may belong to the kop.
 
     Up to ``MAX_HEADER_GAP`` blank rows may stand between the header and NOMOR SOP, as in
-    documents exported by web e-SOP systems; the header never reaches above ``floor``.
+    documents exported by web e-SOP systems; the header never reaches above ``floor``. Every
+    such row is taken, however many: the reader reports a kop of more than
+    ``MAX_HEADER_LINES`` lines rather than dropping lines.
     """
     start = nomor_row
     found = 0
     row = nomor_row - 1
     gap = 0
-    while row > floor and found < MAX_HEADER_ROWS:
+    while row > floor:
         cells = grid.row(row)
         if not cells:
             if found or gap >= MAX_HEADER_GAP:
@@ -76,11 +94,14 @@ def _header_start(grid: Grid, nomor_row: int, *, floor: int) -> int:
             row -= 1
             continue
         if len(cells) != 1 or not isinstance(cells[0][1], str) or _is_label(cells[0][1]):
-            break
+            texts = all(isinstance(v, str) and not _is_label(v) for _, v in cells)
+            # Only on a sheet's first block: above later blocks stands the previous table.
+            unclear = row if found and floor == 0 and texts else None
+            return start, unclear
         start = row
         found += 1
         row -= 1
-    return start
+    return start, None
 
 
 def _is_label(value: object) -> bool:
@@ -148,10 +169,29 @@ class BlockReader:
 
     def _header(self) -> tuple[str, ...]:
         lines: list[str] = []
+        refs: list[CellRef] = []
         for row in range(self.span.first, self.span.nomor.row):
             for column, value in self.grid.row(row):
                 text = _clean(self.problems, self.grid.ref(row, column), cell_text(value))
+                refs.append(self.grid.ref(row, column))
                 lines.extend(" ".join(line.split()) for line in text.splitlines() if line.strip())
+        if self.span.unclear_kop_row is not None:
+            row = self.span.unclear_kop_row
+            self.problems.error(
+                self.grid.ref(row, self.grid.row(row)[0][0]),
+                msg.HEADER_ROW_UNCLEAR.format(
+                    cells=", ".join(self.grid.ref(row, c).coordinate for c, _ in self.grid.row(row))
+                ),
+            )
+        if len(lines) > MAX_HEADER_LINES:
+            self.problems.error(
+                refs[0],
+                msg.HEADER_TOO_LONG.format(
+                    count=len(lines),
+                    most=MAX_HEADER_LINES,
+                    cells=", ".join(ref.coordinate for ref in refs),
+                ),
+            )
         if lines:
             return tuple(lines)
         fallback = self.agency.kop
@@ -214,9 +254,17 @@ class BlockReader:
             self.problems.error(ref, msg.NAMA_EMPTY if "nama" in found else msg.NAMA_MISSING)
         dates = {
             name: self._date_value(found, name, required=name != "tanggal_revisi")
-            for name in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
+            for name in _DATE_FIELDS
         }
         signatory = self._signatory(found, signatory_lines)
+        day = self.agency.two_digit_day
+        if day is None:
+            day = any(
+                written_with_two_digit_day(found[n][1])
+                or (found[n][0].row, found[n][0].column) in self.grid.two_digit_days
+                for n in _DATE_FIELDS
+                if n in found
+            )
         return Identity(
             nomor=nomor,
             nama=" ".join(nama.split()),
@@ -225,6 +273,8 @@ class BlockReader:
             tanggal_efektif=dates["tanggal_efektif"],
             disahkan=signatory,
             cells=frozen_cells(cells),
+            revisi=self._revision(found),
+            two_digit_day=day,
         )
 
     def _text_value(self, found: dict[str, tuple[CellRef, object]], name: str) -> str:
@@ -243,13 +293,31 @@ class BlockReader:
             return None
         ref, value = found[name]
         try:
-            parsed = parse_date(value)
+            parsed = parse_revision(value)[0] if name == "tanggal_revisi" else parse_date(value)
         except ValueError:
             self.problems.error(ref, msg.DATE_INVALID.format(label=label, value=cell_text(value)))
             return None
         if parsed is None and required:
             self.problems.warning(ref, msg.DATE_EMPTY.format(label=label))
         return parsed
+
+    def _revision(self, found: dict[str, tuple[CellRef, object]]) -> int | None:
+        """The revision number: a REVISI KE row, or written with the TGL. REVISI date."""
+        in_date = None
+        if "tanggal_revisi" in found:
+            with contextlib.suppress(ValueError):  # that error is reported by _date_value
+                in_date = parse_revision(found["tanggal_revisi"][1])[1]
+        if "revisi" not in found:
+            return in_date
+        ref, value = found["revisi"]
+        try:
+            number = parse_revision_number(value)
+        except ValueError:
+            self.problems.error(ref, msg.REVISION_INVALID.format(value=cell_text(value)))
+            return in_date
+        if number is not None and in_date is not None and number != in_date:
+            self.problems.warning(ref, msg.REVISION_TWICE.format(first=in_date, second=number))
+        return number if number is not None else in_date
 
     def _signatory(
         self,

@@ -81,6 +81,7 @@ def _unit_names(agency: Agency, sops: Iterable[Sop]) -> list[tuple[str, CellRef 
     for value, field_name in ((agency.pemerintah, "pemerintah"), (agency.unit, "unit")):
         if value:
             names.append((value, agency.cells.get(field_name)))
+    names.extend((line, agency.cells.get(f"kop{n}")) for n, line in enumerate(agency.kop_lines, 1))
     for sop in sops:
         names.extend((line, sop.key) for line in sop.header)
     return names

@@ -177,7 +177,8 @@ def add_petunjuk(workbook: XlsxWorkbook) -> Worksheet:
     sheet.cell(row=1, column=1, value=words.FORM_PETUNJUK_TITLE).font = Font(bold=True, size=14)
     for row, line in enumerate(words.FORM_PETUNJUK, start=3):
         sheet.cell(row=row, column=1, value=line).alignment = _WRAP_TOP
-        sheet.row_dimensions[row].height = 48
+        # Room for the whole wrapped text: the longer items (7a, 10a) take five lines.
+        sheet.row_dimensions[row].height = max(48.0, _text_lines(line, 120.0) * _LINE_PT + 8)
     sheet.column_dimensions["A"].width = 120
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
@@ -279,13 +280,21 @@ def _write_table(
     ]
     for column, text, width in head1:
         cell = sheet.cell(row=row, column=column, value=text)
-        spans_two_rows = width == 1
-        if spans_two_rows:
-            _merge(sheet, row, column, column, rows=2)
-        else:
+        if column in (COL_FIRST_ACTOR, mutu_col):  # over the names below, even when 1 wide
             _merge(sheet, row, column, column + width - 1)
+        else:
+            _merge(sheet, row, column, column, rows=2)
     for column, text in enumerate((*actors, *(s[0] for s in _MUTU_LABELS)), start=COL_FIRST_ACTOR):
-        sheet.cell(row=row + 1, column=column, value=text)
+        sheet.cell(row=row + 1, column=column, value=text or None)
+    sheet.cell(row=row, column=COL_FIRST_ACTOR).comment = _note(words.FORM_ACTOR_COLUMNS_NOTE)
+    if not any(actors):  # empty heads: say what goes there when one is selected
+        heads = DataValidation(type="custom", formula1="TRUE", allow_blank=True)
+        heads.promptTitle = words.FORM_ACTOR_HEAD_PROMPT_TITLE
+        heads.prompt = words.FORM_ACTOR_HEAD_PROMPT
+        heads.showInputMessage = True
+        first, last = get_column_letter(COL_FIRST_ACTOR), get_column_letter(mutu_col - 1)
+        heads.add(f"{first}{row + 1}:{last}{row + 1}")
+        sheet.add_data_validation(heads)
     for r in (row, row + 1):
         for column in range(COL_NO, flow_cols[2] + 1):
             cell = sheet.cell(row=r, column=column)
@@ -294,6 +303,8 @@ def _write_table(
             cell.border = _BOX
             cell.fill = _FLOW_FILL if column in flow_cols else _HEADER_FILL
     sheet.cell(row=row, column=flow_cols[0]).comment = _note(words.FORM_FLOW_NOTE)
+    sheet.cell(row=row, column=flow_cols[1]).comment = _note(words.FORM_FLOW_YA_NOTE)
+    sheet.cell(row=row, column=flow_cols[2]).comment = _note(words.FORM_FLOW_TIDAK_NOTE)
     first_step = row + 2
     steps = example.steps if example else ()
     count = max(len(steps), BLANK_STEP_ROWS if example is None else len(steps))
@@ -447,16 +458,30 @@ def save_new(workbook: XlsxWorkbook, path: Path) -> None:
         raise SopdocError(msg.FORM_WRITE_FAILED.format(path=path, reason=exc.strerror)) from exc
 
 
-def write_form(path: Path, *, contoh: bool = False) -> None:
-    """Write the blank SOP form (or, with ``contoh``, a filled example) to a new file."""
+#: Actor columns ``sopdoc new --pelaksana`` can prepare: 12 still fit an F4 page.
+MAX_FORM_ACTORS: Final = 12
+#: Actor columns of a blank form by default.
+DEFAULT_FORM_ACTORS: Final = 4
+
+
+def write_form(path: Path, *, contoh: bool = False, actors: int | None = None) -> None:
+    """Write the blank SOP form (or, with ``contoh``, a filled example) to a new file.
+
+    The blank form has ``actors`` actor columns (default 4) whose names are left empty, with a
+    prompt: names that must be overwritten get overlooked.
+    """
+    if actors is not None and contoh:
+        raise SopdocError(msg.FORM_ACTORS_WITH_CONTOH)
+    if actors is not None and not 1 <= actors <= MAX_FORM_ACTORS:
+        raise SopdocError(msg.FORM_ACTORS_RANGE.format(value=actors, most=MAX_FORM_ACTORS))
     workbook = new_workbook()
     add_instansi(workbook, CONTOH_INSTANSI if contoh else {"KERTAS": "F4", "HURUF": "Arial"})
     add_petunjuk(workbook)
     sheet = workbook.create_sheet(words.FORM_SOP_SHEET)
     example = CONTOH_SOP if contoh else None
-    actors = example.actors if example else words.FORM_DEFAULT_ACTORS
-    write_sop_block(sheet, example, actors=actors)
-    format_grid(sheet, actors=len(actors))
+    names = example.actors if example else ("",) * (actors or DEFAULT_FORM_ACTORS)
+    write_sop_block(sheet, example, actors=names)
+    format_grid(sheet, actors=len(names))
     save_new(workbook, path)
 
 

@@ -24,6 +24,8 @@ class Grid:
     visible: bool = True
     #: Cells holding a formula that has no cached value (never calculated): read as empty.
     uncached: frozenset[tuple[int, int]] = frozenset()
+    #: Date cells whose number format writes the day with two digits (dd mmmm yyyy).
+    two_digit_days: frozenset[tuple[int, int]] = frozenset()
     _rows: Mapping[int, tuple[tuple[int, object], ...]] = field(
         init=False, repr=False, compare=False
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import struct
 from pathlib import Path, PurePath
 from typing import Final
@@ -21,6 +22,11 @@ MAX_LOGO_BYTES: Final = 20 * 1024 * 1024
 _FIELDS: Final = {
     "PEMERINTAH": "pemerintah",
     "UNIT KERJA": "unit",
+    "KOP BARIS 1": "kop1",
+    "KOP BARIS 2": "kop2",
+    "KOP BARIS 3": "kop3",
+    "KOP BARIS 4": "kop4",
+    "FORMAT TANGGAL": "date_format",
     "ALAMAT": "alamat",
     "LOGO": "logo",
     "KERTAS": "paper",
@@ -87,7 +93,22 @@ def read_agency(grid: Grid | None, *, folder: Path, problems: Problems) -> Agenc
         font=values.get("font", "Arial"),
         signatory=_signatory(values, cells),
         cells=frozen_cells(cells),
+        two_digit_day=_date_format(values.get("date_format"), cells.get("date_format"), problems),
+        kop_lines=tuple(values[f"kop{n}"] for n in range(1, 5) if values.get(f"kop{n}")),
     )
+
+
+def _date_format(value: str | None, ref: CellRef | None, problems: Problems) -> bool | None:
+    """FORMAT TANGGAL: an example date or a pattern; the day's digits are what matters."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    if re.match(r"dd(?!d)", text) or re.match(r"0\d\s", text):
+        return True
+    if re.match(r"d(?!d)", text) or re.match(r"[1-9]\s", text):
+        return False
+    problems.warning(ref, msg.DATE_FORMAT_INVALID.format(value=value))
+    return None
 
 
 def _paper(value: str | None, ref: CellRef | None, *, problems: Problems) -> Paper:

@@ -12,6 +12,7 @@ TGL_REVISI: Final = ("TGL. REVISI", "TANGGAL REVISI")
 TGL_EFEKTIF: Final = ("TGL. EFEKTIF", "TANGGAL EFEKTIF")
 DISAHKAN: Final = ("DISAHKAN OLEH",)
 NAMA: Final = ("NAMA SOP",)
+REVISI: Final = ("REVISI KE", "NO. REVISI", "NOMOR REVISI", "REVISI")
 
 IDENTITY: Final[dict[str, tuple[str, ...]]] = {
     "nomor": NOMOR,
@@ -20,6 +21,7 @@ IDENTITY: Final[dict[str, tuple[str, ...]]] = {
     "tanggal_efektif": TGL_EFEKTIF,
     "disahkan": DISAHKAN,
     "nama": NAMA,
+    "revisi": REVISI,
 }
 
 # Section pairs: (left field, left spellings), (right field, right spellings).
@@ -66,6 +68,10 @@ RIWAYAT_SHEET: Final = "Riwayat"
 INSTANSI_KEYS: Final = (
     "PEMERINTAH",
     "UNIT KERJA",
+    "KOP BARIS 1",
+    "KOP BARIS 2",
+    "KOP BARIS 3",
+    "KOP BARIS 4",
     "ALAMAT",
     "LOGO",
     "KERTAS",
@@ -74,6 +80,7 @@ INSTANSI_KEYS: Final = (
     "NAMA PENGESAH",
     "PANGKAT PENGESAH",
     "NIP PENGESAH",
+    "FORMAT TANGGAL",
 )
 
 _SPACES = re.compile(r"\s+")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import re
+import warnings
 import zipfile
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -24,6 +27,10 @@ MAX_UNCOMPRESSED_BYTES: Final = 256 * 1024 * 1024
 #: workbooks compress 10 to 20 times; a bomb of spaces or zeros, about 1,000 times).
 MAX_COMPRESSION_RATIO: Final = 100
 _RATIO_FLOOR_BYTES: Final = 10 * 1024 * 1024
+
+# openpyxl warns, in English on stderr, about parts it skips (x14 data validations,
+# extensions); the reader only reads and the file is left as it is, so users need not see it.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
 
 _OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_STREAM: Final = "EncryptionInfo".encode("utf-16-le")
@@ -149,7 +156,15 @@ def _reading_error(exc: Exception, path: Path) -> WorkbookError:
 #: Below this many sheets, starting worker processes costs more than it saves.
 PARALLEL_MIN_SHEETS: Final = 40
 
-SheetData = tuple[str, dict[tuple[int, int], object], bool, frozenset[tuple[int, int]]]
+SheetData = tuple[
+    str,
+    dict[tuple[int, int], object],
+    bool,
+    frozenset[tuple[int, int]],
+    frozenset[tuple[int, int]],
+]
+#: A date number format that writes the day with two digits (dd, not the weekday ddd/dddd).
+_TWO_DIGIT_DAY: Final = re.compile(r"(?<!d)dd(?!d)")
 
 
 def load_grids(path: Path, *, jobs: int = 1) -> list[Grid]:
@@ -235,6 +250,7 @@ def _formula_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
 def _sheet_data(sheet: Any, formulas: set[tuple[int, int]]) -> SheetData:
     values: dict[tuple[int, int], object] = {}
     uncached: set[tuple[int, int]] = set()
+    padded: set[tuple[int, int]] = set()
     sheet.reset_dimensions()  # a wrong <dimension> in the file must not hide rows
     for row in sheet.iter_rows():
         for cell in row:
@@ -245,7 +261,17 @@ def _sheet_data(sheet: Any, formulas: set[tuple[int, int]]) -> SheetData:
                 value = unescape(value)  # Excel's _xHHHH_ escapes of control characters
             if not is_empty(value):
                 values[(cell.row, cell.column)] = value
+                if isinstance(value, datetime) and _shows_two_digit_day(cell.number_format):
+                    padded.add((cell.row, cell.column))
             elif (cell.row, cell.column) in formulas:
                 uncached.add((cell.row, cell.column))
     visible = sheet.sheet_state == "visible"
-    return sheet.title, values, visible, frozenset(uncached)
+    return sheet.title, values, visible, frozenset(uncached), frozenset(padded)
+
+
+def _shows_two_digit_day(number_format: object) -> bool:
+    """Whether an Excel date format writes the day as two digits (``dd mmmm yyyy``)."""
+    if not isinstance(number_format, str):
+        return False
+    bare = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format).split(";")[0].lower()
+    return _TWO_DIGIT_DAY.search(bare) is not None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 from workbooks import make_contoh_script, write_workbook
 
 from sopdoc import words
@@ -35,9 +36,8 @@ def contoh(tmp_path: Path) -> Path:
 def test_sheets_and_labels(blank: Path) -> None:
     book = openpyxl.load_workbook(blank)
     assert book.sheetnames == ["Instansi", "Petunjuk", "SOP 1"]
-    assert [book["Instansi"].cell(row=r, column=1).value for r in range(2, 12)] == list(
-        INSTANSI_KEYS
-    )
+    keys = [book["Instansi"].cell(row=r, column=1).value for r in range(2, 2 + len(INSTANSI_KEYS))]
+    assert keys == list(INSTANSI_KEYS)
     sheet = book["SOP 1"]
     column_a = [sheet.cell(row=r, column=1).value for r in range(3, 9)]
     assert column_a == [
@@ -68,13 +68,25 @@ def test_sheets_and_labels(blank: Path) -> None:
         "TIDAK",
     ]
     head2 = [sheet.cell(row=18, column=c).value for c in range(3, 10)]
-    assert head2 == ["Kasubag", "Camat", "Tim", "Pengelola", "KELENGKAPAN", "WAKTU", "OUTPUT"]
+    # Empty actor heads (names to overwrite get overlooked), with a prompt when selected.
+    assert head2 == [None, None, None, None, "KELENGKAPAN", "WAKTU", "OUTPUT"]
+    heads = {str(v.sqref): v for v in sheet.data_validations.dataValidation}["C18:F18"]
+    assert heads.showInputMessage
+    assert heads.prompt == words.FORM_ACTOR_HEAD_PROMPT
     merged = {str(r) for r in sheet.merged_cells.ranges}
     assert {"B3:I3", "C17:F17", "G17:I17", "A17:A18", "A11:D11", "E11:I11"} <= merged
     petunjuk = " ".join(str(c.value) for c in book["Petunjuk"]["A"] if c.value)
     assert "x" in petunjuk
     assert "keputusan" in petunjuk
     assert "selesai" in petunjuk
+    assert "sebelum MUTU BAKU" in petunjuk  # how to add an actor column
+    assert "YA = 5 dan TIDAK = 3" in petunjuk  # a worked loop
+    assert "--pelaksana N" in petunjuk
+    # The flow columns and the actor columns explain themselves.
+    assert sheet["C17"].comment is not None
+    assert "sisipkan kolom di dalam PELAKSANA" in sheet["C17"].comment.text
+    assert "TIDAK = 3" in sheet["M17"].comment.text
+    assert "YA = 5" in sheet["L17"].comment.text
 
 
 def test_actor_dropdown_dates_and_widths(blank: Path) -> None:
@@ -95,8 +107,13 @@ def test_actor_dropdown_dates_and_widths(blank: Path) -> None:
 def test_blank_form_reads_back_with_fill_in_errors_only(blank: Path) -> None:
     wb = read_workbook(blank)
     (sop,) = wb.sops
-    assert [a.name for a in sop.actors] == ["Kasubag", "Camat", "Tim", "Pengelola"]
-    assert sorted(str(p.cell) for p in wb.errors) == ["SOP 1!A19", "SOP 1!B3", "SOP 1!B8"]
+    assert sop.actors == ()
+    assert sorted(str(p.cell) for p in wb.errors) == [
+        "SOP 1!A19",
+        "SOP 1!B3",
+        "SOP 1!B8",
+        "SOP 1!C18",
+    ]
 
 
 def test_contoh_round_trips_through_the_reader(contoh: Path) -> None:
@@ -218,3 +235,54 @@ def test_input_contoh_is_exactly_what_the_script_writes(contoh: Path, tmp_path: 
     assert list(committed) == list(_members(fresh))
     for name, data in _members(fresh).items():
         assert committed[name] == data, f"{name}: run scripts/make_contoh.py"
+
+
+@pytest.mark.parametrize("count", [1, 2, 7, 12])
+def test_pelaksana_n_makes_n_actor_columns_with_merges_and_validations(
+    tmp_path: Path, count: int
+) -> None:
+    path = tmp_path / "f.xlsx"
+    write_form(path, actors=count)
+    sheet = openpyxl.load_workbook(path)["SOP 1"]
+    last_actor = get_column_letter(2 + count)
+    mutu = 3 + count
+    assert sheet.cell(row=17, column=3).value == "PELAKSANA"
+    assert sheet.cell(row=17, column=mutu).value == "MUTU BAKU"
+    assert [sheet.cell(row=18, column=c).value for c in range(mutu, mutu + 3)] == [
+        "KELENGKAPAN",
+        "WAKTU",
+        "OUTPUT",
+    ]
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    pelaksana = f"C17:{last_actor}17"
+    assert (pelaksana in merged) == (count > 1)
+    assert "C17:C18" not in merged  # PELAKSANA never covers the names below it
+    mutu_range = f"{get_column_letter(mutu)}17:{get_column_letter(mutu + 2)}17"
+    assert mutu_range in merged
+    validations = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
+    assert validations[f"C19:{last_actor}{18 + BLANK_STEP_ROWS}"].formula1 == '"x,?"'
+    assert (f"C18:{last_actor}18" if count > 1 else "C18") in validations
+    flow = f"{get_column_letter(mutu + 4)}19:{get_column_letter(mutu + 6)}{18 + BLANK_STEP_ROWS}"
+    assert flow in validations
+    # Filled in, the form reads back with exactly those actors.
+    for c in range(count):
+        sheet.cell(row=18, column=3 + c, value=f"Pelaksana {c + 1}")
+    sheet["A3"].value = "NOMOR SOP"
+    sheet["B3"].value = "1"
+    sheet["B8"].value = "SOP UJI"
+    sheet["A19"].value = 1
+    sheet["B19"].value = "Langkah satu"
+    sheet.cell(row=19, column=2 + count, value="x")
+    filled = tmp_path / "isi.xlsx"
+    sheet.parent.save(filled)
+    wb = read_workbook(filled)
+    assert [a.name for a in wb.sops[0].actors] == [f"Pelaksana {c + 1}" for c in range(count)]
+    assert wb.errors == ()
+
+
+def test_pelaksana_out_of_range_or_with_contoh_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SopdocError, match="1 sampai 12"):
+        write_form(tmp_path / "a.xlsx", actors=13)
+    with pytest.raises(SopdocError, match="hanya untuk formulir kosong"):
+        write_form(tmp_path / "b.xlsx", contoh=True, actors=3)
+    assert not list(tmp_path.iterdir())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 from factories import tiny_png
 from workbooks import (
@@ -432,3 +433,132 @@ def test_merged_cells_across_the_form(tmp_path: Path) -> None:
     wb = read_workbook(path)
     assert wb.problems == ()
     assert [a.name for a in wb.sops[0].actors] == list(ACTORS)
+
+
+MALANG = ("PEMERINTAH KABUPATEN MALANG", "SEKRETARIAT DAERAH", "BAGIAN TATA USAHA")
+
+
+def test_a_kop_of_three_and_four_lines_keeps_every_line(tmp_path: Path) -> None:
+    wb = read(tmp_path, {"S": sop_rows(header=MALANG)})
+    assert wb.sops[0].header == MALANG
+    assert wb.problems == ()
+    four = (*MALANG, "SUBBAGIAN UMUM")
+    wb = read(tmp_path, {"S": [["DAFTAR SOP", None, "2020"], [], *sop_rows(header=four)]})
+    assert wb.sops[0].header == four
+    assert wb.errors == ()
+
+
+def test_a_kop_of_five_lines_is_an_error_naming_its_cells(tmp_path: Path) -> None:
+    five = (*MALANG, "SUBBAGIAN UMUM", "URUSAN SURAT")
+    wb = read(tmp_path, {"S": sop_rows(header=five)})
+    assert wb.sops[0].header == five  # nothing dropped
+    (problem,) = wb.errors
+    assert str(problem.cell) == "S!A1"
+    assert "Kop di atas NOMOR SOP punya 5 baris (A1, A2, A3, A4, A5); paling banyak 4" in (
+        problem.message
+    )
+    # Line breaks inside one cell count as lines too.
+    wb = read(tmp_path, {"S": sop_rows(header=("\n".join(MALANG), "A\nB"))})
+    assert "punya 5 baris (A1, A2)" in wb.errors[0].message
+
+
+def test_a_multi_cell_row_right_above_the_kop_is_an_error(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["PEMERINTAH", None, "KABUPATEN MALANG"],
+        *sop_rows(header=MALANG[1:]),
+    ]
+    wb = read(tmp_path, {"S": rows})
+    (problem,) = wb.errors
+    assert str(problem.cell) == "S!A1"
+    assert "berisi teks di beberapa sel (A1, C1)" in problem.message
+    assert wb.sops[0].header == MALANG[1:]
+    # Separated by a blank row it is not part of the kop, and not a problem.
+    separated: list[list[object]] = [rows[0], [], *rows[1:]]
+    wb = read(tmp_path, {"S": separated})
+    assert wb.errors == ()
+
+
+def test_instansi_kop_lines_replace_pemerintah_and_unit(tmp_path: Path) -> None:
+    instansi = instansi_rows(
+        PEMERINTAH=MALANG[0],
+        UNIT_KERJA="SEKRETARIAT DAERAH",
+        **{"KOP BARIS 1": MALANG[0], "KOP BARIS 2": MALANG[1], "KOP BARIS 3": MALANG[2]},
+    )
+    wb = read(tmp_path, {"Instansi": instansi, "S": sop_rows(header=())})
+    assert wb.sops[0].header == MALANG
+    assert wb.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("revisi", "number"),
+    [
+        ("22 Juli 2019 rev 01", 1),
+        ("Rev. 2 – 22/07/2019", 2),
+        ("Revisi ke-1, 22 Juli 2019", 1),
+        (datetime(2019, 7, 22), None),
+    ],
+)
+def test_revision_number_with_the_date(tmp_path: Path, revisi: object, number: int | None) -> None:
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": sop_rows(revisi=revisi)})
+    assert wb.problems == ()
+    identity = wb.sops[0].identity
+    assert (identity.tanggal_revisi, identity.revisi) == (date(2019, 7, 22), number)
+
+
+def test_revision_number_in_a_row_of_its_own(tmp_path: Path) -> None:
+    rows = sop_rows(revisi="22 Juli 2019")
+    rows.insert(5, ["REVISI KE", 3])
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": rows})
+    assert wb.problems == ()
+    assert wb.sops[0].identity.revisi == 3
+    assert str(wb.sops[0].identity.cells["revisi"]) == "S!B6"
+    rows[5] = ["NO. REVISI", "dua"]
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": rows})
+    assert messages_at(wb, "S!B6") == [
+        "Nomor revisi 'dua' tidak dikenali. Tulis angkanya saja (01, 2) atau bersama tanggal: "
+        "22 Juli 2019 rev 01."
+    ]
+    rows[4], rows[5] = ["TGL. REVISI", "22 Juli 2019 rev 01"], ["REVISI KE", "02"]
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": rows})
+    assert "ditulis dua kali dan berbeda: 1 di TGL. REVISI, 2" in messages_at(wb, "S!B6")[0]
+
+
+def test_two_digit_days_as_written_or_as_instansi_says(tmp_path: Path) -> None:
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": sop_rows(pembuatan="03 Januari 2017")})
+    assert wb.sops[0].identity.two_digit_day is True
+    wb = read(tmp_path, {"Instansi": instansi_rows(), "S": sop_rows()})
+    assert wb.sops[0].identity.two_digit_day is False
+    setting = instansi_rows(FORMAT_TANGGAL="dd mmmm yyyy")
+    wb = read(tmp_path, {"Instansi": setting, "S": sop_rows()})
+    assert wb.sops[0].identity.two_digit_day is True
+    setting = instansi_rows(FORMAT_TANGGAL="3 Januari 2017")
+    wb = read(tmp_path, {"Instansi": setting, "S": sop_rows(pembuatan="03 Januari 2017")})
+    assert wb.sops[0].identity.two_digit_day is False
+    wb = read(tmp_path, {"Instansi": instansi_rows(FORMAT_TANGGAL="pendek"), "S": sop_rows()})
+    assert "FORMAT TANGGAL 'pendek' tidak dikenali" in wb.warnings[0].message
+
+
+@pytest.mark.parametrize(
+    ("number_format", "two"),
+    [
+        ("dd mmmm yyyy", True),
+        ("[$-421]dd\\ mmmm\\ yyyy;@", True),
+        ("dd/mm/yyyy", True),
+        ("d mmmm yyyy", False),
+        ("[$-421]d mmmm yyyy", False),
+        ("dddd, d mmmm yyyy", False),
+    ],
+)
+def test_excel_date_cells_give_two_digit_days_by_their_format(
+    tmp_path: Path, number_format: str, two: bool
+) -> None:
+    path = write_workbook(
+        tmp_path / "sop.xlsx",
+        {"Instansi": instansi_rows(), "S": sop_rows(pembuatan=datetime(2017, 1, 3))},
+    )
+    book = openpyxl.load_workbook(path)
+    book["S"]["B4"].number_format = number_format
+    book.save(path)
+    identity = read_workbook(path).sops[0].identity
+    assert identity.tanggal_pembuatan == date(2017, 1, 3)
+    assert identity.two_digit_day is two

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -81,18 +80,26 @@ def test_revise_changes_one_cell_and_keeps_everything_else(tmp_path: Path) -> No
     after = snapshot(book)
     changed = {k for k in after if k[0] != "Riwayat" and after[k] != before.get(k)}
     assert changed == {("SOP 1", "B5")}
-    revised = after[("SOP 1", "B5")][0]
-    assert isinstance(revised, datetime)
-    assert revised.date().isoformat() == "2026-11-23"
+    # The form has no REVISI KE row: the number goes with the date, as offices write it.
+    assert after[("SOP 1", "B5")][0] == "23 November 2026 rev 01"
+    assert "Nomor revisi KEC/STDR-KIN/427.110/2020: - -> 01." in result.stdout
     assert structure(book)[:3] == shape
     history = openpyxl.load_workbook(book)["Riwayat"]
     rows = list(history.iter_rows(values_only=True))
-    assert rows[0][:4] == ("TANGGAL REVISI", "NOMOR SOP", "LEMBAR", "PERUBAHAN")
+    assert rows[0] == (
+        "TANGGAL REVISI",
+        "NOMOR SOP",
+        "LEMBAR",
+        "PERUBAHAN",
+        "DICATAT",
+        "REVISI KE",
+    )
     assert rows[1][1:3] == ("KEC/STDR-KIN/427.110/2020", "SOP 1")
-    assert rows[1][3] == "TGL. REVISI - -> 23 November 2026. Jadwal rapat diubah"
+    assert rows[1][3] == "TGL. REVISI - -> 23 November 2026. Revisi - -> 01. Jadwal rapat diubah"
+    assert rows[1][5] == 1
     pdf = tmp_path / "o" / "KEC-STDR-KIN-427.110-2020.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-    assert "23 November 2026" in text
+    assert "23 November 2026 (Revisi 01)" in text
     # The revised workbook still reads cleanly (Riwayat is not taken for an SOP sheet).
     check = run("check", str(book))
     assert check.returncode == 0
@@ -111,7 +118,10 @@ def test_revise_changes_one_cell_and_keeps_everything_else(tmp_path: Path) -> No
         "pdf",
     )
     assert again.returncode == 0
-    assert len(list(openpyxl.load_workbook(book)["Riwayat"].iter_rows())) == 3
+    assert "Nomor revisi KEC/STDR-KIN/427.110/2020: 01 -> 02." in again.stdout
+    revised = openpyxl.load_workbook(book)
+    assert revised["SOP 1"]["B5"].value == "2 Januari 2027 rev 02"
+    assert len(list(revised["Riwayat"].iter_rows())) == 3
     assert len(list(tmp_path.glob("sop.cadangan-*.xlsx"))) == 2
 
 
