@@ -20,7 +20,8 @@ from sopdoc.layout.geometry import (
 )
 from sopdoc.layout.identity import layout_identity
 from sopdoc.layout.identity_geometry import IdentityLayout, IdentityPage, IdentityRow
-from sopdoc.layout.procedure import connector_letter, layout_procedure
+from sopdoc.layout.pagination import connector_letter
+from sopdoc.layout.procedure import layout_procedure
 from sopdoc.layout.slides import layout_swimlane
 
 __all__ = [

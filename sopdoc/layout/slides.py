@@ -19,14 +19,8 @@ from sopdoc.layout.geometry import (
     Span,
     TextCell,
 )
-from sopdoc.layout.procedure import (
-    RowPlan,
-    break_pages,
-    build_page,
-    connector_letter,
-    page_crossings,
-    page_of_steps,
-)
+from sopdoc.layout.page import build_page
+from sopdoc.layout.pagination import RowPlan, paginate
 from sopdoc.layout.text import common_size, place_lines
 from sopdoc.layout.wrap import Line, wrap_items, wrap_text
 from sopdoc.model import Sop
@@ -134,13 +128,10 @@ def layout_swimlane(
     names, names_h = _lane_names(lanes, y=y0 + title_h, style=style, font=font)
     top = y0 + title_h + names_h
     available = height - style.margin_top - style.margin_bottom - title_h - names_h
-    page_plans = break_pages(sop, plans, available=available, style=style)
-    page_of = page_of_steps(page_plans)
-    crossings = page_crossings(sop, page_of)
-    letters = {(s, t, b): connector_letter(i) for i, (s, t, b) in enumerate(crossings)}
-    count = len(page_plans)
+    breaks = paginate(sop, plans, available=available, style=style)
+    count = len(breaks.pages)
     pages = []
-    for index, plans_on_page in enumerate(page_plans):
+    for index, plans_on_page in enumerate(breaks.pages):
         title = sop.identity.nama or sop.identity.nomor
         if count > 1:
             title = f"{title} ({index + 1}/{count})"
@@ -175,8 +166,8 @@ def layout_swimlane(
                 header=header,
                 y0=top,
                 table_y=y0 + title_h,
-                page_of=page_of,
-                letters=letters,
+                page_of=breaks.page_of,
+                letters=breaks.letters,
                 style=style,
                 font=font,
             )
