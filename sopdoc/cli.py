@@ -102,24 +102,18 @@ class _Command(click.Command):
         _write_options(self, ctx, formatter)
 
 
-class _Group(click.Group):
-    """Turns every SopdocError into a one-line Bahasa Indonesia message and its exit code."""
+class _Group(_Command, click.Group):
+    """Turns every SopdocError into a one-line Bahasa Indonesia message and its exit code;
+    its help is in Bahasa Indonesia like its commands'."""
 
     command_class = _Command
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("options_metavar", msg.HELP_OPTIONS_METAVAR)
         kwargs.setdefault("subcommand_metavar", msg.HELP_COMMAND_METAVAR)
         super().__init__(*args, **kwargs)
 
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        return _help_option(super().get_help_option(ctx))
-
-    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        _write_usage(self, ctx, formatter)
-
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        _write_options(self, ctx, formatter)
+        super().format_options(ctx, formatter)
         self.format_commands(ctx, formatter)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -3,6 +3,7 @@ monitoring form."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -189,24 +190,11 @@ def render_book_pdf(documents: Sequence[Document], *, year: int) -> tuple[bytes,
     """
     first = documents[0]
     unit = first.sop.unit
+    build = functools.partial(
+        build_pdf, layout=first.layout, font=first.font, title=words.BOOK_TITLE, subject=unit
+    )
     probe = _BookStory(documents, year=year, starts={})
-    _, total = build_pdf(
-        probe,
-        layout=first.layout,
-        font=first.font,
-        title=words.BOOK_TITLE,
-        subject=unit,
-        author=unit,
-        total=0,
-    )
+    _, total = build(probe, author=unit, total=0)
     final = _BookStory(documents, year=year, starts=dict(probe.found))
-    data, _ = build_pdf(
-        final,
-        layout=first.layout,
-        font=first.font,
-        title=words.BOOK_TITLE,
-        subject=unit,
-        author=unit,
-        total=total,
-    )
+    data, _ = build(final, author=unit, total=total)
     return data, final.found
