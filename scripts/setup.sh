@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what sopdoc needs on a fresh machine: system packages (when missing) and the
 # Python virtual environment. Usage: scripts/setup.sh [--test] [--bench]
-#   --test   also installs what the test suite needs (LibreOffice, poppler-utils);
+#   --test   also installs what the test suite needs (LibreOffice, poppler-utils, Chromium
+#            and its driver);
 #   --bench  also what the benchmark compares against (LibreOffice, PlantUML).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,9 @@ command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 if [ "$want_test" = 1 ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  # The preview's end-to-end test drives a real headless Chromium through its driver.
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 fi
 if [ "$want_bench" = 1 ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)

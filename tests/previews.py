@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from workbooks import instansi_rows, simple_steps, sop_rows, write_workbook
@@ -23,6 +24,11 @@ def sheets(*, nama: str = "PELAYANAN PUBLIK") -> dict[str, list[list[object]]]:
         "Peringatan": sop_rows(nomor="A/2", nama=nama, disahkan=OTHER_NIP),
         "Rusak": sop_rows(broken, nomor="A/3", nama="SURAT KETERANGAN", disahkan=OTHER_NIP),
     }
+
+
+def one_thread() -> ThreadPoolExecutor:
+    """Workers for tests that need no processes: one thread, as PDFium is not thread-safe."""
+    return ThreadPoolExecutor(1)
 
 
 def save_like_excel(path: Path, content: dict[str, list[list[object]]]) -> None:

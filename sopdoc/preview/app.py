@@ -121,8 +121,8 @@ def create_app(preview: Preview, *, on_ready: Callable[[], None] | None = None) 
         async def versions() -> AsyncIterator[dict[str, str]]:
             seen = preview.version
             yield {"event": "versi", "data": str(seen)}
-            while True:
-                seen = await preview.next_version(seen)
+            while (version := await preview.next_version(seen)) is not None:
+                seen = version
                 yield {"event": "versi", "data": str(seen)}
 
         return EventSourceResponse(versions(), ping=15, headers=_FRESH)

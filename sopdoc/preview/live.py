@@ -8,10 +8,10 @@ import functools
 import shutil
 import zipfile
 from collections.abc import Callable, Coroutine
-from concurrent.futures import Executor
+from concurrent.futures import BrokenExecutor, Executor
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from sopdoc import messages as msg
 from sopdoc.errors import SopdocError
@@ -19,6 +19,8 @@ from sopdoc.model import Problem
 from sopdoc.preview.render import View, render_download, render_view
 from sopdoc.preview.state import Entry, Snapshot, take_snapshot
 from sopdoc.workbook import read_workbook
+
+T = TypeVar("T")
 
 #: A workbook that cannot be read is tried again this often (seconds) and this many times:
 #: it is usually still being saved.
@@ -37,19 +39,22 @@ def _reason(error: BaseException) -> str:
 
 
 class Preview:
-    """One workbook being previewed: read again on request, changed SOPs built in ``pool``."""
+    """One workbook being previewed: read again on request, changed SOPs built by workers made
+    with ``workers`` (made again should they break, shut down by ``close``): processes, or one
+    thread, as PDFium is not thread-safe."""
 
     def __init__(
         self,
         path: Path,
         *,
         workdir: Path,
-        pool: Executor,
+        workers: Callable[[], Executor],
         log: Callable[[str], None] = lambda line: None,
     ) -> None:
         self.path = path.resolve()
         self.workdir = workdir
-        self.pool = pool
+        self._workers = workers
+        self._pool: Executor | None = None
         self.log = log
         self.snapshot: Snapshot | None = None
         #: Shown above everything while the workbook cannot be read (empty when it can).
@@ -65,6 +70,8 @@ class Preview:
         self._wanted = asyncio.Event()
         self._attempt = 0
         self._tasks: set[asyncio.Task[None]] = set()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._ended = False
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -75,11 +82,15 @@ class Preview:
 
     async def run(self) -> None:
         """Read the workbook each time it is asked for, one reading at a time, until cancelled."""
+        self._loop = asyncio.get_running_loop()
         self._wanted.set()
         while True:
             await self._wanted.wait()
             self._wanted.clear()
-            await self.refresh()
+            try:
+                await self.refresh()
+            except Exception as error:  # the preview goes on; the next save is read again
+                self.log(msg.PREVIEW_INTERNAL.format(error=f"{type(error).__name__}: {error}"))
 
     def _read(self) -> Snapshot:
         workbook = read_workbook(self.path)
@@ -131,7 +142,7 @@ class Preview:
     def _submit_view(self, entry: Entry) -> asyncio.Future[View]:
         self.builds += 1
         call = functools.partial(render_view, entry.sop, folder=self.folder(entry.fingerprint))
-        return asyncio.get_running_loop().run_in_executor(self.pool, call)
+        return self._submit(call)
 
     async def _publish_when_built(
         self, snapshot: Snapshot, futures: list[asyncio.Future[View]]
@@ -139,6 +150,31 @@ class Preview:
         await asyncio.wait(futures)
         if self.snapshot is snapshot:
             await self._publish()
+
+    def _submit(self, call: Callable[[], T]) -> asyncio.Future[T]:
+        """Run ``call`` in a worker; workers that broke (one was killed) are replaced first."""
+        loop = asyncio.get_running_loop()
+        for attempt in (1, 2):
+            if self._pool is None:
+                self._pool = self._workers()
+            try:
+                future = loop.run_in_executor(self._pool, call)
+                break
+            except BrokenExecutor:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+                if attempt == 2:
+                    raise
+        future.add_done_callback(self._forget_if_broken)
+        return future
+
+    def _forget_if_broken(self, future: asyncio.Future[Any]) -> None:
+        """A build lost with its worker is built again on the next reading, not shown as failed."""
+        if future.cancelled() or not isinstance(future.exception(), BrokenExecutor):
+            return
+        self._views = {k: v for k, v in self._views.items() if v is not future}
+        self._files = {k: v for k, v in self._files.items() if v is not future}
+        self._wanted.set()
 
     def view(self, fingerprint: str) -> View | None:
         """The pictures of an SOP, once built (None while building or when it failed)."""
@@ -168,7 +204,7 @@ class Preview:
             call = functools.partial(
                 render_download, entry.sop, fmt=fmt, folder=self.folder(entry.fingerprint)
             )
-            future = asyncio.get_running_loop().run_in_executor(self.pool, call)
+            future = self._submit(call)
             self._files[key] = future
         return await asyncio.shield(future)
 
@@ -217,11 +253,23 @@ class Preview:
             self.version += 1
             self._changed.notify_all()
 
-    async def next_version(self, seen: int) -> int:
-        """Wait until the state is newer than ``seen``; the version it has then."""
+    async def next_version(self, seen: int) -> int | None:
+        """Wait until the state is newer than ``seen``: the version it has then, or None when
+        the preview is stopping (the page's event stream ends then)."""
         async with self._changed:
-            await self._changed.wait_for(lambda: self.version != seen)
-            return self.version
+            await self._changed.wait_for(lambda: self.version != seen or self._ended)
+            return None if self._ended else self.version
+
+    def end_streams(self) -> None:
+        """End every page's event stream, so that the server can stop (from any thread)."""
+
+        async def end() -> None:
+            async with self._changed:
+                self._ended = True
+                self._changed.notify_all()
+
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(lambda: self._spawn(end()))
 
     def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_running_loop().create_task(work)
@@ -229,9 +277,12 @@ class Preview:
         task.add_done_callback(self._tasks.discard)
 
     async def close(self) -> None:
-        """Stop the background work (builds already running in the pool finish on their own)."""
+        """Stop the background work and the workers (a build under way is let finish)."""
         for task in list(self._tasks):
             task.cancel()
         for task in list(self._tasks):
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            await asyncio.to_thread(pool.shutdown, wait=True, cancel_futures=True)

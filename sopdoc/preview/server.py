@@ -8,10 +8,10 @@ import socket
 import tempfile
 import threading
 import webbrowser
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Final
 
 import uvicorn
@@ -44,21 +44,34 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-@contextmanager
-def workers() -> Iterator[ProcessPoolExecutor]:
+def workers() -> ProcessPoolExecutor:
     """Worker processes for the builds, started fresh (not forked from a threaded server)."""
-    pool = ProcessPoolExecutor(
+    return ProcessPoolExecutor(
         max_workers=min(2, default_jobs()),
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_quiet_worker,
     )
-    try:
-        yield pool
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def make_server(preview: Preview, *, on_ready: Callable[[], None] | None = None) -> uvicorn.Server:
+class PreviewServer(uvicorn.Server):
+    """uvicorn's server that ends the pages' event streams when it is told to stop."""
+
+    def __init__(self, config: uvicorn.Config, *, preview: Preview) -> None:
+        super().__init__(config)
+        self.preview = preview
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        """Ctrl-C: the open pages let go at once instead of holding up the stop."""
+        self.preview.end_streams()
+        super().handle_exit(sig, frame)
+
+    def stop(self) -> None:
+        """Stop serving, from any thread."""
+        self.preview.end_streams()
+        self.should_exit = True
+
+
+def make_server(preview: Preview, *, on_ready: Callable[[], None] | None = None) -> PreviewServer:
     """The uvicorn server of a preview, quiet apart from real problems."""
     config = uvicorn.Config(
         create_app(preview, on_ready=on_ready),
@@ -67,7 +80,7 @@ def make_server(preview: Preview, *, on_ready: Callable[[], None] | None = None)
         lifespan="on",
         timeout_graceful_shutdown=GRACE,
     )
-    return uvicorn.Server(config)
+    return PreviewServer(config, preview=preview)
 
 
 def serve(path: Path, *, port: int | None, open_browser: bool, echo: Callable[[str], None]) -> None:
@@ -82,11 +95,7 @@ def serve(path: Path, *, port: int | None, open_browser: bool, echo: Callable[[s
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
 
-    with (
-        sock,
-        tempfile.TemporaryDirectory(prefix="sopdoc-pratinjau-") as work,
-        workers() as pool,
-    ):
-        preview = Preview(path, workdir=Path(work), pool=pool, log=echo)
+    with sock, tempfile.TemporaryDirectory(prefix="sopdoc-pratinjau-") as work:
+        preview = Preview(path, workdir=Path(work), workers=workers, log=echo)
         make_server(preview, on_ready=ready).run(sockets=[sock])
     echo(msg.PREVIEW_STOPPED)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from markupsafe import escape
-from previews import save_like_excel, sheets, wait_until
+from previews import one_thread, save_like_excel, sheets, wait_until
 from starlette.testclient import TestClient
 
 from sopdoc import messages as msg
@@ -33,11 +32,10 @@ def served(workbook: Path, tmp_path: Path) -> Iterator[tuple[Preview, TestClient
     """The app of a preview of ``workbook``, with its first reading built."""
     work = tmp_path / "pratinjau"
     work.mkdir()
-    with ThreadPoolExecutor(2) as pool:
-        preview = Preview(workbook, workdir=work, pool=pool)
-        with TestClient(create_app(preview)) as client:
-            wait_until(lambda: preview.version >= 1, seconds=30, what="the first reading")
-            yield preview, client
+    preview = Preview(workbook, workdir=work, workers=one_thread)
+    with TestClient(create_app(preview)) as client:
+        wait_until(lambda: preview.version >= 1, seconds=30, what="the first reading")
+        yield preview, client
 
 
 def section(page: str, index: int) -> str:
@@ -137,11 +135,10 @@ def test_events_tell_the_current_version(served: tuple[Preview, TestClient]) -> 
 def test_a_workbook_that_cannot_be_read_at_first_shows_the_notice(tmp_path: Path) -> None:
     path = tmp_path / "sop.xlsx"
     path.write_bytes(b"PK\x03\x04 setengah tersimpan")
-    with ThreadPoolExecutor(1) as pool:
-        preview = Preview(path, workdir=tmp_path, pool=pool)
-        with TestClient(create_app(preview)) as client:
-            wait_until(lambda: bool(preview.notice), seconds=10, what="the notice")
-            page = client.get("/").text
+    preview = Preview(path, workdir=tmp_path, workers=one_thread)
+    with TestClient(create_app(preview)) as client:
+        wait_until(lambda: bool(preview.notice), seconds=10, what="the notice")
+        page = client.get("/").text
     assert "Buku kerja belum bisa dibaca" in page
     assert 'class="pemberitahuan"' in page
     assert '<section id="sop-' not in page

@@ -4,10 +4,9 @@ and the watcher reacting to the workbook's saves and nothing else."""
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from previews import save_like_excel, sheets
+from previews import one_thread, save_like_excel, sheets
 
 from sopdoc.preview import live
 from sopdoc.preview.live import Preview
@@ -24,8 +23,8 @@ def test_only_the_changed_sop_is_built_again(tmp_path: Path) -> None:
     save_like_excel(path, sheets())
 
     async def scenario() -> None:
-        with ThreadPoolExecutor(2) as pool:
-            preview = Preview(path, workdir=tmp_path, pool=pool)
+        preview = Preview(path, workdir=tmp_path, workers=one_thread)
+        try:
             await preview.refresh()
             assert preview.builds == 2  # the SOP with an error is not drawn
             first = preview.snapshot
@@ -50,6 +49,8 @@ def test_only_the_changed_sop_is_built_again(tmp_path: Path) -> None:
             version = preview.version
             await preview.refresh()
             assert (preview.builds, preview.version) == (3, version + 1)
+        finally:
+            await preview.close()
 
     asyncio.run(scenario())
 
@@ -59,8 +60,8 @@ def test_a_half_written_save_keeps_the_last_good_state_with_a_notice(tmp_path: P
     save_like_excel(path, sheets())
 
     async def scenario() -> None:
-        with ThreadPoolExecutor(1) as pool:
-            preview = Preview(path, workdir=tmp_path, pool=pool)
+        preview = Preview(path, workdir=tmp_path, workers=one_thread)
+        try:
             await preview.refresh()
             good = preview.snapshot
             version = preview.version
@@ -79,6 +80,8 @@ def test_a_half_written_save_keeps_the_last_good_state_with_a_notice(tmp_path: P
             await preview.refresh()
             assert preview.notice == ""
             assert names(preview)[1] == "SESUDAH DISIMPAN"
+        finally:
+            await preview.close()
 
     asyncio.run(scenario())
 
