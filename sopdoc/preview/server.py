@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
 import socket
@@ -97,5 +98,7 @@ def serve(path: Path, *, port: int | None, open_browser: bool, echo: Callable[[s
 
     with sock, tempfile.TemporaryDirectory(prefix="sopdoc-pratinjau-") as work:
         preview = Preview(path, workdir=Path(work), workers=workers, log=echo)
-        make_server(preview, on_ready=ready).run(sockets=[sock])
+        # Ctrl-C is how a preview ends: uvicorn stops, then raises the signal again once done.
+        with contextlib.suppress(KeyboardInterrupt):
+            make_server(preview, on_ready=ready).run(sockets=[sock])
     echo(msg.PREVIEW_STOPPED)
