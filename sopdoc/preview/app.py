@@ -11,6 +11,8 @@ from typing import Any, Final
 import jinja2
 from sse_starlette.sse import EventSourceResponse
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -39,6 +41,8 @@ _MEDIA: Final = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
 _SUFFIX: Final = {"docx": ".docx", "pdf": ".pdf", "pptx": "-diagram-alir.pptx"}
+#: The names this machine answers to in a browser's address bar.
+LOCAL_HOSTS: Final = ("127.0.0.1", "localhost")
 _PICTURE: Final = re.compile(r"(halaman|slide)-\d+\.png")
 
 
@@ -161,4 +165,12 @@ def create_app(preview: Preview, *, on_ready: Callable[[], None] | None = None) 
     async def not_found(request: Request, error: Exception) -> Response:
         return _missing()
 
-    return Starlette(routes=routes, lifespan=lifespan, exception_handlers={404: not_found})
+    # Only pages opened as this machine's own address: a web site that points a name of its own
+    # at 127.0.0.1 (DNS rebinding) gets no answer, so the workbook's content stays here.
+    guard = Middleware(TrustedHostMiddleware, allowed_hosts=list(LOCAL_HOSTS))
+    return Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[guard],
+        exception_handlers={404: not_found},
+    )

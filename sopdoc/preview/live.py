@@ -135,6 +135,14 @@ class Preview:
 
     # --- building --------------------------------------------------------------------------
 
+    def logos(self) -> frozenset[Path]:
+        """The logo files the SOPs show: changing one changes their pages too."""
+        if self.snapshot is None:
+            return frozenset()
+        return frozenset(
+            Path(e.sop.agency.logo) for e in self.snapshot.entries if e.sop.agency.logo
+        )
+
     def folder(self, fingerprint: str) -> Path:
         """Where the files of one version of an SOP are."""
         return self.workdir / fingerprint[:24]

@@ -33,7 +33,7 @@ def served(workbook: Path, tmp_path: Path) -> Iterator[tuple[Preview, TestClient
     work = tmp_path / "pratinjau"
     work.mkdir()
     preview = Preview(workbook, workdir=work, workers=one_thread)
-    with TestClient(create_app(preview)) as client:
+    with TestClient(create_app(preview), base_url="http://127.0.0.1:8000") as client:
         wait_until(lambda: preview.version >= 1, seconds=30, what="the first reading")
         yield preview, client
 
@@ -123,6 +123,16 @@ def test_downloads_of_one_sop_and_all_in_a_zip(served: tuple[Preview, TestClient
     assert client.get(f"/unduh/{good[0].fingerprint}.exe").status_code == 404
 
 
+def test_only_pages_opened_as_this_machine_are_answered(
+    served: tuple[Preview, TestClient],
+) -> None:
+    _preview, client = served
+    assert client.get("/", headers={"host": "localhost:8000"}).status_code == 200
+    rebound = client.get("/", headers={"host": "sop.example:8000"})
+    assert rebound.status_code == 400
+    assert "PELAYANAN" not in rebound.text
+
+
 def test_events_tell_the_current_version(served: tuple[Preview, TestClient]) -> None:
     preview, client = served
     with client.stream("GET", "/peristiwa") as response:
@@ -136,7 +146,7 @@ def test_a_workbook_that_cannot_be_read_at_first_shows_the_notice(tmp_path: Path
     path = tmp_path / "sop.xlsx"
     path.write_bytes(b"PK\x03\x04 setengah tersimpan")
     preview = Preview(path, workdir=tmp_path, workers=one_thread)
-    with TestClient(create_app(preview)) as client:
+    with TestClient(create_app(preview), base_url="http://localhost:8000") as client:
         wait_until(lambda: bool(preview.notice), seconds=10, what="the notice")
         page = client.get("/").text
     assert "Buku kerja belum bisa dibaca" in page
