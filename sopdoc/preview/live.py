@@ -241,6 +241,7 @@ class Preview:
     def _prune(self, snapshot: Snapshot) -> None:
         """Forget finished builds of SOP versions the workbook no longer has."""
         keep = snapshot.fingerprints
+        self._layout = {k: v for k, v in self._layout.items() if k in keep}
         for fingerprint, future in list(self._views.items()):
             if fingerprint in keep or not future.done():
                 continue
