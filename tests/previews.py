@@ -10,17 +10,24 @@ from pathlib import Path
 
 from workbooks import instansi_rows, simple_steps, sop_rows, write_workbook
 
+#: The DISAHKAN OLEH of the Instansi sheet's signatory, as the test workbooks write it.
+SIGNED = "CAMAT RANUYOSO  IKO SAWARISDIYANTO, S.Sos, MM NIP. 19640706 198603 1 027"
 #: A DISAHKAN OLEH whose NIP differs from the Instansi sheet's: a warning, not an error.
 OTHER_NIP = "CAMAT RANUYOSO  IKO SAWARISDIYANTO, S.Sos, MM NIP. 19640705 198603 1 027"
 
 
-def sheets(*, nama: str = "PELAYANAN PUBLIK") -> dict[str, list[list[object]]]:
-    """A good SOP, one with a warning (named ``nama``), and one with an error (a bad mark)."""
+def sheets(
+    *, nama: str = "PELAYANAN PUBLIK", first_warned: bool = False
+) -> dict[str, list[list[object]]]:
+    """A good SOP (with a warning if ``first_warned``), one with a warning (named ``nama``), and
+    one with an error (a bad mark)."""
     broken = simple_steps(3)
     broken[1][3] = "ya"
     return {
         "Instansi": instansi_rows(),
-        "Baik": sop_rows(nomor="A/1", nama="STANDAR PELAYANAN"),
+        "Baik": sop_rows(
+            nomor="A/1", nama="STANDAR PELAYANAN", disahkan=OTHER_NIP if first_warned else SIGNED
+        ),
         "Peringatan": sop_rows(nomor="A/2", nama=nama, disahkan=OTHER_NIP),
         "Rusak": sop_rows(broken, nomor="A/3", nama="SURAT KETERANGAN", disahkan=OTHER_NIP),
     }
