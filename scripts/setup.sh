@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what sopdoc needs on a fresh machine: system packages (when missing) and the
 # Python virtual environment. Usage: scripts/setup.sh [--test] [--bench]
-#   --test   also installs what the test suite needs (LibreOffice Writer and Calc, poppler-utils);
+#   --test   also installs what the test suite needs (LibreOffice Writer and Calc, poppler-utils,
+#            Chromium and its driver);
 #   --bench  also what the benchmark compares against (LibreOffice, PlantUML).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,9 @@ if [ "$want_test" = 1 ]; then
   # Calc opens the workbooks that sopdoc revise edits, to prove they still load.
   [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  # The preview's end-to-end test drives a real headless Chromium through its driver.
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 fi
 if [ "$want_bench" = 1 ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)

@@ -424,6 +424,18 @@ def _progress() -> Callable[[Outcome, int, int], None]:
     return show
 
 
+@main.command(help=msg.PREVIEW_HELP, short_help=msg.PREVIEW_SHORT)
+@click.argument("workbook", metavar=msg.METAVAR_WORKBOOK, type=click.Path(path_type=Path))
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=None, metavar="N", help=msg.PREVIEW_PORT_HELP
+)
+@click.option("--no-browser", is_flag=True, help=msg.PREVIEW_NO_BROWSER_HELP)
+def preview(workbook: Path, port: int | None, no_browser: bool) -> None:
+    from sopdoc.preview.server import serve
+
+    serve(workbook, port=port, open_browser=not no_browser, echo=click.echo)
+
+
 @main.command(help=msg.REVISE_HELP, short_help=msg.REVISE_SHORT)
 @click.argument("workbook", metavar=msg.METAVAR_WORKBOOK, type=click.Path(path_type=Path))
 @click.option("--sop", "wanted", required=True, metavar=msg.METAVAR_SOP, help=msg.REVISE_SOP_HELP)

@@ -438,3 +438,44 @@ FORM_ACTORS_WITH_CONTOH: Final = (
 )
 FORM_ACTORS_RANGE: Final = "Jumlah pelaksana {value} di luar batas: pilih 1 sampai {most}."
 NEW_ACTORS_HELP: Final = "Jumlah kolom pelaksana formulir kosong, 1 sampai 12 (bawaan 4)."
+
+# --- Pratinjau (sopdoc preview) ----------------------------------------------------------------
+
+PREVIEW_HELP: Final = (
+    "Pratinjau: buka halaman web di komputer ini yang menampilkan setiap SOP buku kerja "
+    "(masalahnya, halaman dokumennya dan slide diagram alirnya) dan memperbaruinya sendiri "
+    "setiap kali buku kerja disimpan. Tekan Ctrl-C untuk berhenti."
+)
+PREVIEW_SHORT: Final = (
+    "Pratinjau halaman dan slide di peramban, diperbarui setiap buku kerja disimpan."
+)
+PREVIEW_PORT_HELP: Final = "Nomor port halaman pratinjau (bawaan: port bebas mana saja)."
+PREVIEW_NO_BROWSER_HELP: Final = "Jangan buka peramban; cukup cetak alamat halamannya."
+PREVIEW_RUNNING: Final = (
+    "Pratinjau {path} berjalan di {url}\n"
+    "Biarkan jendela ini terbuka; halaman diperbarui setiap kali buku kerja disimpan. "
+    "Tekan Ctrl-C untuk berhenti."
+)
+PREVIEW_STOPPED: Final = "Pratinjau dihentikan."
+PREVIEW_PORT_BUSY: Final = (
+    "Port {port} tidak bisa dipakai ({reason}). Pilih nomor lain dengan --port, atau jalankan "
+    "tanpa --port agar dipilihkan port yang bebas."
+)
+PREVIEW_MISSING: Final = "Buku kerja {path} tidak ditemukan. Periksa nama dan foldernya."
+PREVIEW_READ: Final = "{time} buku kerja dibaca: {sops} SOP, {built} dibuat ulang."
+PREVIEW_UNREADABLE: Final = (
+    "Buku kerja belum bisa dibaca: {reason} Mungkin sedang disimpan; pratinjau mencoba lagi "
+    "sendiri. Yang tampil adalah keadaan terakhir yang berhasil dibaca (pukul {time})."
+)
+PREVIEW_UNREADABLE_FIRST: Final = (
+    "Buku kerja belum bisa dibaca: {reason} Mungkin sedang disimpan; pratinjau mencoba lagi "
+    "sendiri, dan halaman ini diperbarui begitu buku kerja bisa dibaca."
+)
+PREVIEW_INTERNAL: Final = "terjadi kesalahan di dalam sopdoc ({error})."
+PREVIEW_NOTHING_TO_ZIP: Final = (
+    "Belum ada SOP yang bisa dibuat dokumennya: perbaiki dulu kesalahan yang ditampilkan."
+)
+PREVIEW_GONE: Final = (
+    "SOP ini sudah berubah sejak halaman dibuka. Muat ulang halaman lalu unduh lagi."
+)
+PREVIEW_NOT_FOUND: Final = "Halaman ini tidak ada di pratinjau."
