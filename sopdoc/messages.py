@@ -299,7 +299,12 @@ STEP_NO_ACTOR: Final = (
     "(keputusan) di kolom pelaksana {columns} ({names})."
 )
 TARGET_INVALID: Final = (
-    "{label} '{value}' tidak dikenali. Tulis nomor langkah tujuan atau 'selesai'."
+    "{label} '{value}' tidak dikenali. Tulis nomor langkah tujuan atau 'selesai' (boleh dengan "
+    "tulisan dan pelaksananya: 'selesai di Pemohon: Permohonan ditolak')."
+)
+END_LANE_UNKNOWN: Final = (
+    "Pelaksana '{name}' setelah 'selesai di' tidak ada di kolom PELAKSANA. Pilih salah satu: "
+    "{choices}."
 )
 TARGET_MISSING: Final = (
     "Langkah tujuan {value} tidak ada. Tulis nomor langkah 1 sampai {count} atau 'selesai'."

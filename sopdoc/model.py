@@ -259,6 +259,17 @@ Target = int | None
 
 
 @dataclass(frozen=True)
+class End:
+    """How a branch that ends the flow ends, as the workbook says: the words in its end
+    capsule (empty: the document's own "Selesai") and the lane it stands in (None: the
+    layout chooses, next to the step)."""
+
+    branch: Branch
+    label: str = ""
+    lane: int | None = None
+
+
+@dataclass(frozen=True)
 class Step:
     """One row of the procedure table, with its flow targets resolved."""
 
@@ -276,6 +287,8 @@ class Step:
     #: Where a decision goes on yes and on no; None ends the flow.
     yes: Target = None
     no: Target = None
+    #: The ends written with a label or a lane (``selesai di Pemohon: Permohonan ditolak``).
+    endings: tuple[End, ...] = ()
     row: int = 0
     cells: Cells = field(default_factory=_no_cells, compare=False, repr=False)
 
@@ -294,6 +307,10 @@ class Step:
     def ends(self) -> bool:
         """True when at least one outgoing flow of this step is "selesai"."""
         return any(target is None for target, _ in self.targets)
+
+    def end_of(self, branch: Branch) -> End:
+        """How the ``branch`` ends (its label and lane, when the workbook gives them)."""
+        return next((e for e in self.endings if e.branch is branch), End(branch))
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from typing import Final
 from sopdoc.backends.png import pdf_to_pngs
 from sopdoc.build.documents import build_sop
 from sopdoc.build.flowcharts import export_flowcharts
-from sopdoc.files import write_atomic
 from sopdoc.errors import SopdocError
+from sopdoc.files import write_atomic
 from sopdoc.model import Sop, Workbook
 
 #: Resolution of the page and slide pictures on screen.

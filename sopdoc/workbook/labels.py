@@ -56,6 +56,8 @@ OUTPUT: Final = ("OUTPUT",)
 
 # The word that ends a flow in LANJUT KE / YA / TIDAK.
 SELESAI: Final = ("SELESAI",)
+#: Between SELESAI and the actor whose lane holds the end: ``selesai di Pemohon``.
+END_LANE: Final = ("DI",)
 
 # Actor marks.
 ACTIVITY_MARKS: Final = ("X", "V", "✓", "√", "1", "O", "●")

@@ -13,7 +13,9 @@ from sopdoc.model import (
     MAX_ACTORS,
     MAX_STEPS,
     Actor,
+    Branch,
     CellRef,
+    End,
     Step,
     StepKind,
     Target,
@@ -27,7 +29,18 @@ from sopdoc.workbook.text import cell_text, plain_text, remove_control_chars, sp
 
 _STEP_NUMBER: Final = re.compile(r"^(\d+)\s*\.?$")
 #: A flow cell that says the flow ends here.
-_END: Final = "selesai"
+#: The role of a flow column -> the branch its target is.
+_BRANCH_OF: Final = {"lanjut": Branch.NEXT, "ya": Branch.YES, "tidak": Branch.NO}
+
+
+@dataclass(frozen=True)
+class _EndMark:
+    """A flow cell that ends the flow: ``selesai``, maybe ``di <pelaksana>`` and ``: label``."""
+
+    label: str = ""
+    #: The actor's name as written after ``di``; empty: the layout chooses the lane.
+    lane: str = ""
+
 
 # Header row 1 labels, by role.
 _ROW1: Final[dict[str, tuple[str, ...]]] = {
@@ -79,7 +92,7 @@ class _RawStep:
     kind: StepKind
     values: dict[str, object]
     cells: dict[str, CellRef]
-    flow: dict[str, Target | str]  # role -> step number, _END, or absent
+    flow: dict[str, int | _EndMark]  # role -> step number or end; absent: the default
 
 
 def read_procedure(
@@ -255,7 +268,7 @@ def _read_step(
         "output": split_items(_text(grid, row, roles.get("output"), problems)),
         "keterangan": plain_text(_text(grid, row, roles.get("keterangan"), problems)),
     }
-    flow: dict[str, Target | str] = {}
+    flow: dict[str, int | _EndMark] = {}
     for role in _FLOW:
         if role in roles and grid.get(row, roles[role]) is not None:
             target = _target(grid.get(row, roles[role]))
@@ -285,12 +298,21 @@ def _step_number(value: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _target(value: object) -> int | str | None:
-    """A flow cell as a step number or ``_END``; None when it is neither."""
+def _target(value: object) -> int | _EndMark | None:
+    """A flow cell as a step number or an end (``selesai``, ``selesai: Permohonan ditolak``,
+    ``selesai di Pemohon: Permohonan ditolak``); None when it is neither."""
     number = _step_number(value)
     if number is not None:
         return number
-    return _END if labels.normalize(value) in labels.SELESAI else None
+    head, _, label = cell_text(value).partition(":")
+    words = head.split()
+    if not words or labels.normalize(words[0]) not in labels.SELESAI:
+        return None
+    if len(words) == 1:
+        return _EndMark(label.strip())
+    if labels.normalize(words[1]) not in labels.END_LANE or len(words) < 3:
+        return None
+    return _EndMark(label.strip(), " ".join(words[2:]))
 
 
 def _read_marks(
@@ -365,7 +387,8 @@ def _resolve_flow(
                 )
             next_ = yes
         else:
-            if step.number == count and "lanjut" in step.flow and step.flow["lanjut"] != _END:
+            last_goes_on = not isinstance(step.flow.get("lanjut", _EndMark()), _EndMark)
+            if step.number == count and last_goes_on:
                 problems.warning(step.cells["lanjut"], msg.LAST_STEP_ENDS)
             elif "lanjut" in step.flow:
                 next_ = _checked(step, "lanjut", default, count=count, problems=problems)
@@ -388,6 +411,7 @@ def _resolve_flow(
                 next=next_,
                 yes=yes,
                 no=no,
+                endings=_endings(step, columns, problems=problems),
                 row=step.row,
                 cells=frozen_cells(step.cells),
             )
@@ -406,9 +430,8 @@ def _checked(
     if role not in step.flow:
         return default
     target = step.flow[role]
-    if target == _END:
+    if isinstance(target, _EndMark):
         return None
-    assert isinstance(target, int)
     if not 1 <= target <= count:
         problems.error(step.cells[role], msg.TARGET_MISSING.format(value=target, count=count))
         return default
@@ -416,6 +439,26 @@ def _checked(
         problems.error(step.cells[role], msg.TARGET_SELF.format(number=step.number))
         return default
     return target
+
+
+def _endings(step: _RawStep, columns: _Columns, *, problems: Problems) -> tuple[End, ...]:
+    """The ends this row writes with a label or a lane, each lane named by its actor."""
+    names = {labels.normalize(name): lane for lane, (_, name) in enumerate(columns.actors)}
+    endings = []
+    roles = ("ya", "tidak") if step.kind is StepKind.DECISION else ("lanjut",)
+    for role in roles:
+        branch = _BRANCH_OF[role]
+        mark = step.flow.get(role)
+        if not isinstance(mark, _EndMark) or not (mark.label or mark.lane):
+            continue
+        lane = names.get(labels.normalize(mark.lane)) if mark.lane else None
+        if mark.lane and lane is None:
+            choices = ", ".join(name for _, name in columns.actors)
+            problems.error(
+                step.cells[role], msg.END_LANE_UNKNOWN.format(name=mark.lane, choices=choices)
+            )
+        endings.append(End(branch, mark.label, lane))
+    return tuple(endings)
 
 
 def _check_reachable(steps: list[Step], problems: Problems) -> None:

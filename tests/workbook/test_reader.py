@@ -20,7 +20,7 @@ from workbooks import (
     write_workbook,
 )
 
-from sopdoc.model import Paper, Severity, StepKind, Symbol, Workbook
+from sopdoc.model import Branch, End, Paper, Severity, StepKind, Symbol, Workbook
 from sopdoc.workbook import read_workbook
 
 
@@ -241,6 +241,62 @@ def test_flow_columns_lanjut_ke_and_selesai(tmp_path: Path) -> None:
     # Step 4 is never reached: an error on its NO cell.
     assert [str(p.cell) for p in wb.errors] == ["S!A22"]
     assert "Langkah 4 tidak pernah dicapai" in wb.errors[0].message
+
+
+def test_an_end_may_carry_its_label_and_its_lane(tmp_path: Path) -> None:
+    steps = [
+        step(1, "Terima", ["x", None, None, None], flow=[None, None, None]),
+        step(
+            2,
+            "Lengkap?",
+            [None, "?", None, None],
+            flow=[None, None, "selesai di Pengelola: Ditolak"],
+        ),
+        step(3, "Proses", [None, None, "x", None], flow=["Selesai: Izin terbit", None, None]),
+        step(4, "Arsip", [None, None, None, "x"], flow=[None, None, None]),
+    ]
+    rows = [
+        *identity_rows(),
+        *section_rows(),
+        *table_rows(steps, flow_columns=["LANJUT KE", "YA", "TIDAK"]),
+    ]
+    wb = read(tmp_path, {"S": rows})
+    decision, proses = wb.sops[0].steps[1], wb.sops[0].steps[2]
+    assert decision.no is None
+    assert decision.end_of(Branch.NO) == End(Branch.NO, "Ditolak", 3)
+    assert decision.end_of(Branch.YES) == End(Branch.YES)
+    assert proses.next is None
+    assert proses.end_of(Branch.NEXT) == End(Branch.NEXT, "Izin terbit")
+    # Step 4 is unreachable now that step 3 ends: the only error.
+    assert [str(p.cell) for p in wb.errors] == ["S!A22"]
+
+
+def test_an_end_in_a_lane_nobody_has_names_the_cell_and_the_choices(tmp_path: Path) -> None:
+    steps = [
+        step(1, "Terima", ["x", None, None, None], flow=[None, None, None]),
+        step(2, "Lengkap?", [None, "?", None, None], flow=[None, None, "selesai di Lurah"]),
+        step(3, "Arsip", [None, None, "x", None], flow=[None, None, None]),
+    ]
+    rows = [
+        *identity_rows(),
+        *section_rows(),
+        *table_rows(steps, flow_columns=["LANJUT KE", "YA", "TIDAK"]),
+    ]
+    wb = read(tmp_path, {"S": rows})
+    found = {str(p.cell): p.message for p in wb.errors}
+    assert "'Lurah'" in found["S!L20"]
+    assert "Kasubag, Camat, Tim SPM, Pengelola" in found["S!L20"]
+
+
+@pytest.mark.parametrize("written", ["selesai di", "selesai nanti", "selesai di:"])
+def test_a_malformed_end_is_not_a_target(tmp_path: Path, written: str) -> None:
+    steps = [
+        step(1, "A", ["x", None, None, None], flow=[written]),
+        step(2, "B", [None, "x", None, None], flow=[]),
+    ]
+    rows = [*identity_rows(), *section_rows(), *table_rows(steps, flow_columns=["LANJUT KE"])]
+    wb = read(tmp_path, {"S": rows})
+    assert "tidak dikenali" in {str(p.cell): p.message for p in wb.errors}["S!J19"]
 
 
 def test_decision_without_tidak_and_bad_targets(tmp_path: Path) -> None:
