@@ -143,3 +143,22 @@ def test_flowchart_picture_within_half_a_point(
         assert abs(y0 - area.y) <= TOLERANCE, (index, y0, area.y)
         assert abs(x1 - area.right) <= TOLERANCE, (index, x1, area.right)
         assert abs(y1 - area.bottom) <= TOLERANCE, (index, y1, area.bottom)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_page_numbers_read_and_sit_as_in_the_pdf(
+    name: str, rendered: dict[str, tuple[pymupdf.Document, pymupdf.Document]]
+) -> None:
+    ours, libre = rendered[name]
+    for index, (a, b) in enumerate(zip(ours, libre, strict=True)):
+        line_a = _footer_line(a)
+        line_b = _footer_line(b)
+        assert line_a[0] == line_b[0] == f"Halaman {index + 1} dari {len(ours)}"
+        assert abs(line_a[1] - line_b[1]) <= TOLERANCE, (index, line_a, line_b)
+
+
+def _footer_line(page: pymupdf.Page) -> tuple[str, float]:
+    """The text and bottom of the line that starts with "Halaman" (the page number)."""
+    words = [w for w in page.get_text("words") if w[1] > page.rect.height * 0.9]
+    words.sort(key=lambda w: w[0])
+    return " ".join(w[4] for w in words), max(w[3] for w in words)
