@@ -8,16 +8,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Final
 
-from sopdoc.workbook.form import (
-    CONTOH_INSTANSI,
-    ExampleSop,
-    StepRow,
-    add_instansi,
-    format_grid,
-    new_workbook,
-    workbook_bytes,
-    write_sop_block,
-)
+from sopdoc.workbook.contoh import CONTOH_INSTANSI, ExampleSop, StepRow
+from sopdoc.workbook.form import add_instansi, format_grid, write_sop_block
+from sopdoc.workbook.xlsx_file import new_workbook, workbook_bytes
 
 #: Bump when the generated content changes, so cached workbooks are made again.
 GENERATOR_VERSION: Final = 1

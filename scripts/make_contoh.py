@@ -13,13 +13,9 @@ import sys
 from pathlib import Path
 from typing import Final
 
-from sopdoc.workbook.form import (
-    CONTOH_INSTANSI,
-    add_instansi,
-    format_grid,
-    new_workbook,
-    workbook_bytes,
-)
+from sopdoc.workbook.contoh import CONTOH_INSTANSI
+from sopdoc.workbook.form import add_instansi, format_grid
+from sopdoc.workbook.xlsx_file import new_workbook, workbook_bytes
 
 OUTPUT: Final = Path(__file__).resolve().parent.parent / "input" / "contoh.xlsx"
 

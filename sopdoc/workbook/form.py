@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import errno
-import io
-import os
-import re
-import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Final
 
-import openpyxl
-from lxml import etree
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -25,8 +16,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sopdoc import messages as msg
 from sopdoc import words
 from sopdoc.errors import SopdocError
-from sopdoc.files import atomic_path
 from sopdoc.workbook import labels
+from sopdoc.workbook.contoh import CONTOH_INSTANSI, CONTOH_SOP, ExampleSop, StepRow
+from sopdoc.workbook.xlsx_file import new_workbook, save_new
 
 # Columns of an SOP sheet (1-based): the seed grid's, plus KETERANGAN and the flow columns.
 COL_NO: Final = 1  # also the identity and left section labels
@@ -35,11 +27,6 @@ COL_FIRST_ACTOR: Final = 3
 #: Where the right half of a section pair starts in the form.
 COL_RIGHT_SECTION: Final = 5
 #: Fixed timestamp in the files' properties and zip entries, so the same form gives the same bytes.
-FORM_TIMESTAMP: Final = datetime(2020, 1, 1)
-_ZIP_TIMESTAMP: Final = (2020, 1, 1, 0, 0, 0)
-_CORE_PROPERTIES: Final = "docProps/core.xml"
-_SPREADSHEET_NS: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 #: Step rows the blank form prepares (borders, drop-downs); users may write more below.
 BLANK_STEP_ROWS: Final = 15
 DATE_FORMAT: Final = "[$-421]d mmmm yyyy"
@@ -58,35 +45,6 @@ _CENTER_TOP = Alignment(horizontal="center", vertical="top")
 #: Points per wrapped text line, and characters per unit of column width, for row heights.
 _LINE_PT: Final = 13.0
 _CHARS_PER_WIDTH: Final = 1.1
-
-
-@dataclass(frozen=True)
-class StepRow:
-    """One step of an example SOP as the clerk would type it."""
-
-    kegiatan: str
-    actors: Sequence[int]  # lane indices marked
-    kelengkapan: str = ""
-    waktu: str = ""
-    output: str = ""
-    mark: str = "x"
-    flow: Mapping[str, object] = field(default_factory=dict)  # "LANJUT KE" / "YA" / "TIDAK"
-
-
-@dataclass(frozen=True)
-class ExampleSop:
-    """The content of one filled SOP block."""
-
-    header: Sequence[str]
-    nomor: str
-    pembuatan: date | None
-    revisi: date | None
-    efektif: date | None
-    disahkan: str
-    nama: str
-    sections: Sequence[tuple[str, str]]  # (left, right) text per section pair
-    actors: Sequence[str]
-    steps: Sequence[StepRow]
 
 
 def _column_widths(actors: int) -> dict[int, float]:
@@ -372,92 +330,6 @@ def _add_validations(
     sheet.add_data_validation(flow)
 
 
-def new_workbook() -> XlsxWorkbook:
-    """An empty workbook with fixed document properties."""
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    workbook.properties.creator = "sopdoc"
-    workbook.properties.created = FORM_TIMESTAMP
-    workbook.properties.modified = FORM_TIMESTAMP
-    return workbook
-
-
-def workbook_bytes(workbook: XlsxWorkbook) -> bytes:
-    """The .xlsx file's bytes, the same on every run: fixed zip times and modified date."""
-    buffer = io.BytesIO()
-    workbook.save(buffer)  # stamps the current time, undone below
-    modified = FORM_TIMESTAMP.strftime("%Y-%m-%dT%H:%M:%SZ")
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == _CORE_PROPERTIES:
-                text = _MODIFIED.sub(rf"\g<1>{modified}\g<2>", data.decode("utf-8"))
-                data = text.encode("utf-8")
-            elif info.filename == _STYLES:
-                data = _fonts_in_schema_order(data)
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIMESTAMP)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            target.writestr(entry, data)
-    return out.getvalue()
-
-
-_STYLES: Final = "xl/styles.xml"
-#: Child order of a font in styles.xml (CT_Font as Excel writes and checks it); openpyxl
-#: writes name and family first, which Excel's validator reports as damage.
-_FONT_ORDER: Final = (
-    "b",
-    "i",
-    "strike",
-    "condense",
-    "extend",
-    "outline",
-    "shadow",
-    "u",
-    "vertAlign",
-    "sz",
-    "color",
-    "name",
-    "family",
-    "charset",
-    "scheme",
-)
-
-
-def _fonts_in_schema_order(styles: bytes) -> bytes:
-    """styles.xml with the children of every font in schema order (our own output only)."""
-    root = etree.fromstring(styles)
-    for font in root.iter(f"{{{_SPREADSHEET_NS}}}font"):
-        children = sorted(font, key=lambda child: _FONT_ORDER.index(etree.QName(child).localname))
-        for child in children:
-            font.append(child)  # appending an existing child moves it to the end
-    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return data
-
-
-def save_new(workbook: XlsxWorkbook, path: Path) -> None:
-    """Save atomically to ``path``, never replacing an existing file."""
-    if path.suffix.lower() != ".xlsx":
-        raise SopdocError(msg.FORM_SUFFIX.format(path=path))
-    if path.exists():
-        raise SopdocError(msg.FORM_EXISTS.format(path=path))
-    if not path.parent.is_dir():  # a typo in the folder: say so rather than make it
-        reason = os.strerror(errno.ENOENT)
-        raise SopdocError(msg.FORM_WRITE_FAILED.format(path=path, reason=reason))
-    data = workbook_bytes(workbook)
-    try:
-        with atomic_path(path, replace=False) as temp:
-            temp.write_bytes(data)
-    except FileExistsError as exc:
-        raise SopdocError(msg.FORM_EXISTS.format(path=path)) from exc
-    except OSError as exc:
-        raise SopdocError(msg.FORM_WRITE_FAILED.format(path=path, reason=exc.strerror)) from exc
-
-
 #: Actor columns ``sopdoc new --pelaksana`` can prepare: 12 still fit an F4 page.
 MAX_FORM_ACTORS: Final = 12
 #: Actor columns of a blank form by default.
@@ -483,91 +355,3 @@ def write_form(path: Path, *, contoh: bool = False, actors: int | None = None) -
     write_sop_block(sheet, example, actors=names)
     format_grid(sheet, actors=len(names))
     save_new(workbook, path)
-
-
-# --- the example of `sopdoc new --contoh` (sample data, not messages) ---------------------------
-
-CONTOH_INSTANSI: Final[Mapping[str, str]] = {
-    "PEMERINTAH": "PEMERINTAH KABUPATEN LUMAJANG",
-    "UNIT KERJA": "KECAMATAN RANUYOSO",
-    "ALAMAT": "Jl. Raya Ranuyoso, Kecamatan Ranuyoso, Kabupaten Lumajang",
-    "KERTAS": "F4",
-    "HURUF": "Arial",
-    "JABATAN PENGESAH": "CAMAT RANUYOSO",
-    "NAMA PENGESAH": "IKO SAWARISDIYANTO, S.Sos, MM",
-    "NIP PENGESAH": "NIP. 19640706 198603 1 027",
-}
-
-CONTOH_SOP: Final = ExampleSop(
-    header=("PEMERINTAH KABUPATEN LUMAJANG", "KECAMATAN RANUYOSO"),
-    nomor="KEC/STDR-KIN/427.110/2020",
-    pembuatan=date(2020, 1, 13),
-    revisi=None,
-    efektif=date(2020, 1, 13),
-    disahkan="CAMAT RANUYOSO\nIKO SAWARISDIYANTO, S.Sos, MM\nNIP. 19640706 198603 1 027",
-    nama="STANDAR PELAYANAN MINIMAL (SPM)",
-    sections=(
-        (
-            "1. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;\n"
-            "2. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;\n"
-            "3. Peraturan Menteri PAN-RB Nomor 15 Tahun 2014 tentang Pedoman Standar Pelayanan.",
-            "a. Mampu merumuskan bahan kebijakan bidang standar pelayanan minimal (SPM);\n"
-            "b. Mampu memberikan pertimbangan dan saran teknis sesuai bidang tugasnya.",
-        ),
-        (
-            "SOP IKM",
-            "a. Ruang Rapat Koordinasi;\nb. ATK;\nc. Dokumen RPJMD;\nd. Dokumen RenStra Kecamatan",
-        ),
-        (
-            "Apabila pelaksanaan tidak sesuai prosedur maka akan terjadi standar ganda dan tidak "
-            "bisa dijadikan acuan yang jelas.",
-            "a. Dokumen disimpan sebagai pedoman pelaksanaan kegiatan;\n"
-            "b. Pencapaian sasaran mutu dievaluasi oleh Camat.",
-        ),
-    ),
-    actors=("Kasubag", "Camat", "Tim SPM", "Pengelola"),
-    steps=(
-        StepRow(
-            "- Mempelajari Dasar Hukum Lap.SPM;\n- Mempelajari SK Tim;\n- Menentukan jadwal rapat.",
-            (0,),
-            "- SK Tim\n- Dasar Hukum Lap.SPM",
-            "2 hari",
-            "Konsep",
-        ),
-        StepRow("Mengundang rapat Tim SPM", (3,), "Data SKPD", "1 Jam", "Surat"),
-        StepRow(
-            "Melakukan rapat tim dan menentukan teknis pelaksanaan penyusunan SPM.",
-            (2, 3),
-            "SK Tim",
-            "3 Jam",
-            "Notulen rapat",
-        ),
-        StepRow("Menyusun rencana sosialisasi SPM.", (0,), "Data SPM", "30 Menit", "Rencana"),
-        StepRow(
-            "Memeriksa dan menyetujui rencana sosialisasi?",
-            (1,),
-            "Data SPM",
-            "15 Menit",
-            "Persetujuan",
-            mark="?",
-            flow={"YA": 6, "TIDAK": 3},
-        ),
-        StepRow(
-            "Sosialisasi kepada SKPD untuk asistensi Lap.SPM.",
-            (2,),
-            "Data SPM",
-            "1 Hari",
-            "Sosialisasi",
-        ),
-        StepRow(
-            "Menghimpun dan meneliti data masuk dari SKPD.", (3,), "Data SPM", "1 Bln", "Data SPM"
-        ),
-        StepRow(
-            "- Menyusun dokumen Lap.SPM;\n- Diajukan untuk ditandatangani Bupati.",
-            (0,),
-            "Dokumen SPM",
-            "1 Bln",
-            "Dokumen SPM",
-        ),
-    ),
-)

@@ -15,7 +15,8 @@ from sopdoc import words
 from sopdoc.errors import SopdocError
 from sopdoc.model import StepKind
 from sopdoc.workbook import read_workbook
-from sopdoc.workbook.form import BLANK_STEP_ROWS, CONTOH_INSTANSI, DATE_FORMAT, write_form
+from sopdoc.workbook.contoh import CONTOH_INSTANSI
+from sopdoc.workbook.form import BLANK_STEP_ROWS, DATE_FORMAT, write_form
 from sopdoc.workbook.labels import INSTANSI_KEYS
 
 
