@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pymupdf
+import pytest
+from office import convert
 
 
 def assert_toc_matches(pdf: pymupdf.Document, pages: list[str]) -> None:
@@ -22,28 +24,25 @@ def assert_toc_matches(pdf: pymupdf.Document, pages: list[str]) -> None:
         assert all(nomor not in text for text in pages[2 : start - 1]), nomor
 
 
-def test_book_toc_matches_where_each_sop_starts(contoh: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def book(contoh: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The example's Buku SOP built once by the command, and what the command printed."""
+    folder = tmp_path_factory.mktemp("buku")
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sopdoc",
-            "build",
-            str(contoh),
-            "-o",
-            str(tmp_path),
-            "--format",
-            "pdf",
-            "--buku",
-        ],
+        [sys.executable, "-m", "sopdoc", "build", str(contoh), "-o", str(folder), "--buku"],
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    book = tmp_path / "contoh-buku-sop.pdf"
-    assert f"Buku SOP: {book}" in result.stdout
-    pdf = pymupdf.open(book)
+    return folder, result.stdout
+
+
+def test_book_toc_matches_where_each_sop_starts(book: tuple[Path, str]) -> None:
+    folder, printed = book
+    path = folder / "contoh-buku-sop.pdf"
+    assert f"Buku SOP: {path}" in printed
+    pdf = pymupdf.open(path)
     pages = [" ".join(page.get_text().split()) for page in pdf]
     assert "STANDAR OPERASIONAL PROSEDUR" in pages[0]
     assert "KECAMATAN RANUYOSO" in pages[0]
@@ -56,42 +55,10 @@ def test_book_toc_matches_where_each_sop_starts(contoh: Path, tmp_path: Path) ->
     assert f"Halaman {len(pages)} dari {len(pages)}" in pages[-1]
 
 
-def test_docx_book_toc_matches_its_own_pages(contoh: Path, tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sopdoc",
-            "build",
-            str(contoh),
-            "-o",
-            str(tmp_path),
-            "--format",
-            "pdf",
-            "--buku",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout
-    book = tmp_path / "contoh-buku-sop.docx"
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "lo"),
-            str(book),
-        ],
-        capture_output=True,
-        timeout=300,
-        check=True,
-    )
-    pdf = pymupdf.open(tmp_path / "lo" / "contoh-buku-sop.pdf")
+def test_docx_book_toc_matches_its_own_pages(book: tuple[Path, str], tmp_path: Path) -> None:
+    folder, _ = book
+    convert([folder / "contoh-buku-sop.docx"], tmp_path)
+    pdf = pymupdf.open(tmp_path / "contoh-buku-sop.pdf")
     pages = [" ".join(page.get_text().split()) for page in pdf]
     assert "STANDAR OPERASIONAL PROSEDUR" in pages[0]
     assert_toc_matches(pdf, pages)
