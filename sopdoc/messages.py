@@ -438,3 +438,10 @@ FORM_ACTORS_WITH_CONTOH: Final = (
 )
 FORM_ACTORS_RANGE: Final = "Jumlah pelaksana {value} di luar batas: pilih 1 sampai {most}."
 NEW_ACTORS_HELP: Final = "Jumlah kolom pelaksana formulir kosong, 1 sampai 12 (bawaan 4)."
+
+# --- The flowchart as Word shapes, or locked as a picture ------------------------------------
+
+LOCKED_HELP: Final = (
+    "Diagram alir di DOCX sebagai gambar terkunci (tidak bisa diubah di Word). Tanpa opsi "
+    "ini diagram alir terdiri dari bentuk Word yang bisa diubah: teks, kotak dan panah."
+)
