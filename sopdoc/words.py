@@ -56,6 +56,11 @@ SHAPE_CONNECTOR_NAME: Final = "Penghubung {letter}"
 SHAPE_ARROW_NAME: Final = "Panah {number}"
 SHAPE_HEAD_NAME: Final = "Kepala panah {number}"
 SHAPE_TEXT_NAME: Final = "Teks {number}"
+SHAPE_TITLE_NAME: Final = "Judul"
+SHAPE_LANE_HEAD_NAME: Final = "Kepala lajur {number}"
+SHAPE_LANE_NAME: Final = "Lajur {number}"
+#: A step in the speaker notes of its slide.
+PPTX_NOTES_STEP: Final = "Langkah {step}: {kegiatan}"
 
 # --- Buku SOP ----------------------------------------------------------------------------------
 
