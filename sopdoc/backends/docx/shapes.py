@@ -93,7 +93,6 @@ class GroupWriter:
         self.next_id = next_id
         self.arrows = 0
         self.labels = 0
-        self.frame = area
         self.frame = _union([area, *(self._extent(item) for item in scene.items)])
 
     def text_box(self, label: Label) -> Box:
