@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what sopdoc needs on a fresh machine: system packages (when missing) and the
 # Python virtual environment. Usage: scripts/setup.sh [--test] [--bench]
-#   --test   also installs what the test suite needs (LibreOffice Writer and Calc, poppler-utils,
-#            Chromium and its driver);
+#   --test   also installs what the test suite needs (LibreOffice Writer, Calc and Impress,
+#            poppler-utils, Chromium and its driver);
 #   --bench  also what the benchmark compares against (LibreOffice, PlantUML).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +26,8 @@ if [ "$want_test" = 1 ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
   # Calc opens the workbooks that sopdoc revise edits, to prove they still load.
   [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)
+  # Impress renders the slide deck, to prove its shapes land where the slides' PDF draws them.
+  [ -e /usr/lib/libreoffice/program/libsdlo.so ] || missing+=(libreoffice-impress-nogui)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
   # The preview's end-to-end test drives a real headless Chromium through its driver.
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)

@@ -347,6 +347,7 @@ def _report(outcomes: list[Outcome], *, folder: Path) -> None:
 @click.option("--force", is_flag=True, help=msg.FORCE_HELP)
 @click.option("--clean", is_flag=True, help=msg.CLEAN_HELP)
 @click.option("--buku", is_flag=True, help=msg.BUKU_HELP)
+@click.option("--gambar-terkunci", "locked", is_flag=True, help=msg.LOCKED_HELP)
 def build_command(
     workbooks: tuple[Path, ...],
     formats: str,
@@ -358,6 +359,7 @@ def build_command(
     force: bool,
     clean: bool,
     buku: bool,
+    locked: bool,
 ) -> None:
     chosen = build.parse_formats(formats)
     if template is not None and not template.is_file():
@@ -372,6 +374,7 @@ def build_command(
         books,
         formats=chosen,
         template=template,
+        locked=locked,
         jobs=jobs,
         force=force,
         clean=clean,
@@ -388,7 +391,9 @@ def build_command(
         for workbook, sops, folder in books:
             drawable = [s for s in sops if workbook.is_drawable(s)]
             if drawable:
-                for path in build.write_book(workbook, drawable, folder=folder, template=template):
+                for path in build.write_book(
+                    workbook, drawable, folder=folder, template=template, locked=locked
+                ):
                     click.echo(msg.BOOK_DONE.format(path=path))
     failed = report.failed
     click.echo(

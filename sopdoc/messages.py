@@ -484,3 +484,10 @@ PREVIEW_GONE: Final = (
     "SOP ini sudah berubah sejak halaman dibuka. Muat ulang halaman lalu unduh lagi."
 )
 PREVIEW_NOT_FOUND: Final = "Halaman ini tidak ada di pratinjau."
+
+# --- The flowchart as Word shapes, or locked as a picture ------------------------------------
+
+LOCKED_HELP: Final = (
+    "Diagram alir di DOCX sebagai gambar terkunci (tidak bisa diubah di Word). Tanpa opsi "
+    "ini diagram alir terdiri dari bentuk Word yang bisa diubah: teks, kotak dan panah."
+)

@@ -48,6 +48,19 @@ DOC_NO_VALUE: Final = "-"
 DOC_PAGE_NUMBER: Final = "Halaman {page} dari {total}"
 #: The name Word shows for a procedure page's flowchart picture.
 DOC_PICTURE_NAME: Final = "Diagram alir {number}"
+#: The names Word and PowerPoint show for the flowchart's shapes (selection pane, animations).
+SHAPE_FRAME_NAME: Final = "Bingkai diagram alir"
+SHAPE_STEP_NAME: Final = "Langkah {step}"
+SHAPE_END_NAME: Final = "Selesai langkah {step}"
+SHAPE_CONNECTOR_NAME: Final = "Penghubung {letter}"
+SHAPE_ARROW_NAME: Final = "Panah {number}"
+SHAPE_HEAD_NAME: Final = "Kepala panah {number}"
+SHAPE_TEXT_NAME: Final = "Teks {number}"
+SHAPE_TITLE_NAME: Final = "Judul"
+SHAPE_LANE_HEAD_NAME: Final = "Kepala lajur {number}"
+SHAPE_LANE_NAME: Final = "Lajur {number}"
+#: A step in the speaker notes of its slide.
+PPTX_NOTES_STEP: Final = "Langkah {step}: {kegiatan}"
 
 # --- Buku SOP ----------------------------------------------------------------------------------
 

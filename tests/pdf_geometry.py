@@ -65,3 +65,33 @@ def nearest(value: float, found: list[float]) -> float:
 def picture_boxes(page: Any) -> list[tuple[float, float, float, float]]:
     """Where each raster picture is drawn on the page, as (x0, y0, x1, y1)."""
     return [tuple(info["bbox"]) for info in page.get_image_info()]
+
+
+Box4 = tuple[float, float, float, float]
+
+
+def drawing_boxes(page: Any, within: Box4, *, slack: float = 1.0) -> list[Box4]:
+    """The bounding box (x0, y0, x1, y1) of every path drawn inside ``within``."""
+    x0, y0, x1, y1 = within
+    found = []
+    for drawing in page.get_drawings():
+        r = drawing["rect"]
+        if r.x0 >= x0 - slack and r.y0 >= y0 - slack and r.x1 <= x1 + slack and r.y1 <= y1 + slack:
+            found.append((r.x0, r.y0, r.x1, r.y1))
+    return found
+
+
+def box_distance(a: Box4, b: Box4) -> float:
+    """How far apart two boxes are: the largest difference of their sides."""
+    return max(abs(p - q) for p, q in zip(a, b, strict=True))
+
+
+def text_origins(page: Any) -> list[tuple[str, float, float]]:
+    """Every span of text on the page as (text, x, baseline)."""
+    found = []
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            for span in line["spans"]:
+                if span["text"].strip():
+                    found.append((span["text"].strip(), span["origin"][0], span["origin"][1]))
+    return found

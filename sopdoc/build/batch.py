@@ -55,13 +55,17 @@ def _file_hash(path: Path | None) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def fingerprint(sop: Sop, *, formats: Sequence[str], template: Path | None) -> str:
+def fingerprint(
+    sop: Sop, *, formats: Sequence[str], template: Path | None, locked: bool = False
+) -> str:
     """A hash of everything an SOP's files depend on: its content (settings included), the
-    formats, the template, the logo's bytes and the sopdoc version."""
+    formats, the template, the logo's bytes, the DOCX flowchart's kind (``locked``: a
+    picture) and the sopdoc version."""
     payload = {
         "sop": sop_data(sop, drawable=True),
         "formats": sorted(formats),
         "template": _file_hash(template),
+        "locked": locked,
         "logo": _file_hash(Path(sop.agency.logo) if sop.agency.logo else None),
         "sopdoc": __version__,
     }
@@ -87,11 +91,18 @@ def write_manifest(folder: Path, entries: dict[str, Any]) -> None:
     write_atomic(folder / MANIFEST, text.encode("utf-8"))
 
 
-def _run(task: Task, formats: Sequence[str], template: Path | None) -> tuple[tuple[Path, ...], str]:
+def _run(
+    task: Task, formats: Sequence[str], template: Path | None, locked: bool = False
+) -> tuple[tuple[Path, ...], str]:
     """Build one SOP (in a worker process): its files, or the error message."""
     try:
         files = build_sop(
-            task.sop, formats=formats, out_dir=task.folder, stem=task.stem, template=template
+            task.sop,
+            formats=formats,
+            out_dir=task.folder,
+            stem=task.stem,
+            template=template,
+            locked=locked,
         )
         return files, ""
     except SopdocError as error:
@@ -111,6 +122,7 @@ def build_batch(
     *,
     formats: Sequence[str],
     template: Path | None = None,
+    locked: bool = False,
     jobs: int = 1,
     force: bool = False,
     clean: bool = False,
@@ -122,6 +134,7 @@ def build_batch(
     Unchanged SOPs (same fingerprint, files present) are skipped unless ``force``. With
     ``everything`` (no --sop filter), files of SOPs no longer in a workbook are reported as
     stale and, with ``clean``, removed. Progress is reported as each SOP finishes.
+    ``locked``: the DOCX flowcharts are pictures, not shapes.
     """
     report = Report()
     tasks: list[Task] = []
@@ -141,7 +154,7 @@ def build_batch(
                 order.append((sop, None))
                 results[len(order) - 1] = failed
                 continue
-            print_ = fingerprint(sop, formats=formats, template=template)
+            print_ = fingerprint(sop, formats=formats, template=template, locked=locked)
             entry = manifest.get(stem)
             if (
                 not force
@@ -169,13 +182,14 @@ def build_batch(
     total = len(tasks)
     if jobs <= 1 or total <= 1:
         for index, task in enumerate(tasks):
-            done[index] = _run(task, formats, template)
+            done[index] = _run(task, formats, template, locked)
             if progress is not None:
                 progress(_outcome(task, done[index]), len(done), total)
     else:
         with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
             futures = {
-                pool.submit(_run, task, formats, template): i for i, task in enumerate(tasks)
+                pool.submit(_run, task, formats, template, locked): i
+                for i, task in enumerate(tasks)
             }
             for future in as_completed(futures):
                 index = futures[future]

@@ -57,15 +57,16 @@ def build_sop(
     out_dir: Path,
     stem: str,
     template: Path | None = None,
+    locked: bool = False,
 ) -> tuple[Path, ...]:
-    """Write one SOP in every format; raises SopdocError when it cannot be drawn."""
+    """Write one SOP in every format; raises SopdocError when it cannot be drawn. The DOCX
+    flowcharts are Word shapes, or with ``locked`` pictures staff cannot edit."""
     files: list[Path] = []
     document = prepare(sop) if {"docx", "pdf"} & set(formats) else None
     if document is not None and "docx" in formats:
         path = out_dir / f"{stem}.docx"
-        write_atomic(
-            path, render_docx(document, pictures=flow_pictures(document), template=template)
-        )
+        pictures = flow_pictures(document) if locked else None
+        write_atomic(path, render_docx(document, pictures=pictures, template=template))
         files.append(path)
     if document is not None and "pdf" in formats:
         path = out_dir / f"{stem}.pdf"
@@ -95,7 +96,12 @@ def book_year(sops: Sequence[Sop]) -> int:
 
 
 def write_book(
-    workbook: Workbook, sops: Sequence[Sop], *, folder: Path, template: Path | None = None
+    workbook: Workbook,
+    sops: Sequence[Sop],
+    *,
+    folder: Path,
+    template: Path | None = None,
+    locked: bool = False,
 ) -> tuple[Path, Path]:
     """The Buku SOP of a workbook as ``<workbook>-buku-sop.pdf`` and ``.docx`` in ``folder``.
 
@@ -111,7 +117,7 @@ def write_book(
     stem = f"{workbook_stem(workbook.path)}{BOOK_SUFFIX}"
     pdf, docx = folder / f"{stem}.pdf", folder / f"{stem}.docx"
     write_atomic(pdf, data)
-    pictures = [flow_pictures(d) for d in documents]
+    pictures = [flow_pictures(d) for d in documents] if locked else None
     book = render_book_docx(
         documents, pictures=pictures, year=year, starts=starts, template=template
     )

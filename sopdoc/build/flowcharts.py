@@ -100,7 +100,7 @@ def export_flowcharts(
     if fmt == "pptx" and diagrams:
         path = out_dir / f"{workbook_stem(workbook.path)}{DIAGRAM_SUFFIX}.pptx"
         try:
-            write_atomic(path, render_pptx([(d, render_images(d, "png")) for d in diagrams]))
+            write_atomic(path, render_pptx(diagrams))
         except SopdocError as error:
             return [Outcome(o.sop, error=o.error or error.message) for o in outcomes]
         outcomes = [Outcome(o.sop, (path,)) if not o.error else o for o in outcomes]

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
 
 import pymupdf
 import pytest
+from docx import Document as open_docx
+from docx.oxml.ns import qn
 from office import convert
+
+from sopdoc.backends.docx.book import render_book_docx
+from sopdoc.backends.docx.shapes import WPG, WPS
+from sopdoc.drawing.document import prepare
+from sopdoc.workbook import read_workbook
 
 
 def assert_toc_matches(pdf: pymupdf.Document, pages: list[str]) -> None:
@@ -63,3 +71,13 @@ def test_docx_book_toc_matches_its_own_pages(book: tuple[Path, str], tmp_path: P
     assert "STANDAR OPERASIONAL PROSEDUR" in pages[0]
     assert_toc_matches(pdf, pages)
     assert "MONITORING PELAKSANAAN SOP AP" in pages[-1]
+
+
+def test_book_drawing_ids_are_unique_across_its_sops(contoh: Path) -> None:
+    """Every SOP of the book adds its drawing groups; no two drawings share an id."""
+    documents = [prepare(sop) for sop in read_workbook(contoh).sops]
+    data = render_book_docx(documents, year=2020, starts={})
+    body = open_docx(io.BytesIO(data)).element.body
+    assert len(list(body.iter(f"{{{WPG}}}wgp"))) == sum(len(d.pages) for d in documents)
+    ids = [e.get("id") for e in body.iter(qn("wp:docPr"), f"{{{WPS}}}cNvPr")]
+    assert len(ids) == len(set(ids))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
+import office
 import pymupdf
 import pytest
 from docx import Document as open_docx
@@ -31,28 +30,12 @@ def documents(contoh_sops: tuple[Sop, ...]) -> dict[str, Document]:
 
 def convert(documents: dict[str, Document], folder: Path) -> dict[str, Path]:
     """Every document written as DOCX and converted to PDF by LibreOffice in one run."""
-    if shutil.which("soffice") is None:
-        pytest.fail("LibreOffice (soffice) is missing: run 'make test', which installs it")
     paths = []
     for name, document in documents.items():
         path = folder / f"{name}.docx"
         path.write_bytes(render_docx(document, pictures=flow_pictures(document)))
-        paths.append(str(path))
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *paths,
-        ],
-        capture_output=True,
-        timeout=300,
-        check=True,
-    )
+        paths.append(path)
+    office.convert(paths, folder)
     return {name: folder / f"{name}.pdf" for name in documents}
 
 

@@ -1,24 +1,32 @@
 """The DOCX as LibreOffice renders it has the PDF's pages, rows, columns and flowchart.
 
 A corpus of SOPs (the example workbook; generated SOPs of 1 to 8 actors, 1 to 4 procedure
-pages, on F4, A4 and LETTER) is written as DOCX and PDF; every DOCX is converted by
-LibreOffice in one run and read back with pymupdf.
+pages, on F4, A4 and LETTER) is written as PDF and as DOCX twice: flowcharts as Word shapes
+(the default) and as locked pictures; every DOCX is converted by LibreOffice in one run and
+read back with pymupdf.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pymupdf
 import pytest
 from factories import CONTOH, big_sop
-from pdf_geometry import horizontal_lines_at, nearest, picture_boxes, vertical_lines_at
+from office import convert
+from pdf_geometry import (
+    box_distance,
+    drawing_boxes,
+    horizontal_lines_at,
+    nearest,
+    picture_boxes,
+    text_origins,
+    vertical_lines_at,
+)
 
 from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.document import render_pdf
 from sopdoc.build.documents import flow_pictures
 from sopdoc.drawing.document import Document, prepare
+from sopdoc.drawing.scene import Polyline, Shape
 from sopdoc.model import Paper, Sop
 from sopdoc.workbook import read_workbook
 
@@ -51,12 +59,10 @@ def documents() -> dict[str, Document]:
 
 
 @pytest.fixture(scope="module")
-def rendered(
+def converted(
     documents: dict[str, Document], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, tuple[pymupdf.Document, pymupdf.Document]]:
-    """name -> (our PDF, LibreOffice's PDF of our DOCX)."""
-    if shutil.which("soffice") is None:
-        pytest.fail("LibreOffice (soffice) is missing: run 'make test', which installs it")
+) -> dict[str, tuple[pymupdf.Document, pymupdf.Document, pymupdf.Document]]:
+    """name -> (our PDF, LibreOffice's PDF of our DOCX with shapes, and with pictures)."""
     folder = tmp_path_factory.mktemp("fidelity")
     ours = folder / "ours"
     ours.mkdir()
@@ -64,19 +70,27 @@ def rendered(
     for name, document in documents.items():
         (ours / f"{name}.pdf").write_bytes(render_pdf(document))
         path = folder / f"{name}.docx"
-        path.write_bytes(render_docx(document, pictures=flow_pictures(document)))
-        docx_paths.append(str(path))
-    command = ["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir"]
-    subprocess.run(
-        [*command, str(folder), *docx_paths],  # one LibreOffice run for all: a start costs seconds
-        capture_output=True,
-        timeout=600,
-        check=True,
-    )
+        path.write_bytes(render_docx(document))
+        locked = folder / f"{name}-gambar.docx"
+        locked.write_bytes(render_docx(document, pictures=flow_pictures(document)))
+        docx_paths += [path, locked]
+    convert(docx_paths, folder)
     return {
-        name: (pymupdf.open(ours / f"{name}.pdf"), pymupdf.open(folder / f"{name}.pdf"))
+        name: (
+            pymupdf.open(ours / f"{name}.pdf"),
+            pymupdf.open(folder / f"{name}.pdf"),
+            pymupdf.open(folder / f"{name}-gambar.pdf"),
+        )
         for name in documents
     }
+
+
+@pytest.fixture(scope="module")
+def rendered(
+    converted: dict[str, tuple[pymupdf.Document, pymupdf.Document, pymupdf.Document]],
+) -> dict[str, tuple[pymupdf.Document, pymupdf.Document]]:
+    """name -> (our PDF, LibreOffice's PDF of our DOCX), the flowcharts as shapes."""
+    return {name: (ours, shapes) for name, (ours, shapes, _) in converted.items()}
 
 
 def test_the_corpus_spans_what_it_promises(documents: dict[str, Document]) -> None:
@@ -130,10 +144,10 @@ def test_procedure_rows_and_columns_within_half_a_point(
 def test_flowchart_picture_within_half_a_point(
     name: str,
     documents: dict[str, Document],
-    rendered: dict[str, tuple[pymupdf.Document, pymupdf.Document]],
+    converted: dict[str, tuple[pymupdf.Document, pymupdf.Document, pymupdf.Document]],
 ) -> None:
     document = documents[name]
-    _, libre = rendered[name]
+    _, _, libre = converted[name]
     for index, page in _procedure_pages(document, libre):
         area = document.layout.pages[index].flow_area
         boxes = picture_boxes(page)
@@ -162,3 +176,61 @@ def _footer_line(page: pymupdf.Page) -> tuple[str, float]:
     words = [w for w in page.get_text("words") if w[1] > page.rect.height * 0.9]
     words.sort(key=lambda w: w[0])
     return " ".join(w[4] for w in words), max(w[3] for w in words)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_flowchart_shapes_within_half_a_point(
+    name: str,
+    documents: dict[str, Document],
+    rendered: dict[str, tuple[pymupdf.Document, pymupdf.Document]],
+) -> None:
+    """Every symbol, connector, arrow line and arrowhead of the scene has a drawing of its
+    size at its place in LibreOffice's rendering (the preset's box, the polyline's extent)."""
+    document = documents[name]
+    _, libre = rendered[name]
+    for index, page in _procedure_pages(document, libre):
+        routed = document.pages[index]
+        area = routed.page.flow_area
+        found = drawing_boxes(page, (area.x, area.y, area.right, area.bottom), slack=20)
+        expected: list[tuple[str, tuple[float, float, float, float]]] = []
+        for item in routed.scene.items:
+            if isinstance(item, Shape):
+                b = item.box
+                expected.append((item.kind, (b.x, b.y, b.right, b.bottom)))
+            elif isinstance(item, Polyline):
+                head = item.arrowhead.points if item.arrowhead is not None else ()
+                for what, points in (("line", item.points), ("head", head)):
+                    if not points:
+                        continue
+                    xs, ys = [p[0] for p in points], [p[1] for p in points]
+                    expected.append((what, (min(xs), min(ys), max(xs), max(ys))))
+        off = {
+            (kind, i): round(min(box_distance(box, f) for f in found), 2)
+            for i, (kind, box) in enumerate(expected)
+        }
+        assert max(off.values()) <= TOLERANCE, (index, off)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_flowchart_labels_within_half_a_point(
+    name: str,
+    documents: dict[str, Document],
+    rendered: dict[str, tuple[pymupdf.Document, pymupdf.Document]],
+) -> None:
+    """Every Ya/Tidak and connector letter starts and sits on its baseline where the PDF
+    puts it."""
+    document = documents[name]
+    _, libre = rendered[name]
+    for index, page in _procedure_pages(document, libre):
+        spans = text_origins(page)
+        for label in document.pages[index].scene.labels:
+            line = label.line
+            off = min(
+                (
+                    max(abs(x - line.x), abs(y - line.baseline))
+                    for t, x, y in spans
+                    if t == line.text
+                ),
+                default=float("inf"),
+            )
+            assert off <= TOLERANCE, (index, line, off)

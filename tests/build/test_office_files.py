@@ -36,6 +36,8 @@ def office_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     agency.save(str(template))
     sopdoc("build", str(CONTOH), "-o", str(folder / "bawaan"), "--format", "docx", "--buku")
     sopdoc("build", str(CONTOH), "-o", str(folder / "templat"), "--format", "docx")
+    sopdoc("build", str(CONTOH), "-o", str(folder / "gambar"), "--format", "docx")
+    sopdoc("build", str(CONTOH), "-o", str(folder / "gambar"), "--gambar-terkunci", "--force")
     sopdoc(
         "build", str(CONTOH), "-o", str(folder / "templat"), "--template", str(template), "--force"
     )
@@ -45,6 +47,7 @@ def office_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     files = {
         "sop": next((folder / "bawaan").glob("KEC-TT-LA-*.docx")),
         "sop-templat": next((folder / "templat").glob("KEC-TT-LA-*.docx")),
+        "sop-gambar": next((folder / "gambar").glob("KEC-TT-LA-*.docx")),
         "buku": next((folder / "bawaan").glob("*-buku-sop.docx")),
         "slide": next((folder / "slide").glob("*.pptx")),
         "formulir-kosong": folder / "kosong.xlsx",
@@ -57,6 +60,7 @@ def office_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 KINDS = (
     "sop",
     "sop-templat",
+    "sop-gambar",
     "buku",
     "slide",
     "formulir-kosong",
@@ -78,3 +82,19 @@ def test_agency_template_is_written_in_compatibility_mode_15(
     assert 'w:name="compatibilityMode"' in settings
     assert 'w:val="15"' in settings.split('w:name="compatibilityMode"')[1].split("/>")[0]
     assert word.styles["Normal"].font.name == "Liberation Serif"
+
+
+def test_flowcharts_are_shapes_unless_locked(office_files: dict[str, Path]) -> None:
+    """The default DOCX draws each flowchart as a Word drawing group; --gambar-terkunci as a
+    picture, and the option reaches the Buku SOP too."""
+    group = "{http://schemas.microsoft.com/office/word/2010/wordprocessingGroup}wgp"
+    picture = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
+    for kind, groups in (("sop", True), ("buku", True), ("sop-gambar", False)):
+        body = open_docx(str(office_files[kind])).element.body
+        assert (next(body.iter(group), None) is not None) is groups, kind
+        flow_pictures = [
+            p
+            for p in body.iter(picture)
+            if any(a.tag.endswith("}anchor") for a in p.iterancestors())
+        ]
+        assert not flow_pictures if groups else flow_pictures, kind

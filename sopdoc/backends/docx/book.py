@@ -80,14 +80,15 @@ def _title(word: Any, text: str, *, font: str, size: float) -> None:
 def render_book_docx(
     documents: Sequence[Document],
     *,
-    pictures: Sequence[Sequence[bytes]],
+    pictures: Sequence[Sequence[bytes]] | None = None,
     year: int,
     starts: Starts,
     template: Path | None = None,
 ) -> bytes:
     """The Buku SOP as DOCX; the Daftar Isi holds PAGEREF fields to each SOP's bookmark.
 
-    ``pictures`` holds each document's flowchart pictures, one per procedure page.
+    The flowcharts are Word shapes, or with ``pictures`` (each document's flowchart
+    pictures, one per procedure page) locked pictures.
     """
     first = documents[0]
     font = first.sop.agency.font
@@ -120,7 +121,8 @@ def render_book_docx(
         _pageref(
             toc.cell(r, 3).paragraphs[0], f"sopdoc_{key}", starts.get(key, 0), font=font, size=10
         )
-    for i, (document, flows) in enumerate(zip(documents, pictures, strict=True), start=1):
+    flowcharts = [None] * len(documents) if pictures is None else list(pictures)
+    for i, (document, flows) in enumerate(zip(documents, flowcharts, strict=True), start=1):
         writer = SopWriter(document, template or DEFAULT_TEMPLATE, pictures=flows, word=word)
         before = len(word.tables)
         writer.sop()

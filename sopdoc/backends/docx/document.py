@@ -22,11 +22,13 @@ from sopdoc.backends.docx.identity import IdentityWriter
 from sopdoc.backends.docx.ooxml import (
     ZIP_TIME,
     add_run,
+    anchor_drawing,
     anchor_in_cell,
     cell_margins,
     exact_height,
     field_run,
     fixed_zip,
+    graphic_of,
     no_split,
     normalise_package,
     paragraph_format,
@@ -36,7 +38,9 @@ from sopdoc.backends.docx.ooxml import (
     table_geometry,
     vertical_align,
 )
+from sopdoc.backends.docx.shapes import GROUP_URI, WPS, scene_group
 from sopdoc.drawing.document import Document
+from sopdoc.drawing.pages import RoutedPage
 from sopdoc.errors import SopdocError
 from sopdoc.layout import (
     ColumnId,
@@ -81,16 +85,19 @@ class SopWriter:
         document: Document,
         template: Path,
         *,
-        pictures: Sequence[bytes] = (),
+        pictures: Sequence[bytes] | None = None,
         word: Any = None,
     ) -> None:
         """Write into ``word`` (a book's document) or into a fresh copy of ``template``;
-        ``pictures`` are the flowchart PNGs of the procedure pages, one per page."""
+        each procedure page's flowchart is a group of Word shapes, or with ``pictures`` (the
+        flowchart PNGs of the procedure pages, one per page) a locked picture."""
         self.doc = document
         self.font = document.sop.agency.font
         self.word = word if word is not None else empty_document(template)
-        self.picture_id = 100 + 1000 * len(self.word.inline_shapes)
-        self.pictures = list(pictures)
+        # Drawing ids are unique in the document: a book's later SOPs go on after the last.
+        used = self.word.element.body.iter(qn("wp:docPr"), f"{{{WPS}}}cNvPr")
+        self.picture_id = max([100, *(int(e.get("id")) for e in used)])
+        self.pictures = None if pictures is None else list(pictures)
 
     # --- page setup ----------------------------------------------------------------------------
 
@@ -211,7 +218,7 @@ class SopWriter:
                 anchor_cell = cells[first_lane]
         start_page(table)
         if anchor_cell is not None:
-            self._picture(anchor_cell, routed)
+            self._flowchart(anchor_cell, routed)
 
     def _header_cell(self, cell: Any, text_cell: TextCell[HeaderId]) -> None:
         shade(cell, "D9E2F3")
@@ -220,19 +227,43 @@ class SopWriter:
             paragraph._p.getparent().remove(paragraph._p)
         self._cell_text(cell, text_cell, before=0.0)
 
-    def _picture(self, cell: Any, routed: Any) -> None:
-        """The flowchart of the page as a transparent PNG over the actor columns and rows.
+    def _flowchart(self, cell: Any, routed: RoutedPage) -> None:
+        """The flowchart of the page over the actor columns and rows: a group of shapes, or
+        the page's picture.
 
         It is anchored in ``cell``, the first lane cell of the first step row, whose top-left
         corner is the flow area's: the cell has no margins, the anchor is laid out in the
         cell at offset 0, and its paragraph starts at the cell's top edge.
         """
-        area = routed.page.flow_area
-        png = self.pictures[routed.page.index]
         cell_margins(cell, {"top": 0.0, "left": 0.0, "bottom": 0.0, "right": 0.0})
         paragraph = cell.paragraphs[0]
         paragraph_format(paragraph, size=1, leading=1)
         run = paragraph.add_run()
+        if self.pictures is not None:
+            self._picture(run, routed)
+            return
+        area = routed.page.flow_area
+        ident = self._next_picture_id()
+        group, frame = scene_group(
+            routed.scene, area=area, font=self.doc.font.files, next_id=self._next_picture_id
+        )
+        anchor = anchor_drawing(
+            graphic_of(group, uri=GROUP_URI),
+            size=(to_emu(frame.width), to_emu(frame.height)),
+            ident=ident,
+            name=words.DOC_PICTURE_NAME.format(number=ident),
+            x=to_emu(frame.x - area.x),
+            y=to_emu(frame.y - area.y),
+        )
+        drawing = OxmlElement("w:drawing")
+        drawing.append(anchor)
+        run._r.append(drawing)
+
+    def _picture(self, run: Any, routed: RoutedPage) -> None:
+        """The flowchart of the page as its transparent PNG, locked as one picture."""
+        assert self.pictures is not None
+        area = routed.page.flow_area
+        png = self.pictures[routed.page.index]
         run.add_picture(
             io.BytesIO(png), width=Emu(to_emu(area.width)), height=Emu(to_emu(area.height))
         )
@@ -318,7 +349,8 @@ class SopWriter:
 
 
 def render_docx(
-    document: Document, *, pictures: Sequence[bytes], template: Path | None = None
+    document: Document, *, pictures: Sequence[bytes] | None = None, template: Path | None = None
 ) -> bytes:
-    """The whole SOP document as DOCX bytes; ``pictures`` are the procedure pages' flowcharts."""
+    """The whole SOP document as DOCX bytes: each procedure page's flowchart as Word shapes,
+    or with ``pictures`` (one PNG per procedure page) as locked pictures."""
     return SopWriter(document, template or DEFAULT_TEMPLATE, pictures=pictures).build()

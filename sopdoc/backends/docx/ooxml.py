@@ -212,7 +212,23 @@ def add_run(paragraph: Any, text: str, *, font: str, size: float, bold: bool = F
 
 def anchor_in_cell(inline: Any, *, ident: int, x: int = 0, y: int = 0) -> Any:
     """Turn an inline picture into a drawing anchored ``x``, ``y`` EMU from the top-left
-    corner of its table cell, in front of the text.
+    corner of its table cell, in front of the text (see ``anchor_drawing``)."""
+    extent = inline.find(qn("wp:extent"))
+    return anchor_drawing(
+        copy.deepcopy(inline.find(qn("a:graphic"))),
+        size=(int(extent.get("cx")), int(extent.get("cy"))),
+        ident=ident,
+        name=words.DOC_PICTURE_NAME.format(number=ident),
+        x=x,
+        y=y,
+    )
+
+
+def anchor_drawing(
+    graphic: Any, *, size: tuple[int, int], ident: int, name: str, x: int = 0, y: int = 0
+) -> Any:
+    """A ``wp:anchor`` holding ``graphic`` (an ``a:graphic``) of ``size`` EMU, ``x``, ``y`` EMU
+    from the top-left corner of its table cell, in front of the text.
 
     ``layoutInCell`` with page-relative offsets: Word 2013+ and LibreOffice lay out any
     anchor in a table cell inside the cell, so the cell's corner is the reference whatever
@@ -243,19 +259,32 @@ def anchor_in_cell(inline: Any, *, ident: int, x: int = 0, y: int = 0) -> Any:
         offset.text = str(emu)
         position.append(offset)
         anchor.append(position)
-    anchor.append(copy.deepcopy(inline.find(qn("wp:extent"))))
+    extent = OxmlElement("wp:extent")
+    extent.set("cx", str(size[0]))
+    extent.set("cy", str(size[1]))
+    anchor.append(extent)
     effect = OxmlElement("wp:effectExtent")
     for side in ("l", "t", "r", "b"):
         effect.set(side, "0")
     anchor.append(effect)
     anchor.append(OxmlElement("wp:wrapNone"))
-    doc_pr = copy.deepcopy(inline.find(qn("wp:docPr")))
+    doc_pr = OxmlElement("wp:docPr")
     doc_pr.set("id", str(ident))
-    doc_pr.set("name", words.DOC_PICTURE_NAME.format(number=ident))
+    doc_pr.set("name", name)
     anchor.append(doc_pr)
     anchor.append(OxmlElement("wp:cNvGraphicFramePr"))
-    anchor.append(copy.deepcopy(inline.find(qn("a:graphic"))))
+    anchor.append(graphic)
     return anchor
+
+
+def graphic_of(data: Any, *, uri: str) -> Any:
+    """An ``a:graphic`` whose ``a:graphicData`` of type ``uri`` holds ``data``."""
+    graphic = OxmlElement("a:graphic")
+    graphic_data = OxmlElement("a:graphicData")
+    graphic_data.set("uri", uri)
+    graphic_data.append(data)
+    graphic.append(graphic_data)
+    return graphic
 
 
 def start_page(table: Any) -> None:

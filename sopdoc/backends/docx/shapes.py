@@ -1,0 +1,281 @@
+"""A page's scene as one Word drawing group (``wpg:wgp`` of ``wps:wsp``): editable shapes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final
+
+from lxml import etree
+
+from sopdoc import words
+from sopdoc.drawing.scene import Label, Point, Polyline, Rgb, Scene, Shape, ShapeKind, Stroke
+from sopdoc.layout import Box
+from sopdoc.layout.fonts import FontFiles
+from sopdoc.layout.linebox import line_ascent, line_height
+from sopdoc.units import to_emu
+
+A: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
+W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WPS: Final = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WPG: Final = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+#: The a:graphicData URI of a Word drawing group.
+GROUP_URI: Final = WPG
+XML_SPACE: Final = "{http://www.w3.org/XML/1998/namespace}space"
+NSMAP: Final = {"a": A, "w": W, "wps": WPS, "wpg": WPG}
+
+#: The DrawingML preset drawn over a shape's box for each kind of symbol.
+PRESETS: Final[dict[ShapeKind, str]] = {
+    "terminator": "flowChartTerminator",
+    "process": "rect",
+    "decision": "flowChartDecision",
+    "connector": "flowChartOffpageConnector",
+}
+#: Miter joins, as the PDF draws its lines (DrawingML's limit is in thousandths of a percent).
+MITER_LIMIT: Final = "800000"
+
+
+def _el(parent: Any, tag: str, **attrs: str) -> Any:
+    """A child ``prefix:name`` of ``parent`` with unqualified attributes."""
+    prefix, _, name = tag.partition(":")
+    child = etree.SubElement(parent, f"{{{NSMAP[prefix]}}}{name}")
+    for key, value in attrs.items():
+        child.set(key, value)
+    return child
+
+
+def _w(parent: Any, tag: str, **attrs: str) -> Any:
+    """A WordprocessingML child with ``w:``-qualified attributes."""
+    child = etree.SubElement(parent, f"{{{W}}}{tag}")
+    for key, value in attrs.items():
+        child.set(f"{{{W}}}{key}", value)
+    return child
+
+
+def hex_color(rgb: Rgb) -> str:
+    """An RGB triple of 0..1 floats as DrawingML's ``RRGGBB``."""
+    return "".join(f"{round(c * 255):02X}" for c in rgb)
+
+
+def _xfrm(parent: Any, tag: str, *, x: int, y: int, cx: int, cy: int) -> Any:
+    xfrm = _el(parent, tag)
+    _el(xfrm, "a:off", x=str(x), y=str(y))
+    _el(xfrm, "a:ext", cx=str(cx), cy=str(cy))
+    return xfrm
+
+
+def _fill(parent: Any, rgb: Rgb | None) -> None:
+    if rgb is None:
+        _el(parent, "a:noFill")
+    else:
+        _el(_el(parent, "a:solidFill"), "a:srgbClr", val=hex_color(rgb))
+
+
+def _line(parent: Any, stroke: Stroke | None) -> None:
+    """``a:ln``: the stroke, flat caps and miter joins as the PDF; none when ``stroke`` is None."""
+    if stroke is None:
+        _el(_el(parent, "a:ln"), "a:noFill")
+        return
+    ln = _el(parent, "a:ln", w=str(to_emu(stroke.width)), cap="flat")
+    _fill(ln, stroke.color)
+    _el(ln, "a:prstDash", val="solid")
+    _el(ln, "a:miter", lim=MITER_LIMIT)
+
+
+class GroupWriter:
+    """Builds the ``wpg:wgp`` of one page's scene over ``area``; ``next_id`` hands out the
+    drawing ids unique in the document."""
+
+    def __init__(
+        self, scene: Scene, area: Box, *, font: FontFiles, next_id: Callable[[], int]
+    ) -> None:
+        self.scene = scene
+        self.font = font
+        self.next_id = next_id
+        self.arrows = 0
+        self.labels = 0
+        self.frame = _union([area, *(self._extent(item) for item in scene.items)])
+
+    def text_box(self, label: Label) -> Box:
+        """The text box of a label: as wide as its glyph box, as high as a single-spaced line,
+        its top the line's ascent in Word and LibreOffice above the label's baseline."""
+        line = label.line
+        path = self.font.bold if line.bold else self.font.regular
+        top = line.baseline - line_ascent(path, line.size)
+        return Box(line.x, top, label.box.width, line_height(path, line.size))
+
+    def _extent(self, item: Shape | Polyline | Label) -> Box:
+        if isinstance(item, Shape):
+            return item.box
+        if isinstance(item, Label):
+            return self.text_box(item)
+        head = item.arrowhead.points if item.arrowhead is not None else ()
+        return _bounds([*item.points, *head])
+
+    def emu(self, point: Point) -> tuple[int, int]:
+        """A page point as EMU from the group's top-left corner."""
+        return to_emu(point[0] - self.frame.x), to_emu(point[1] - self.frame.y)
+
+    def _shape(self, group: Any, name: str) -> tuple[Any, Any]:
+        """A new ``wps:wsp`` with its id and name; returns it and its ``wps:spPr``."""
+        wsp = _el(group, "wps:wsp")
+        _el(wsp, "wps:cNvPr", id=str(self.next_id()), name=name)
+        _el(wsp, "wps:cNvSpPr")
+        return wsp, _el(wsp, "wps:spPr")
+
+    def _box_shape(self, group: Any, name: str, box: Box) -> tuple[Any, Any]:
+        wsp, sp_pr = self._shape(group, name)
+        x, y = self.emu((box.x, box.y))
+        _xfrm(sp_pr, "a:xfrm", x=x, y=y, cx=to_emu(box.width), cy=to_emu(box.height))
+        return wsp, sp_pr
+
+    def group(self) -> Any:
+        """The group: an invisible frame as large as the group first (LibreOffice places a
+        group by the union of its children), then every primitive in the scene's order."""
+        group = etree.Element(f"{{{WPG}}}wgp", nsmap=NSMAP)
+        _el(group, "wpg:cNvGrpSpPr")
+        cx, cy = to_emu(self.frame.width), to_emu(self.frame.height)
+        xfrm = _el(_el(group, "wpg:grpSpPr"), "a:xfrm")
+        _el(xfrm, "a:off", x="0", y="0")
+        _el(xfrm, "a:ext", cx=str(cx), cy=str(cy))
+        _el(xfrm, "a:chOff", x="0", y="0")
+        _el(xfrm, "a:chExt", cx=str(cx), cy=str(cy))
+        wsp, sp_pr = self._box_shape(group, words.SHAPE_FRAME_NAME, self.frame)
+        _el(_el(sp_pr, "a:prstGeom", prst="rect"), "a:avLst")
+        _fill(sp_pr, None)
+        _line(sp_pr, None)
+        _el(wsp, "wps:bodyPr")
+        for item in self.scene.items:
+            if isinstance(item, Shape):
+                self.symbol(group, item)
+            elif isinstance(item, Polyline):
+                self.polyline(group, item)
+            else:
+                self.label(group, item)
+        return group
+
+    def symbol(self, group: Any, shape: Shape) -> None:
+        """A symbol as its preset over its box, named after its step or connector."""
+        node = shape.node
+        if node.kind == "step":
+            name = words.SHAPE_STEP_NAME.format(step=node.step)
+        elif node.kind == "end":
+            name = words.SHAPE_END_NAME.format(step=node.step)
+        else:
+            name = words.SHAPE_CONNECTOR_NAME.format(letter=node.letter)
+        wsp, sp_pr = self._box_shape(group, name, shape.box)
+        _el(_el(sp_pr, "a:prstGeom", prst=PRESETS[shape.kind]), "a:avLst")
+        _fill(sp_pr, shape.fill)
+        _line(sp_pr, shape.stroke)
+        _el(wsp, "wps:bodyPr")
+
+    def _path_shape(
+        self, group: Any, name: str, points: Sequence[Point], *, closed: bool
+    ) -> tuple[Any, Any]:
+        """A free-form shape through ``points``: its frame is their bounding box, its path
+        in EMU from the frame's corner (a path 1 EMU wide where the frame has no width)."""
+        emus = [self.emu(p) for p in points]
+        x0, y0 = min(x for x, _ in emus), min(y for _, y in emus)
+        cx, cy = max(x for x, _ in emus) - x0, max(y for _, y in emus) - y0
+        wsp, sp_pr = self._shape(group, name)
+        _xfrm(sp_pr, "a:xfrm", x=x0, y=y0, cx=cx, cy=cy)
+        geom = _el(sp_pr, "a:custGeom")
+        for tag in ("a:avLst", "a:gdLst", "a:ahLst", "a:cxnLst"):
+            _el(geom, tag)
+        _el(geom, "a:rect", l="0", t="0", r="r", b="b")
+        path = _el(
+            _el(geom, "a:pathLst"),
+            "a:path",
+            w=str(max(cx, 1)),
+            h=str(max(cy, 1)),
+            **({} if closed else {"fill": "none"}),
+        )
+        for i, (x, y) in enumerate(emus):
+            step = _el(path, "a:moveTo" if i == 0 else "a:lnTo")
+            _el(step, "a:pt", x=str(x - x0), y=str(y - y0))
+        if closed:
+            _el(path, "a:close")
+        return wsp, sp_pr
+
+    def polyline(self, group: Any, line: Polyline) -> None:
+        """An arrow's line to its tip, then its head as a filled triangle of the PDF's size."""
+        self.arrows += 1
+        name = words.SHAPE_ARROW_NAME.format(number=self.arrows)
+        wsp, sp_pr = self._path_shape(group, name, line.points, closed=False)
+        _fill(sp_pr, None)
+        _line(sp_pr, line.stroke)
+        _el(wsp, "wps:bodyPr")
+        head = line.arrowhead
+        if head is not None:
+            name = words.SHAPE_HEAD_NAME.format(number=self.arrows)
+            wsp, sp_pr = self._path_shape(group, name, head.points, closed=True)
+            _fill(sp_pr, head.fill)
+            _line(sp_pr, line.stroke)
+            _el(wsp, "wps:bodyPr")
+
+    def label(self, group: Any, label: Label) -> None:
+        """A label in its text box (``text_box``): no insets, no wrap, single spacing."""
+        self.labels += 1
+        name = words.SHAPE_TEXT_NAME.format(number=self.labels)
+        wsp, sp_pr = self._box_shape(group, name, self.text_box(label))
+        _el(_el(sp_pr, "a:prstGeom", prst="rect"), "a:avLst")
+        _fill(sp_pr, None)
+        _line(sp_pr, None)
+        content = _el(_el(wsp, "wps:txbx"), "w:txbxContent")
+        paragraph(content, [label], font=self.font.family)
+        _el(
+            wsp,
+            "wps:bodyPr",
+            rot="0",
+            vert="horz",
+            wrap="none",
+            lIns="0",
+            tIns="0",
+            rIns="0",
+            bIns="0",
+            anchor="t",
+            anchorCtr="0",
+            upright="1",
+        )
+
+
+def paragraph(parent: Any, labels: Iterable[Label], *, font: str) -> Any:
+    """One left-aligned paragraph, no spacing, single lines, a run per label."""
+    p = _w(parent, "p")
+    p_pr = _w(p, "pPr")
+    _w(p_pr, "spacing", before="0", after="0", line="240", lineRule="auto")
+    _w(p_pr, "ind", left="0", right="0", firstLine="0")
+    _w(p_pr, "jc", val="left")
+    for label in labels:
+        run = _w(p, "r")
+        r_pr = _w(run, "rPr")
+        _w(r_pr, "rFonts", ascii=font, hAnsi=font, cs=font, eastAsia=font)
+        if label.line.bold:
+            _w(r_pr, "b")
+            _w(r_pr, "bCs")
+        _w(r_pr, "color", val=hex_color(label.color))
+        size = str(round(label.line.size * 2))
+        _w(r_pr, "sz", val=size)
+        _w(r_pr, "szCs", val=size)
+        text = _w(run, "t")
+        text.set(XML_SPACE, "preserve")
+        text.text = label.line.text
+    return p
+
+
+def _bounds(points: Sequence[Point]) -> Box:
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def _union(boxes: Sequence[Box]) -> Box:
+    return _bounds([(b.x, b.y) for b in boxes] + [(b.right, b.bottom) for b in boxes])
+
+
+def scene_group(
+    scene: Scene, *, area: Box, font: FontFiles, next_id: Callable[[], int]
+) -> tuple[Any, Box]:
+    """The ``wpg:wgp`` of ``scene`` drawn over ``area`` (page points), every id from
+    ``next_id``; and the group's frame on the page: ``area``, grown to hold whatever the
+    scene draws beyond it (a label past the last lane)."""
+    writer = GroupWriter(scene, area, font=font, next_id=next_id)
+    return writer.group(), writer.frame

@@ -1,0 +1,332 @@
+"""A slide page as PowerPoint shapes: lane heads, lanes, symbols with their text, arrows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Final
+
+from lxml import etree
+
+from sopdoc import words
+from sopdoc.drawing.pages import RoutedPage
+from sopdoc.drawing.scene import (
+    GRAY,
+    Label,
+    Point,
+    Polyline,
+    Rgb,
+    Shape,
+    ShapeKind,
+    Stroke,
+)
+from sopdoc.layout import Box, PlacedLine, Span
+from sopdoc.layout.fonts import FontMetrics
+from sopdoc.layout.linebox import exact_line_ascent
+from sopdoc.model import Sop
+from sopdoc.units import Pt, to_emu
+
+A: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P: Final = "http://schemas.openxmlformats.org/presentationml/2006/main"
+NSMAP: Final = {"a": A, "p": P}
+
+#: The DrawingML preset drawn over a shape's box for each kind of symbol.
+PRESETS: Final[dict[ShapeKind, str]] = {
+    "terminator": "flowChartTerminator",
+    "process": "rect",
+    "decision": "flowChartDecision",
+    "connector": "flowChartOffpageConnector",
+}
+#: The lane heads' fill and outline, as on the PDF slides.
+HEAD_FILL: Final[Rgb] = (0.851, 0.886, 0.953)  # #D9E2F3
+HEAD_STROKE: Final = Stroke(0.6, GRAY)
+#: The language of the text runs (spell checking in PowerPoint).
+LANGUAGE: Final = "id-ID"
+MITER_LIMIT: Final = "800000"
+ELLIPSIS: Final = "…"
+
+
+def _el(parent: Any, tag: str, **attrs: str) -> Any:
+    prefix, _, name = tag.partition(":")
+    child = etree.SubElement(parent, f"{{{NSMAP[prefix]}}}{name}")
+    for key, value in attrs.items():
+        child.set(key, value)
+    return child
+
+
+def hex_color(rgb: Rgb) -> str:
+    """An RGB triple of 0..1 floats as DrawingML's ``RRGGBB``."""
+    return "".join(f"{round(c * 255):02X}" for c in rgb)
+
+
+def _fill(parent: Any, rgb: Rgb | None) -> None:
+    if rgb is None:
+        _el(parent, "a:noFill")
+    else:
+        _el(_el(parent, "a:solidFill"), "a:srgbClr", val=hex_color(rgb))
+
+
+def _line(parent: Any, stroke: Stroke | None) -> None:
+    if stroke is None:
+        _el(_el(parent, "a:ln"), "a:noFill")
+        return
+    ln = _el(parent, "a:ln", w=str(to_emu(stroke.width)), cap="flat")
+    _fill(ln, stroke.color)
+    _el(ln, "a:prstDash", val="solid")
+    _el(ln, "a:miter", lim=MITER_LIMIT)
+
+
+def _bounds(points: Sequence[Point]) -> Box:
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+class SlideDrawer:
+    """Appends one slide page's shapes to a slide's shape tree (``p:spTree``)."""
+
+    def __init__(self, tree: Any, *, sop: Sop, font: FontMetrics, leading: float) -> None:
+        self.tree = tree
+        self.sop = sop
+        self.font = font
+        self.leading = leading
+        self.next_id = 2 + sum(1 for _ in tree.iter(f"{{{P}}}cNvPr"))
+        self.counts: dict[str, int] = {}
+
+    def _number(self, what: str) -> int:
+        self.counts[what] = self.counts.get(what, 0) + 1
+        return self.counts[what]
+
+    # --- one shape ---------------------------------------------------------------------------
+
+    def _sp(self, name: str, *, descr: str = "", text_box: bool = False) -> tuple[Any, Any]:
+        """A new ``p:sp`` with its id and name; returns it and its ``p:spPr``."""
+        sp = _el(self.tree, "p:sp")
+        nv = _el(sp, "p:nvSpPr")
+        c_nv = _el(nv, "p:cNvPr", id=str(self.next_id), name=name)
+        if descr:
+            c_nv.set("descr", descr)
+        self.next_id += 1
+        _el(nv, "p:cNvSpPr", **({"txBox": "1"} if text_box else {}))
+        _el(nv, "p:nvPr")
+        return sp, _el(sp, "p:spPr")
+
+    @staticmethod
+    def _xfrm(sp_pr: Any, box: Box) -> None:
+        xfrm = _el(sp_pr, "a:xfrm")
+        _el(xfrm, "a:off", x=str(to_emu(box.x)), y=str(to_emu(box.y)))
+        _el(xfrm, "a:ext", cx=str(to_emu(box.width)), cy=str(to_emu(box.height)))
+
+    def preset(
+        self,
+        name: str,
+        box: Box,
+        prst: str,
+        *,
+        fill: Rgb | None,
+        stroke: Stroke | None,
+        descr: str = "",
+        text_box: bool = False,
+    ) -> Any:
+        sp, sp_pr = self._sp(name, descr=descr, text_box=text_box)
+        self._xfrm(sp_pr, box)
+        _el(_el(sp_pr, "a:prstGeom", prst=prst), "a:avLst")
+        _fill(sp_pr, fill)
+        _line(sp_pr, stroke)
+        return sp
+
+    def freeform(self, name: str, points: Sequence[Point], *, closed: bool) -> tuple[Any, Any]:
+        """A free-form shape through ``points``: frame their bounding box, path in EMU from
+        its corner (1 EMU wide where the frame has no width)."""
+        sp, sp_pr = self._sp(name)
+        frame = _bounds(points)
+        x0, y0 = to_emu(frame.x), to_emu(frame.y)
+        emus = [(to_emu(x) - x0, to_emu(y) - y0) for x, y in points]
+        cx, cy = max(x for x, _ in emus), max(y for _, y in emus)
+        xfrm = _el(sp_pr, "a:xfrm")
+        _el(xfrm, "a:off", x=str(x0), y=str(y0))
+        _el(xfrm, "a:ext", cx=str(cx), cy=str(cy))
+        geom = _el(sp_pr, "a:custGeom")
+        for tag in ("a:avLst", "a:gdLst", "a:ahLst", "a:cxnLst"):
+            _el(geom, tag)
+        _el(geom, "a:rect", l="0", t="0", r="r", b="b")
+        attrs = {"w": str(max(cx, 1)), "h": str(max(cy, 1))}
+        if not closed:
+            attrs["fill"] = "none"
+        path = _el(_el(geom, "a:pathLst"), "a:path", **attrs)
+        for i, (x, y) in enumerate(emus):
+            _el(_el(path, "a:moveTo" if i == 0 else "a:lnTo"), "a:pt", x=str(x), y=str(y))
+        if closed:
+            _el(path, "a:close")
+        return sp, sp_pr
+
+    # --- text ----------------------------------------------------------------------------------
+
+    def _shift(self, line: PlacedLine) -> Pt:
+        """How far below the layout's baseline PowerPoint and LibreOffice put a line of
+        ``line.size`` in an exact line of the layout's leading, in a centred block of lines.
+
+        The application keeps the font's descent at the bottom of the line, the layout
+        (``place_lines``) centres the font's ascent and descent in it.
+        """
+        path = self.font.files.bold if line.bold else self.font.files.regular
+        size = line.size
+        pitch = size * self.leading
+        ascent, descent = self.font.ascent(size), self.font.descent(size)
+        return exact_line_ascent(path, size, pitch) - (pitch + ascent - descent) / 2
+
+    def text(
+        self,
+        sp: Any,
+        lines: Sequence[PlacedLine],
+        *,
+        align: str,
+        left: Pt = 0.0,
+        color: Rgb,
+        whole: Sequence[str] = (),
+        pad: Pt = 0.0,
+    ) -> None:
+        """``lines`` in ``sp``: one paragraph, a line break between lines (they never re-wrap),
+        the block centred on the shape's text area and its baselines moved where the layout
+        puts them; with ``whole`` the text the layout shortened, each item a paragraph,
+        wrapped and shrunk to fit by the application instead."""
+        first = lines[0]
+        shift = self._shift(first)
+        body = _el(sp, "p:txBody")
+        pr = {
+            "wrap": "square" if whole else "none",
+            "lIns": str(to_emu(left if align == "l" else pad)),
+            "tIns": str(to_emu(max(0.0, -2 * shift))),
+            "rIns": str(to_emu(pad)),
+            "bIns": str(to_emu(max(0.0, 2 * shift))),
+            "anchor": "ctr",
+            "rtlCol": "0",
+        }
+        body_pr = _el(body, "a:bodyPr", **pr)
+        _el(body_pr, "a:normAutofit" if whole else "a:noAutofit")
+        _el(body, "a:lstStyle")
+        texts: list[list[str]] = [[t] for t in whole] if whole else [[ln.text for ln in lines]]
+        for paragraph in texts:
+            p = _el(body, "a:p")
+            p_pr = _el(p, "a:pPr", algn=align, marL="0", indent="0")
+            spacing = str(round(first.size * self.leading * 100))
+            _el(_el(p_pr, "a:lnSpc"), "a:spcPts", val=spacing)
+            _el(_el(p_pr, "a:spcBef"), "a:spcPts", val="0")
+            _el(_el(p_pr, "a:spcAft"), "a:spcPts", val="0")
+            _el(p_pr, "a:buNone")
+            for i, text in enumerate(paragraph):
+                if i:
+                    self._run(_el(p, "a:br"), first, color=color, tag="a:rPr")
+                run = _el(p, "a:r")
+                self._run(run, first, color=color, tag="a:rPr")
+                _el(run, "a:t").text = text
+            self._run(p, first, color=color, tag="a:endParaRPr")
+
+    def _run(self, parent: Any, line: PlacedLine, *, color: Rgb, tag: str) -> None:
+        r_pr = _el(
+            parent,
+            tag,
+            lang=LANGUAGE,
+            sz=str(round(line.size * 100)),
+            b="1" if line.bold else "0",
+            dirty="0",
+        )
+        _fill(r_pr, color)
+        for face in ("a:latin", "a:ea", "a:cs"):
+            _el(r_pr, face, typeface=self.font.files.family)
+
+    # --- the page ------------------------------------------------------------------------------
+
+    def page(self, routed: RoutedPage) -> list[int]:
+        """Every lane head, then every primitive of the scene in its order; returns the steps
+        whose symbols are on the page."""
+        for cell in routed.page.header:
+            if cell.key is Span.TITLE:
+                if cell.lines:
+                    name = words.SHAPE_TITLE_NAME
+                    sp = self.preset(name, cell.box, "rect", fill=None, stroke=None, text_box=True)
+                    left = cell.lines[0].x - cell.box.x
+                    self.text(sp, cell.lines, align="l", left=left, color=(0.0, 0.0, 0.0))
+                continue
+            name = words.SHAPE_LANE_HEAD_NAME.format(number=self._number("head"))
+            sp = self.preset(name, cell.box, "rect", fill=HEAD_FILL, stroke=HEAD_STROKE)
+            if cell.lines:
+                self.text(sp, cell.lines, align="ctr", color=(0.0, 0.0, 0.0))
+            else:
+                self._empty_text(sp)
+        owned: dict[Any, list[Label]] = {}
+        for label in routed.scene.labels:
+            if label.owner is not None:
+                owned.setdefault(label.owner, []).append(label)
+        steps: list[int] = []
+        for item in routed.scene.items:
+            if isinstance(item, Shape):
+                if item.node.kind == "step":
+                    steps.append(item.node.step)
+                self.symbol(item, owned.get(item.node, []))
+            elif isinstance(item, Polyline):
+                self.polyline(item)
+            elif item.owner is None:
+                self.label(item)
+        return steps
+
+    def _empty_text(self, sp: Any) -> None:
+        body = _el(sp, "p:txBody")
+        _el(body, "a:bodyPr", rtlCol="0", anchor="ctr")
+        _el(body, "a:lstStyle")
+        _el(body, "a:p")
+
+    def symbol(self, shape: Shape, labels: Sequence[Label]) -> None:
+        """A symbol as its preset over its box, its text inside it: the step's whole kegiatan
+        (alt text too), named after its step or connector."""
+        node = shape.node
+        descr = ""
+        whole: tuple[str, ...] = ()
+        if node.kind == "step":
+            name = words.SHAPE_STEP_NAME.format(step=node.step)
+            kegiatan = self.sop.step(node.step).kegiatan
+            descr = step_text(kegiatan)
+            if labels and labels[-1].line.text.endswith(ELLIPSIS):
+                whole = kegiatan
+        elif node.kind == "end":
+            name = words.SHAPE_END_NAME.format(step=node.step)
+        else:
+            name = words.SHAPE_CONNECTOR_NAME.format(letter=node.letter)
+        sp = self.preset(
+            name, shape.box, PRESETS[shape.kind], fill=shape.fill, stroke=shape.stroke, descr=descr
+        )
+        if labels:
+            lines = [label.line for label in labels]
+            self.text(sp, lines, align="ctr", color=labels[0].color, whole=whole, pad=0.0)
+        else:
+            self._empty_text(sp)
+
+    def polyline(self, line: Polyline) -> None:
+        """An arrow's line to its tip and its head as a filled triangle of the PDF's size, or
+        a lane's outline."""
+        if line.arrow is None:
+            name = words.SHAPE_LANE_NAME.format(number=self._number("lane"))
+        else:
+            name = words.SHAPE_ARROW_NAME.format(number=self._number("arrow"))
+        sp, sp_pr = self.freeform(name, line.points, closed=False)
+        _fill(sp_pr, None)
+        _line(sp_pr, line.stroke)
+        self._empty_text(sp)
+        head = line.arrowhead
+        if head is not None:
+            name = words.SHAPE_HEAD_NAME.format(number=self.counts["arrow"])
+            sp, sp_pr = self.freeform(name, head.points, closed=True)
+            _fill(sp_pr, head.fill)
+            _line(sp_pr, line.stroke)
+            self._empty_text(sp)
+
+    def label(self, label: Label) -> None:
+        """An arrow's Ya/Tidak: a text box one leading high centred on its glyph box."""
+        pitch = label.line.size * self.leading
+        box = Box(label.box.x, label.box.center_y - pitch / 2, label.box.width, pitch)
+        name = words.SHAPE_TEXT_NAME.format(number=self._number("text"))
+        sp = self.preset(name, box, "rect", fill=None, stroke=None, text_box=True)
+        self.text(sp, [label.line], align="ctr", color=label.color)
+
+
+def step_text(kegiatan: Sequence[str]) -> str:
+    """A step's kegiatan as one line of text (notes, alt text)."""
+    return " ".join(" ".join(kegiatan).split())
