@@ -162,6 +162,10 @@ class _Group(click.Group):
         except BrokenPipeError:  # the reader of our output went away (| head): stop quietly
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_BROKEN_PIPE)
+        except batch.Interrupted as stop:
+            text = msg.BUILD_INTERRUPTED.format(done=stop.done, total=stop.total)
+            click.echo(f"sopdoc: {text}", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except KeyboardInterrupt:
             click.echo(f"sopdoc: {msg.INTERRUPTED}", err=True)
             sys.exit(EXIT_INTERRUPTED)

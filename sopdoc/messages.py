@@ -438,3 +438,10 @@ FORM_ACTORS_WITH_CONTOH: Final = (
 )
 FORM_ACTORS_RANGE: Final = "Jumlah pelaksana {value} di luar batas: pilih 1 sampai {most}."
 NEW_ACTORS_HELP: Final = "Jumlah kolom pelaksana formulir kosong, 1 sampai 12 (bawaan 4)."
+
+# --- Speed: an interrupted build keeps what it finished ------------------------------------
+
+BUILD_INTERRUPTED: Final = (
+    "Dihentikan oleh pengguna. {done} dari {total} SOP sudah selesai dan dicatat; jalankan "
+    "perintah yang sama lagi untuk melanjutkan (yang sudah selesai dilewati)."
+)
