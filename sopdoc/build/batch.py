@@ -6,7 +6,7 @@ import hashlib
 import json
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +17,9 @@ from sopdoc.build.documents import build_sop, preload
 from sopdoc.build.manifest import MANIFEST, journal, read_manifest, write_manifest
 from sopdoc.build.outcome import Outcome, cannot_draw
 from sopdoc.build.paths import sop_stems
+from sopdoc.build.plan import file_hash
 from sopdoc.errors import SopdocError
-from sopdoc.model import Sop, Workbook
+from sopdoc.model import CellRef, Sop, Workbook
 from sopdoc.serialize import sop_data
 
 
@@ -32,12 +33,31 @@ class Task:
     fingerprint: str
 
 
+@dataclass(frozen=True)
+class Book:
+    """The SOPs of one workbook to build into one folder.
+
+    ``stems`` and ``prints`` (file stems and build fingerprints of every SOP of the workbook)
+    come from ``plan_build`` when the workbook was read only in part; ``unchanged`` are then
+    the stems of the SOPs it did not read because they are built already.
+    """
+
+    workbook: Workbook
+    sops: Sequence[Sop]
+    folder: Path
+    stems: Mapping[CellRef, str] | None = None
+    prints: Mapping[CellRef, str] | None = None
+    unchanged: Sequence[str] = ()
+
+
 @dataclass
 class Report:
     """What a batch did: outcomes in workbook order, skipped SOPs, stale files."""
 
     outcomes: list[Outcome] = field(default_factory=list)
     skipped: list[Sop] = field(default_factory=list)
+    #: SOPs skipped without being read (their sheets did not change).
+    unchanged: int = 0
     stale: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
 
@@ -45,11 +65,9 @@ class Report:
     def failed(self) -> int:
         return sum(1 for o in self.outcomes if o.error)
 
-
-def _file_hash(path: Path | None) -> str:
-    if path is None or not Path(path).is_file():
-        return ""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    @property
+    def skipped_count(self) -> int:
+        return len(self.skipped) + self.unchanged
 
 
 def fingerprint(sop: Sop, *, formats: Sequence[str], template: Path | None) -> str:
@@ -58,8 +76,8 @@ def fingerprint(sop: Sop, *, formats: Sequence[str], template: Path | None) -> s
     payload = {
         "sop": sop_data(sop, drawable=True),
         "formats": sorted(formats),
-        "template": _file_hash(template),
-        "logo": _file_hash(Path(sop.agency.logo) if sop.agency.logo else None),
+        "template": file_hash(template),
+        "logo": file_hash(Path(sop.agency.logo) if sop.agency.logo else None),
         "sopdoc": __version__,
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
@@ -86,7 +104,7 @@ def default_jobs() -> int:
 
 
 def build_batch(
-    books: Sequence[tuple[Workbook, Sequence[Sop], Path]],
+    books: Sequence[Book | tuple[Workbook, Sequence[Sop], Path]],
     *,
     formats: Sequence[str],
     template: Path | None = None,
@@ -107,11 +125,14 @@ def build_batch(
     results: dict[int, Outcome] = {}
     manifests: dict[Path, dict[str, Any]] = {}
     order: list[tuple[Sop, int | None]] = []
-    for workbook, sops, folder in books:
+    for given in books:
+        book = given if isinstance(given, Book) else Book(*given)
+        workbook, sops, folder = book.workbook, book.sops, book.folder
+        report.unchanged += len(book.unchanged)
         for leftover in folder.glob(".*.tmp") if folder.is_dir() else ():
             leftover.unlink(missing_ok=True)  # our own temporaries, from a build that was killed
         manifest = manifests.setdefault(folder, read_manifest(folder))
-        stem_of = sop_stems(workbook)
+        stem_of = sop_stems(workbook) if book.stems is None else book.stems
         for sop in sops:
             stem = stem_of[sop.key]
             failed = cannot_draw(workbook, sop)
@@ -120,7 +141,11 @@ def build_batch(
                 order.append((sop, None))
                 results[len(order) - 1] = failed
                 continue
-            print_ = fingerprint(sop, formats=formats, template=template)
+            print_ = (
+                fingerprint(sop, formats=formats, template=template)
+                if book.prints is None
+                else book.prints[sop.key]
+            )
             entry = manifest.get(stem)
             if (
                 not force

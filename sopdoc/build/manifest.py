@@ -1,4 +1,5 @@
-"""The manifest of an output folder: which SOP produced which files from which content.
+"""The manifest of an output folder: which SOP produced which files from which content,
+and what the sheets last read held (for ``plan_build``).
 
 A build records each SOP the moment it is done, as one line appended to a journal beside
 the manifest, so that a build that is interrupted (Ctrl-C, a killed process, a power cut)
@@ -22,18 +23,29 @@ JOURNAL: Final = ".sopdoc-manifest.journal"
 MANIFEST_SCHEMA: Final = 1
 
 
+def _read(folder: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if isinstance(data, dict) and data.get("schema") == MANIFEST_SCHEMA:
+        return data
+    return {}
+
+
+def read_sheets(folder: Path) -> dict[str, Any]:
+    """The summaries of the sheets last read (``plan_build``), by sheet fingerprint."""
+    found = _read(folder).get("sheets", {})
+    return found if isinstance(found, dict) else {}
+
+
 def read_manifest(folder: Path) -> dict[str, Any]:
     """The folder's manifest entries by file stem, with its journal replayed (empty when there
     is none or it is unreadable)."""
     entries: dict[str, Any] = {}
-    try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = None
-    if isinstance(data, dict) and data.get("schema") == MANIFEST_SCHEMA:
-        found = data.get("sops", {})
-        if isinstance(found, dict):
-            entries.update(found)
+    found = _read(folder).get("sops", {})
+    if isinstance(found, dict):
+        entries.update(found)
     for stem, entry in _journal_lines(folder):
         if entry is None:
             entries.pop(stem, None)
@@ -61,12 +73,27 @@ def _journal_lines(folder: Path) -> list[tuple[str, dict[str, Any] | None]]:
     return lines
 
 
-def write_manifest(folder: Path, entries: dict[str, Any]) -> None:
-    """Write the whole manifest atomically and drop the journal it now includes."""
-    data = {"schema": MANIFEST_SCHEMA, "sopdoc": __version__, "sops": dict(sorted(entries.items()))}
+def write_manifest(
+    folder: Path, entries: dict[str, Any], *, sheets: dict[str, Any] | None = None
+) -> None:
+    """Write the whole manifest atomically and drop the journal it now includes; ``sheets``
+    None keeps the sheet summaries the manifest has."""
+    if sheets is None:
+        sheets = read_sheets(folder)
+    data = {
+        "schema": MANIFEST_SCHEMA,
+        "sopdoc": __version__,
+        "sops": dict(sorted(entries.items())),
+        "sheets": sheets,
+    }
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_atomic(folder / MANIFEST, text.encode("utf-8"))
     (folder / JOURNAL).unlink(missing_ok=True)
+
+
+def write_sheets(folder: Path, sheets: dict[str, Any]) -> None:
+    """Replace the manifest's sheet summaries, keeping its entries (journal included)."""
+    write_manifest(folder, read_manifest(folder), sheets=sheets)
 
 
 def journal(folder: Path, changes: list[tuple[str, dict[str, Any] | None]]) -> None:
