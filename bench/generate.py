@@ -135,10 +135,14 @@ def _activity(rng: random.Random, *, question: bool) -> str:
     return f"{text}?" if question else text
 
 
-def example_sop(rng: random.Random, number: int) -> ExampleSop:
-    """One SOP: 8-20 steps, 3-7 actors, 0-3 decisions with forward and backward targets."""
-    actors = tuple(rng.sample(ACTORS, rng.randint(3, 7)))
-    count = rng.randint(8, 20)
+def example_sop(
+    rng: random.Random, number: int, *, shape: tuple[int, int] | None = None
+) -> ExampleSop:
+    """One SOP: 8-20 steps, 3-7 actors (``shape``: exactly so many steps and actors), 0-3
+    decisions with forward and backward targets."""
+    steps_count, actor_count = shape or (rng.randint(8, 20), rng.randint(3, 7))
+    actors = tuple(rng.sample(ACTORS, actor_count))
+    count = steps_count
     deciders = sorted(rng.sample(range(2, count - 1), rng.randint(0, 3)))
     steps = []
     for index in range(1, count + 1):
@@ -196,31 +200,37 @@ def example_sop(rng: random.Random, number: int) -> ExampleSop:
     )
 
 
-def workbook_data(*, sops: int, seed: int = 2026) -> bytes:
-    """The .xlsx bytes of ``sops`` SOPs, one sheet each; the same bytes for the same arguments."""
-    rng = random.Random(f"{seed}:{sops}")
+def workbook_data(*, sops: int, seed: int = 2026, shape: tuple[int, int] | None = None) -> bytes:
+    """The .xlsx bytes of ``sops`` SOPs, one sheet each; the same bytes for the same arguments.
+    ``shape``: every SOP has exactly these (steps, actors)."""
+    rng = random.Random(f"{seed}:{sops}" if shape is None else f"{seed}:{sops}:{shape}")
     workbook = new_workbook()
     add_instansi(workbook, CONTOH_INSTANSI)
     for number in range(1, sops + 1):
-        example = example_sop(rng, number)
+        example = example_sop(rng, number, shape=shape)
         sheet = workbook.create_sheet(f"SOP {number}")
         write_sop_block(sheet, example, actors=example.actors)
         format_grid(sheet, actors=len(example.actors))
     return workbook_bytes(workbook)
 
 
-def generate(path: Path, *, sops: int, seed: int = 2026) -> Path:
+def generate(
+    path: Path, *, sops: int, seed: int = 2026, shape: tuple[int, int] | None = None
+) -> Path:
     """Write the workbook to ``path`` (reused when a file for the same arguments is there)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file():
         temp = path.with_suffix(".tmp")
-        temp.write_bytes(workbook_data(sops=sops, seed=seed))
+        temp.write_bytes(workbook_data(sops=sops, seed=seed, shape=shape))
         temp.replace(path)
     return path
 
 
-def cached_path(folder: Path, *, sops: int, seed: int = 2026) -> Path:
-    return folder / f"sop-{sops}-seed{seed}-v{GENERATOR_VERSION}.xlsx"
+def cached_path(
+    folder: Path, *, sops: int, seed: int = 2026, shape: tuple[int, int] | None = None
+) -> Path:
+    shaped = "" if shape is None else f"-{shape[0]}steps-{shape[1]}actors"
+    return folder / f"sop-{sops}{shaped}-seed{seed}-v{GENERATOR_VERSION}.xlsx"
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from sopdoc.build import documents as build
 from sopdoc.build.flowcharts import FORMATS, export_flowcharts, select_sops
 from sopdoc.build.outcome import Outcome
 from sopdoc.build.paths import workbook_stem
+from sopdoc.build.plan import plan_build
 from sopdoc.errors import SopdocError
 from sopdoc.layout.checks import with_layout_problems
 from sopdoc.model import Problem, Severity, Workbook
@@ -156,6 +157,10 @@ class _Group(_Command, click.Group):
         except BrokenPipeError:  # the reader of our output went away (| head): stop quietly
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_BROKEN_PIPE)
+        except batch.Interrupted as stop:
+            text = msg.BUILD_INTERRUPTED.format(done=stop.done, total=stop.total)
+            click.echo(f"sopdoc: {text}", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except KeyboardInterrupt:
             click.echo(f"sopdoc: {msg.INTERRUPTED}", err=True)
             sys.exit(EXIT_INTERRUPTED)
@@ -367,9 +372,19 @@ def build_command(
     jobs = jobs or batch.default_jobs()
     books = []
     for path in workbooks:
-        result = _read(path, strict=strict, jobs=jobs)
         folder = output if len(workbooks) == 1 else output / workbook_stem(path)
-        books.append((result, select_sops(result, wanted), folder))
+        plan = plan_build(
+            path,
+            folder=folder,
+            formats=chosen,
+            template=template,
+            locked=locked,
+            jobs=jobs,
+            full=strict or force or buku or bool(wanted),
+        )
+        result = plan.workbook.strict() if strict else plan.workbook
+        sops = select_sops(result, wanted)
+        books.append(batch.Book(result, sops, folder, plan.stems, plan.prints, plan.unchanged))
     report = batch.build_batch(
         books,
         formats=chosen,
@@ -388,18 +403,19 @@ def build_command(
     for path in report.removed:
         click.echo(msg.BUILD_REMOVED.format(path=path))
     if buku:
-        for workbook, sops, folder in books:
-            drawable = [s for s in sops if workbook.is_drawable(s)]
+        for book in books:
+            drawable = [s for s in book.sops if book.workbook.is_drawable(s)]
             if drawable:
-                for path in build.write_book(
-                    workbook, drawable, folder=folder, template=template, locked=locked
-                ):
+                pair = build.write_book(
+                    book.workbook, drawable, folder=book.folder, template=template, locked=locked
+                )
+                for path in pair:
                     click.echo(msg.BOOK_DONE.format(path=path))
     failed = report.failed
     click.echo(
         msg.BUILD_SUMMARY.format(
             done=len(report.outcomes) - failed,
-            skipped=len(report.skipped),
+            skipped=report.skipped_count,
             failed=failed,
             folder=output,
         )
@@ -484,9 +500,10 @@ def revise(
             new=f"{revision.number:02d}",
         )
     )
-    updated = read_workbook(workbook)
-    again = [s for s in updated.sops if s.key == sops[0].key]
-    report = batch.build_batch([(updated, again, output)], formats=chosen, jobs=1, everything=False)
+    plan = plan_build(workbook, folder=output, formats=chosen, full=True)
+    again = [s for s in plan.workbook.sops if s.key == sops[0].key]
+    book = batch.Book(plan.workbook, again, output, plan.stems, plan.prints)
+    report = batch.build_batch([book], formats=chosen, jobs=1, everything=False)
     for outcome in report.outcomes:
         click.echo(_outcome_line(outcome))
     sys.exit(1 if report.failed else 0)

@@ -491,3 +491,10 @@ LOCKED_HELP: Final = (
     "Diagram alir di DOCX sebagai gambar terkunci (tidak bisa diubah di Word). Tanpa opsi "
     "ini diagram alir terdiri dari bentuk Word yang bisa diubah: teks, kotak dan panah."
 )
+
+# --- Speed: an interrupted build keeps what it finished ------------------------------------
+
+BUILD_INTERRUPTED: Final = (
+    "Dihentikan oleh pengguna. {done} dari {total} SOP sudah selesai dan dicatat; jalankan "
+    "perintah yang sama lagi untuk melanjutkan (yang sudah selesai dilewati)."
+)

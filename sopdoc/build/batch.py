@@ -5,24 +5,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+import signal
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 from sopdoc import __version__
-from sopdoc.build.documents import build_sop
+from sopdoc.build.documents import build_sop, preload
+from sopdoc.build.manifest import MANIFEST, journal, read_manifest, write_manifest
 from sopdoc.build.outcome import Outcome, cannot_draw
 from sopdoc.build.paths import sop_stems
+from sopdoc.build.plan import file_hash
 from sopdoc.errors import SopdocError
-from sopdoc.files import write_atomic
-from sopdoc.model import Sop, Workbook
+from sopdoc.model import CellRef, Sop, Workbook
 from sopdoc.serialize import sop_data
-
-#: The manifest in each output folder: which SOP produced which files from which content.
-MANIFEST: Final = ".sopdoc-manifest.json"
-MANIFEST_SCHEMA: Final = 1
 
 
 @dataclass(frozen=True)
@@ -35,12 +33,31 @@ class Task:
     fingerprint: str
 
 
+@dataclass(frozen=True)
+class Book:
+    """The SOPs of one workbook to build into one folder.
+
+    ``stems`` and ``prints`` (file stems and build fingerprints of every SOP of the workbook)
+    come from ``plan_build`` when the workbook was read only in part; ``unchanged`` are then
+    the stems of the SOPs it did not read because they are built already.
+    """
+
+    workbook: Workbook
+    sops: Sequence[Sop]
+    folder: Path
+    stems: Mapping[CellRef, str] | None = None
+    prints: Mapping[CellRef, str] | None = None
+    unchanged: Sequence[str] = ()
+
+
 @dataclass
 class Report:
     """What a batch did: outcomes in workbook order, skipped SOPs, stale files."""
 
     outcomes: list[Outcome] = field(default_factory=list)
     skipped: list[Sop] = field(default_factory=list)
+    #: SOPs skipped without being read (their sheets did not change).
+    unchanged: int = 0
     stale: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
 
@@ -48,11 +65,9 @@ class Report:
     def failed(self) -> int:
         return sum(1 for o in self.outcomes if o.error)
 
-
-def _file_hash(path: Path | None) -> str:
-    if path is None or not Path(path).is_file():
-        return ""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    @property
+    def skipped_count(self) -> int:
+        return len(self.skipped) + self.unchanged
 
 
 def fingerprint(
@@ -64,35 +79,17 @@ def fingerprint(
     payload = {
         "sop": sop_data(sop, drawable=True),
         "formats": sorted(formats),
-        "template": _file_hash(template),
+        "template": file_hash(template),
         "locked": locked,
-        "logo": _file_hash(Path(sop.agency.logo) if sop.agency.logo else None),
+        "logo": file_hash(Path(sop.agency.logo) if sop.agency.logo else None),
         "sopdoc": __version__,
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_manifest(folder: Path) -> dict[str, Any]:
-    """The folder's manifest entries by file stem (empty when there is none or it is unreadable)."""
-    try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("schema") != MANIFEST_SCHEMA:
-        return {}
-    entries = data.get("sops", {})
-    return entries if isinstance(entries, dict) else {}
-
-
-def write_manifest(folder: Path, entries: dict[str, Any]) -> None:
-    data = {"schema": MANIFEST_SCHEMA, "sopdoc": __version__, "sops": dict(sorted(entries.items()))}
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    write_atomic(folder / MANIFEST, text.encode("utf-8"))
-
-
 def _run(
-    task: Task, formats: Sequence[str], template: Path | None, locked: bool = False
+    task: Task, formats: Sequence[str], template: Path | None, locked: bool
 ) -> tuple[tuple[Path, ...], str]:
     """Build one SOP (in a worker process): its files, or the error message."""
     try:
@@ -118,7 +115,7 @@ def default_jobs() -> int:
 
 
 def build_batch(
-    books: Sequence[tuple[Workbook, Sequence[Sop], Path]],
+    books: Sequence[Book | tuple[Workbook, Sequence[Sop], Path]],
     *,
     formats: Sequence[str],
     template: Path | None = None,
@@ -134,18 +131,20 @@ def build_batch(
     Unchanged SOPs (same fingerprint, files present) are skipped unless ``force``. With
     ``everything`` (no --sop filter), files of SOPs no longer in a workbook are reported as
     stale and, with ``clean``, removed. Progress is reported as each SOP finishes.
-    ``locked``: the DOCX flowcharts are pictures, not shapes.
     """
     report = Report()
     tasks: list[Task] = []
     results: dict[int, Outcome] = {}
     manifests: dict[Path, dict[str, Any]] = {}
     order: list[tuple[Sop, int | None]] = []
-    for workbook, sops, folder in books:
+    for given in books:
+        book = given if isinstance(given, Book) else Book(*given)
+        workbook, sops, folder = book.workbook, book.sops, book.folder
+        report.unchanged += len(book.unchanged)
         for leftover in folder.glob(".*.tmp") if folder.is_dir() else ():
             leftover.unlink(missing_ok=True)  # our own temporaries, from a build that was killed
         manifest = manifests.setdefault(folder, read_manifest(folder))
-        stem_of = sop_stems(workbook)
+        stem_of = sop_stems(workbook) if book.stems is None else book.stems
         for sop in sops:
             stem = stem_of[sop.key]
             failed = cannot_draw(workbook, sop)
@@ -154,7 +153,11 @@ def build_batch(
                 order.append((sop, None))
                 results[len(order) - 1] = failed
                 continue
-            print_ = fingerprint(sop, formats=formats, template=template, locked=locked)
+            print_ = (
+                fingerprint(sop, formats=formats, template=template, locked=locked)
+                if book.prints is None
+                else book.prints[sop.key]
+            )
             entry = manifest.get(stem)
             if (
                 not force
@@ -178,44 +181,102 @@ def build_batch(
                                 path.unlink()
                                 report.removed.append(path)
                         manifest.pop(stem)
+    for folder, manifest in manifests.items():  # files about to be rewritten: void entries
+        voided = [t.stem for t in tasks if t.folder == folder and manifest.pop(t.stem, None)]
+        journal(folder, [(stem, None) for stem in voided])
     done: dict[int, tuple[tuple[Path, ...], str]] = {}
-    total = len(tasks)
-    if jobs <= 1 or total <= 1:
-        for index, task in enumerate(tasks):
-            done[index] = _run(task, formats, template, locked)
-            if progress is not None:
-                progress(_outcome(task, done[index]), len(done), total)
-    else:
-        with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
-            futures = {
-                pool.submit(_run, task, formats, template, locked): i
-                for i, task in enumerate(tasks)
-            }
-            for future in as_completed(futures):
-                index = futures[future]
-                done[index] = future.result()
-                if progress is not None:
-                    progress(_outcome(tasks[index], done[index]), len(done), total)
-    for index, task in enumerate(tasks):
-        built, error = done[index]
+
+    def finish(index: int, result: tuple[tuple[Path, ...], str]) -> None:
+        done[index] = result
+        task = tasks[index]
         manifest = manifests[task.folder]
-        if error:
+        built, error = result
+        entry = None if error else _entry(task, built)
+        if entry is None:
             manifest.pop(task.stem, None)
         else:
-            manifest[task.stem] = {
-                "hash": task.fingerprint,
-                "sop": str(task.sop.key),
-                "files": [p.name for p in built],
-            }
+            manifest[task.stem] = entry
+        journal(task.folder, [(task.stem, entry)])
+        if progress is not None:
+            progress(_outcome(task, result), len(done), len(tasks))
+
+    try:
+        _execute(tasks, formats=formats, template=template, locked=locked, jobs=jobs, finish=finish)
+    except KeyboardInterrupt:
+        finished = sum(1 for built, error in done.values() if not error)
+        raise Interrupted(done=finished, total=len(tasks), skipped=len(report.skipped)) from None
+    finally:
+        for folder, manifest in manifests.items():
+            if manifest or (folder / MANIFEST).exists():
+                write_manifest(folder, manifest)
     for position, (_, task_index) in enumerate(order):
         if task_index is None:
             report.outcomes.append(results[position])
         else:
             report.outcomes.append(_outcome(tasks[task_index], done[task_index]))
-    for folder, manifest in manifests.items():
-        if manifest or (folder / MANIFEST).exists():
-            write_manifest(folder, manifest)
     return report
+
+
+def _entry(task: Task, built: Sequence[Path]) -> dict[str, Any]:
+    return {"hash": task.fingerprint, "sop": str(task.sop.key), "files": [p.name for p in built]}
+
+
+def _execute(
+    tasks: Sequence[Task],
+    *,
+    formats: Sequence[str],
+    template: Path | None,
+    locked: bool,
+    jobs: int,
+    finish: Callable[[int, tuple[tuple[Path, ...], str]], None],
+) -> None:
+    """Build every task, calling ``finish`` as each is done (in this process).
+
+    On Ctrl-C the workers, which ignore it, finish the SOPs they are building; those are
+    recorded too, the queued ones are dropped, and KeyboardInterrupt goes on.
+    """
+    if jobs <= 1 or len(tasks) <= 1:
+        for index, task in enumerate(tasks):
+            finish(index, _run(task, formats, template, locked))
+        return
+    preload(formats)  # imported once here, shared by the forked workers
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(tasks)), initializer=_start_worker, initargs=(tuple(formats),)
+    )
+    futures = {
+        pool.submit(_run, task, formats, template, locked): i for i, task in enumerate(tasks)
+    }
+    recorded: set[int] = set()
+    try:
+        for future in as_completed(futures):
+            recorded.add(futures[future])
+            finish(futures[future], future.result())
+    except KeyboardInterrupt:
+        pool.shutdown(wait=True, cancel_futures=True)
+        for future, index in futures.items():
+            finished = future.done() and not future.cancelled()
+            if index not in recorded and finished and future.exception() is None:
+                finish(index, future.result())
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(formats: tuple[str, ...]) -> None:
+    """A worker leaves Ctrl-C to the main process, which stops the batch in order, and
+    imports what its formats need once, before its first SOP."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    preload(formats)
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a batch: how many SOPs were built (and recorded) before it."""
+
+    def __init__(self, *, done: int, total: int, skipped: int) -> None:
+        super().__init__(done, total)
+        self.done = done
+        self.total = total
+        self.skipped = skipped
 
 
 def _outcome(task: Task, result: tuple[tuple[Path, ...], str]) -> Outcome:

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Final
 
 from sopdoc import messages as msg
-from sopdoc.backends.docx.document import render_docx
-from sopdoc.backends.pdf.canvas import flow_pdf
-from sopdoc.backends.pdf.document import render_pdf
-from sopdoc.backends.png import pdf_to_pngs
-from sopdoc.build.flowcharts import write_images
 from sopdoc.build.paths import BOOK_SUFFIX, DIAGRAM_SUFFIX, workbook_stem
 from sopdoc.drawing.document import Document, diagram, prepare
 from sopdoc.errors import SopdocError
@@ -23,6 +19,22 @@ FORMATS: Final = ("docx", "pdf", "png", "svg")
 #: Resolution of the flowchart pictures in the DOCX.
 PICTURE_DPI: Final = 300
 DEFAULT_FORMATS: Final = ("docx", "pdf")
+#: The modules each format needs, imported only when it is asked for: a PDF-only build never
+#: loads python-docx (about 0.2 s), python-pptx or PDFium.
+_MODULES: Final = {
+    "docx": ("sopdoc.backends.docx.document", "sopdoc.backends.pdf.canvas", "sopdoc.backends.png"),
+    "pdf": ("sopdoc.backends.pdf.document",),
+    "png": ("sopdoc.build.flowcharts", "sopdoc.backends.pdf.slides", "sopdoc.backends.png"),
+    "svg": ("sopdoc.build.flowcharts", "sopdoc.backends.dot"),
+}
+
+
+def preload(formats: Sequence[str]) -> None:
+    """Import what ``formats`` need now, once: before worker processes start (they share it)
+    or in each worker before its first SOP."""
+    for fmt in formats:
+        for name in _MODULES.get(fmt, ()):
+            importlib.import_module(name)
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -44,6 +56,9 @@ def parse_formats(text: str) -> tuple[str, ...]:
 def flow_pictures(document: Document) -> list[bytes]:
     """The flowchart of each procedure page as a transparent PNG for the DOCX: drawn once as
     vectors by the PDF backend, rasterized at once by PDFium."""
+    from sopdoc.backends.pdf.canvas import flow_pdf
+    from sopdoc.backends.png import pdf_to_pngs
+
     if not document.pages:
         return []
     pdf = flow_pdf(document.pages, font=document.font)
@@ -61,19 +76,26 @@ def build_sop(
 ) -> tuple[Path, ...]:
     """Write one SOP in every format; raises SopdocError when it cannot be drawn. The DOCX
     flowcharts are Word shapes, or with ``locked`` pictures staff cannot edit."""
+    preload(formats)
     files: list[Path] = []
     document = prepare(sop) if {"docx", "pdf"} & set(formats) else None
     if document is not None and "docx" in formats:
+        from sopdoc.backends.docx.document import render_docx
+
         path = out_dir / f"{stem}.docx"
         pictures = flow_pictures(document) if locked else None
         write_atomic(path, render_docx(document, pictures=pictures, template=template))
         files.append(path)
     if document is not None and "pdf" in formats:
+        from sopdoc.backends.pdf.document import render_pdf
+
         path = out_dir / f"{stem}.pdf"
         write_atomic(path, render_pdf(document))
         files.append(path)
     images = [f for f in formats if f in ("png", "svg")]
     if images:
+        from sopdoc.build.flowcharts import write_images
+
         slides = diagram(sop)
         for fmt in images:
             files += write_images(slides, fmt, stem=f"{stem}{DIAGRAM_SUFFIX}", out_dir=out_dir)

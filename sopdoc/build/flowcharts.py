@@ -7,10 +7,6 @@ from pathlib import Path
 from typing import Final
 
 from sopdoc import messages as msg
-from sopdoc.backends.dot import run_graphviz, slide_dot
-from sopdoc.backends.pdf.slides import render_slides_pdf
-from sopdoc.backends.png import pdf_to_pngs
-from sopdoc.backends.pptx import render_pptx
 from sopdoc.build.outcome import Outcome, cannot_draw
 from sopdoc.build.paths import DIAGRAM_SUFFIX, page_names, sop_stems, workbook_stem
 from sopdoc.drawing.document import Diagram, diagram
@@ -46,6 +42,9 @@ def render_images(d: Diagram, fmt: str) -> list[bytes]:
     """Every slide page as PNG (300 dpi, rasterized from the slides' vector PDF by PDFium) or
     as SVG (drawn by Graphviz from the pinned DOT)."""
     if fmt == "png":
+        from sopdoc.backends.pdf.slides import render_slides_pdf
+        from sopdoc.backends.png import pdf_to_pngs
+
         return pdf_to_pngs(render_slides_pdf(d), dpi=PNG_DPI)
     return [render_svg(d, page) for page in d.pages]
 
@@ -63,6 +62,8 @@ def write_images(d: Diagram, fmt: str, *, stem: str, out_dir: Path) -> list[Path
 
 def render_svg(d: Diagram, page: RoutedPage) -> bytes:
     """One slide page as SVG, drawn by Graphviz."""
+    from sopdoc.backends.dot import run_graphviz, slide_dot
+
     dot = slide_dot(d.layout, page, font=d.sop.agency.font)
     what = f"{d.sop.identity.nomor} halaman {page.page.index + 1}"
     return run_graphviz(dot, fmt="svg", what=what)
@@ -89,6 +90,8 @@ def export_flowcharts(
             if fmt in ("png", "svg"):
                 files += write_images(d, fmt, stem=stem, out_dir=out_dir)
             elif fmt == "pdf":
+                from sopdoc.backends.pdf.slides import render_slides_pdf
+
                 path = out_dir / f"{stem}.pdf"
                 write_atomic(path, render_slides_pdf(d))
                 files.append(path)
@@ -98,6 +101,8 @@ def export_flowcharts(
         except SopdocError as error:
             outcomes.append(Outcome(sop, error=error.message))
     if fmt == "pptx" and diagrams:
+        from sopdoc.backends.pptx import render_pptx
+
         path = out_dir / f"{workbook_stem(workbook.path)}{DIAGRAM_SUFFIX}.pptx"
         try:
             write_atomic(path, render_pptx(diagrams))

@@ -39,7 +39,12 @@ _FIELDS: Final = {
 
 
 def is_instansi(grid: Grid) -> bool:
-    return labels.normalize(grid.name) == labels.INSTANSI_SHEET.upper()
+    return is_instansi_title(grid.name)
+
+
+def is_instansi_title(title: str) -> bool:
+    """Whether a sheet of this name holds the workbook's settings."""
+    return labels.normalize(title) == labels.INSTANSI_SHEET.upper()
 
 
 def is_petunjuk(grid: Grid) -> bool:

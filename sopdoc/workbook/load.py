@@ -4,22 +4,41 @@ from __future__ import annotations
 
 import contextlib
 import re
+import sys
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
-import openpyxl
 from defusedxml import DefusedXmlException
-from openpyxl.utils.escape import unescape
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from sopdoc import messages
 from sopdoc.errors import WorkbookError
 from sopdoc.workbook.grid import Grid, is_empty
+
+
+def _import_openpyxl_without_numpy() -> None:
+    """Import openpyxl without the numpy it loads, when installed, only to recognise numpy
+    numbers in cells it writes; sopdoc never gives it any. numpy is 0.13 s of the 0.2 s
+    openpyxl takes to import, at every start of sopdoc and of each reading worker. A numpy
+    imported before, or after, is left as it is."""
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # import numpy: ImportError
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
+_import_openpyxl_without_numpy()
+
+import openpyxl  # noqa: E402
+from openpyxl.utils.escape import unescape  # noqa: E402
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # noqa: E402
 
 #: Refuse workbooks whose parts inflate beyond this (a zip bomb), before parsing them.
 MAX_UNCOMPRESSED_BYTES: Final = 256 * 1024 * 1024
@@ -135,6 +154,12 @@ def _open(path: Path, *, data_only: bool, read_only: bool) -> Any:
         raise _reading_error(exc, path) from exc
 
 
+def open_read_only(path: Path) -> Any:
+    """The workbook opened by openpyxl in read-only mode for cached values, no sheet parsed
+    yet; WorkbookError when it cannot be opened."""
+    return _open(path, data_only=True, read_only=True)
+
+
 def _reading_error(exc: Exception, path: Path) -> WorkbookError:
     """The user's message for anything openpyxl, zipfile, expat or defusedxml raised."""
     if isinstance(exc, WorkbookError):
@@ -167,38 +192,48 @@ SheetData = tuple[
 _TWO_DIGIT_DAY: Final = re.compile(r"(?<!d)dd(?!d)")
 
 
-def load_grids(path: Path, *, jobs: int = 1) -> list[Grid]:
-    """Read every sheet of a workbook (cached formula values) into grids, in sheet order.
+def load_grids(
+    path: Path, *, jobs: int = 1, only: Collection[int] | None = None, workbook: Any = None
+) -> list[Grid]:
+    """Read every sheet of a workbook (cached formula values) into grids, in sheet order; with
+    ``only``, just the worksheets at those positions.
 
     With ``jobs`` > 1 and many sheets, worker processes parse the sheets in parallel
     (parsing the sheet XML is most of the time: 6.3 s for 1,000 SOP sheets on one core).
+    ``workbook``: the file already checked and opened by ``open_read_only``, left open.
     """
-    check_file(path)
-    formulas = _formula_cells(path) if _has_formulas(path) else {}
-    # Read-only mode streams each sheet's cells. The full mode also builds styles and merged
-    # cell objects we never use, and its style list grows by linear search: 16 s instead of
-    # 3 s for a workbook of 1,000 SOP sheets.
-    workbook = _open(path, data_only=True, read_only=True)
+    given = workbook is not None
+    if not given:
+        check_file(path)
+        # Read-only mode streams each sheet's cells. The full mode also builds styles and
+        # merged cell objects we never use, and its style list grows by linear search: 16 s
+        # instead of 3 s for a workbook of 1,000 SOP sheets.
+        workbook = open_read_only(path)
     try:
         count = len(workbook.worksheets)
-        if jobs <= 1 or count < PARALLEL_MIN_SHEETS:
-            return [Grid(*sheet) for sheet in _load_part(path, range(count), formulas, workbook)]
+        indices = sorted(set(range(count) if only is None else only) & set(range(count)))
+        titles = {workbook.worksheets[i].title for i in indices}
+        parts = {str(workbook.worksheets[i]._worksheet_path).lstrip("/") for i in indices}
+        formulas = _formula_cells(path, titles) if _has_formulas(path, parts) else {}
+        if jobs <= 1 or len(indices) < PARALLEL_MIN_SHEETS:
+            return [Grid(*sheet) for sheet in _load_part(path, indices, formulas, workbook)]
     finally:
-        workbook.close()
-    workers = min(jobs, count // (PARALLEL_MIN_SHEETS // 2))
-    parts = [range(i, count, workers) for i in range(workers)]
+        if not given:
+            workbook.close()
+    workers = min(jobs, len(indices) // (PARALLEL_MIN_SHEETS // 2))
+    shares = [indices[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(_load_part, [path] * workers, parts, [formulas] * workers))
-    data: list[SheetData | None] = [None] * count
-    for part, sheets in zip(parts, results, strict=True):
-        for index, sheet in zip(part, sheets, strict=True):
+        results = list(pool.map(_load_part, [path] * workers, shares, [formulas] * workers))
+    data: dict[int, SheetData] = {}
+    for share, sheets in zip(shares, results, strict=True):
+        for index, sheet in zip(share, sheets, strict=True):
             data[index] = sheet
-    return [Grid(*sheet) for sheet in data if sheet is not None]
+    return [Grid(*data[index]) for index in indices]
 
 
 def _load_part(
     path: Path,
-    indices: range,
+    indices: Sequence[int],
     formulas: dict[str, set[tuple[int, int]]],
     workbook: Any = None,
 ) -> list[SheetData]:
@@ -218,11 +253,11 @@ def _load_part(
             opened.close()
 
 
-def _has_formulas(path: Path) -> bool:
-    """A cheap look at the sheet parts for formula elements, before parsing them twice."""
+def _has_formulas(path: Path, parts: Collection[str]) -> bool:
+    """A cheap look at these sheet parts for formula elements, before parsing them twice."""
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            if name in parts:
                 with archive.open(name) as member:
                     while chunk := member.read(1 << 20):
                         if b"<f>" in chunk or b"<f " in chunk or b":f>" in chunk:
@@ -230,8 +265,8 @@ def _has_formulas(path: Path) -> bool:
     return False
 
 
-def _formula_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
-    """(row, column) of every formula cell, per sheet title."""
+def _formula_cells(path: Path, titles: Collection[str]) -> dict[str, set[tuple[int, int]]]:
+    """(row, column) of every formula cell, per sheet title, of the sheets named."""
     workbook = _open(path, data_only=False, read_only=True)
     try:
         return {
@@ -242,6 +277,7 @@ def _formula_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
                 if getattr(cell, "data_type", None) == "f"
             }
             for sheet in workbook.worksheets
+            if sheet.title in titles
         }
     finally:
         workbook.close()

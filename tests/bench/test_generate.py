@@ -62,3 +62,10 @@ def test_plantuml_has_a_lane_per_actor_a_branch_per_decision_and_lettered_jumps(
             if line.startswith(":"):
                 assert line.endswith(";")
                 assert ";" not in line[1:-1]
+
+
+def test_a_shape_gives_every_sop_those_steps_and_actors(tmp_path: Path) -> None:
+    path = generate(tmp_path / "shaped.xlsx", sops=3, shape=(30, 8))
+    workbook = read_workbook(path)
+    assert workbook.problems == ()
+    assert [(len(s.steps), len(s.actors)) for s in workbook.sops] == [(30, 8)] * 3

@@ -1,9 +1,11 @@
-"""Batch builds: parallel equals serial, unchanged SOPs skipped, stale files, killed builds."""
+"""Batch builds: parallel equals serial, unchanged SOPs skipped, stale files, killed and
+interrupted builds."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -15,7 +17,7 @@ import openpyxl
 import pytest
 from workbooks import simple_steps, sop_rows, write_workbook
 
-from sopdoc.build.batch import MANIFEST
+from sopdoc.build.manifest import JOURNAL, MANIFEST
 
 SOPS = 50
 
@@ -129,3 +131,62 @@ def test_a_killed_build_leaves_no_half_written_file(fifty: Path, tmp_path: Path)
     assert result.returncode == 0
     assert len(outputs(out)) == 2 * SOPS
     assert not list(out.glob(".*.tmp"))  # the killed build's temporaries are gone too
+
+
+def recorded(folder: Path) -> int:
+    """SOPs a running build has recorded as done in its journal."""
+    path = folder / JOURNAL
+    return len(path.read_text(encoding="utf-8").splitlines()) if path.exists() else 0
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_keeps_the_sops_already_built(fifty: Path, tmp_path: Path, jobs: str) -> None:
+    out = tmp_path / "o"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sopdoc", "build", str(fifty), "-o", str(out), "--jobs", jobs],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60  # some SOPs done, then Ctrl-C as a terminal sends it
+    while time.monotonic() < deadline and recorded(out) < 5:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    match = re.search(r"Dihentikan oleh pengguna\. (\d+) dari 50 SOP sudah selesai", stderr)
+    assert match, stderr
+    done = int(match.group(1))
+    assert 5 <= done < SOPS
+    assert not (out / JOURNAL).exists()  # folded into the manifest on the way out
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert len(manifest["sops"]) == done
+    again = run("build", str(fifty), "-o", str(out), "--jobs", jobs)
+    assert again.returncode == 0, again.stderr
+    assert f"{SOPS - done} SOP dibuat, {done} dilewati" in again.stdout
+    assert len(outputs(out)) == 2 * SOPS
+
+
+def test_a_killed_build_keeps_its_journal(fifty: Path, tmp_path: Path) -> None:
+    """SIGKILL leaves no time to write the manifest: the journal of finished SOPs is enough."""
+    out = tmp_path / "o"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sopdoc", "build", str(fifty), "-o", str(out), "--format", "pdf"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and recorded(out) < 5:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    lines = recorded(out)
+    assert 5 <= lines < SOPS
+    assert len(list(out.glob("*.pdf"))) >= lines - 1  # each line is a finished SOP
+    again = run("build", str(fifty), "-o", str(out), "--format", "pdf")
+    assert again.returncode == 0, again.stderr
+    skipped = int(re.search(r"(\d+) dilewati", again.stdout).group(1))  # type: ignore[union-attr]
+    assert lines - 1 <= skipped <= lines  # the last line may have been cut short
+    assert not (out / JOURNAL).exists()
