@@ -96,6 +96,10 @@ USAGE_TRANSLATIONS: Final = (
         r"No such option: (\S+)\s+Did you mean (.+)\?",
         "Pilihan {0} tidak dikenal. Mungkin maksudnya {1}?",
     ),
+    (
+        r"No such option '(.+)'\. \(Did you mean one of: (.+)\?\)",
+        "Pilihan {0} tidak dikenal. Mungkin maksudnya salah satu dari: {1}?",
+    ),
     (r"No such option: (.+)", "Pilihan {0} tidak dikenal."),
     (r"No such option '(.+)'\.", "Pilihan {0} tidak dikenal."),
     (
@@ -104,7 +108,8 @@ USAGE_TRANSLATIONS: Final = (
     ),
     (
         r"No such command '(.+)'\.",
-        "Perintah '{0}' tidak dikenal. Perintah yang ada: check, new, build, flowchart, revise.",
+        "Perintah '{0}' tidak dikenal. Perintah yang ada: check, new, build, flowchart, "
+        "revise, preview.",
     ),
     (
         r"Invalid value for '(.+?)'.*?: '?(.+?)'? is not one of (.+)\.",

@@ -111,6 +111,10 @@ def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
         (["flowchart", "x.xlsx", "--format", "gif"], "Nilai 'gif' untuk --format tidak dikenal."),
         (["build", "x.xlsx", "--jobs", "0"], "Nilai 0 untuk --jobs di luar batas"),
         (["cetak"], "Perintah 'cetak' tidak dikenal."),
+        (
+            ["build", "x.xlsx", "--bogus"],
+            "Pilihan --bogus tidak dikenal. Mungkin maksudnya salah satu dari: '--buku', '--jobs'?",
+        ),
     ],
 )
 def test_usage_errors_are_one_bahasa_line(args: list[str], expected: str) -> None:
@@ -120,6 +124,7 @@ def test_usage_errors_are_one_bahasa_line(args: list[str], expected: str) -> Non
     assert len(lines) == 1
     assert expected in lines[0]
     assert "Error:" not in result.stderr
+    assert "Did you mean" not in result.stderr
 
 
 #: Words of click's English help that must never reach a user.
