@@ -30,10 +30,15 @@ GRACE: Final = 2
 
 
 def bind(port: int | None) -> socket.socket:
-    """A listening-ready socket on the loopback address (a free port when ``port`` is None)."""
+    """A listening socket on the loopback address (a free port when ``port`` is None).
+
+    It listens before the address is printed: a browser (or a test) that connects while the
+    app is still starting waits in the backlog instead of being refused.
+    """
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
         sock.bind((HOST, port or 0))
+        sock.listen(128)
     except OSError as error:
         sock.close()
         raise SopdocError(msg.PREVIEW_PORT_BUSY.format(port=port, reason=error.strerror)) from None
