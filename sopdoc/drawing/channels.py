@@ -10,12 +10,13 @@ from typing import Final
 
 from sopdoc.drawing.nodes import CLEARANCE, TRACK, PageNodes, Side
 from sopdoc.layout import NodeId
+from sopdoc.layout.geometry import LOOP_INSET, LOOP_TRACK
 from sopdoc.units import Pt
 
 Point = tuple[Pt, Pt]
 
 #: How far inside the flow area the outer channels run (the layout keeps symbols further in).
-OUTER_INSET: Final = 2.0
+OUTER_INSET: Final = LOOP_INSET
 
 
 @dataclass
@@ -59,8 +60,8 @@ class Channels:
 
     def candidates(self, *, prefer: Pt, outer_first: bool, side: Side | None) -> list[Pt]:
         """Channel positions: outer edges and lane boundaries, each with parallel tracks."""
-        outer = [self.area.x + OUTER_INSET + k * TRACK for k in range(4)]
-        outer_right = [self.area.right - OUTER_INSET - k * TRACK for k in range(4)]
+        outer = [self.area.x + OUTER_INSET + k * LOOP_TRACK for k in range(6)]
+        outer_right = [self.area.right - OUTER_INSET - k * LOOP_TRACK for k in range(6)]
         # Never on the boundary itself: in the document that is the table's column line.
         boundaries = [
             lane.right + offset

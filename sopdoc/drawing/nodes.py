@@ -98,9 +98,9 @@ class PageNodes:
         """
         x = node.box.center_x
         for lane in self.lanes[:-1]:
-            if abs(lane.right - x) < 1.0:
-                shifted = x - 2 * TRACK
-                return shifted if shifted > node.box.x + 2 else x + 2 * TRACK
+            if abs(lane.right - x) < TRACK:
+                shifted = lane.right - 2 * TRACK
+                return shifted if shifted > node.box.x + 2 else lane.right + 2 * TRACK
         return x
 
     def bottom_limit(self, node: Node) -> Pt:

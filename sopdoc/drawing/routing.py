@@ -133,14 +133,29 @@ def down(
 
 
 def back(nodes: PageNodes, channels: Channels, a: Node, b: Node, *, head: NodeId) -> list[Point]:
-    """A loop back up: out of a's side, up an outer channel, into b's side."""
+    """A loop back up: out of a's free side, up an outer channel, into b's side on the same
+    side; into b's top when b is a decision (its sides are its exits) or that side is taken."""
     side = nodes.free_side(a)
-    if b.rank != 2 * b.row + 1 or nodes.free_side(b) != side:
-        side = nodes.free_side(b) if b.rank == 2 * b.row + 1 else side
     ay, by = a.box.center_y, b.box.center_y
     sx = a.box.right if side == "right" else a.box.x
-    ex = b.box.right if side == "right" else b.box.x
+    top_entry = b.diamond or not b.is_symbol or nodes.free_side(b) != side
     span = (min(a.box.x, b.box.x), max(a.box.right, b.box.right))
+    if top_entry:
+        bx = nodes.anchor_x(b)
+        above_b = nodes.gap_above(b)
+        x = channels.pick(
+            ay,
+            above_b,
+            prefer=sx,
+            outer_first=True,
+            side=side,
+            ends=(a.name, b.name),
+            head=head,
+            beyond=span,
+        )
+        y_in = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 3, high=b.box.y - 3)
+        return [(sx, ay), (x, ay), (x, y_in), (bx, y_in), (bx, b.box.y)]
+    ex = b.box.right if side == "right" else b.box.x
     x = channels.pick(
         ay,
         by,
@@ -191,10 +206,15 @@ def route_arrows(page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> tupl
     nodes = router.nodes
     specs = list(page.arrows)
     side_exits = _side_exits(page, nodes)
-    order = sorted(
-        range(len(specs)),
-        key=lambda i: (nodes[specs[i].head].rank < nodes[specs[i].tail].rank, i),
-    )
+
+    # Loops last, the longest first: it takes the outermost track, the loops it spans nest
+    # inside it and none crosses another.
+    def key(i: int) -> tuple[bool, float, int]:
+        tail, head = nodes[specs[i].tail], nodes[specs[i].head]
+        back = head.rank < tail.rank
+        return (back, -(tail.box.center_y - head.box.center_y) if back else 0.0, i)
+
+    order = sorted(range(len(specs)), key=key)
     routes: dict[int, Route] = {}
     for i in order:
         routes[i] = router.route(specs[i], side_exit=i in side_exits)

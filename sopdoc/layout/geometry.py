@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Generic, Literal, Protocol, TypeVar
+from typing import Final, Generic, Literal, Protocol, TypeVar
 
 from sopdoc import words
 from sopdoc.layout.wrap import Measure
@@ -354,6 +354,21 @@ class LayoutStyle:
     #: Slides only: font size of the text inside symbols, and its most lines.
     symbol_text_size: Pt = 9.0
     symbol_text_lines: int = 4
+
+
+#: Loops back run in the gutters beside the lanes: the outermost track this far inside the
+#: table's border (over 1 mm, so it never reads as the border), the next ones LOOP_TRACK
+#: further in, and LOOP_CLEARANCE kept between the innermost track and the symbols.
+LOOP_INSET: Final = 4.0
+LOOP_TRACK: Final = 4.0
+LOOP_CLEARANCE: Final = 3.0
+
+
+def loop_gutter(depth: int, *, minimum: Pt) -> Pt:
+    """The width of an outer gutter holding ``depth`` loops side by side."""
+    if depth <= 1:
+        return minimum
+    return max(minimum, LOOP_INSET + LOOP_TRACK * (depth - 1) + LOOP_CLEARANCE)
 
 
 @dataclass(frozen=True)

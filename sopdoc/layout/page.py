@@ -24,6 +24,7 @@ from sopdoc.layout.geometry import (
     StepRow,
     SymbolBox,
     TextCell,
+    loop_gutter,
 )
 from sopdoc.layout.pagination import Letters, RowPlan
 from sopdoc.layout.text import place_lines
@@ -39,14 +40,15 @@ def _symbol_box(
     style: LayoutStyle,
     *,
     height: Pt,
+    gutters: tuple[Pt, Pt],
     share: bool = False,
 ) -> tuple[Box, tuple[int, ...]]:
     """The symbol centred in its row zone and lane span; with ``share`` it keeps to the span's
     left part, leaving the right half of the last lane to the end terminator beside it."""
     first, last = (min(step.actors), max(step.actors)) if step.actors else (0, 0)
     # The outermost lanes keep a wider gutter: loops back run there, beside the lanes.
-    left = style.outer_margin_x if first == 0 else style.symbol_margin_x
-    right = style.outer_margin_x if last == len(lanes) - 1 else style.symbol_margin_x
+    left = gutters[0] if first == 0 else style.symbol_margin_x
+    right = gutters[1] if last == len(lanes) - 1 else style.symbol_margin_x
     span_x0, span_x1 = lanes[first].x + left, lanes[last].right - right
     if share:
         span_x1 = lanes[last].center_x - style.symbol_margin_x
@@ -59,9 +61,38 @@ def _symbol_box(
     return Box(x, y, width, height), tuple(range(first, last + 1))
 
 
+def _loop_gutters(sop: Sop, plans: Sequence[RowPlan], *, style: LayoutStyle) -> tuple[Pt, Pt]:
+    """The outer gutters (left, right) of a page, wide enough for its loops back side by side:
+    a loop from a decision that ends (its end terminator on its right) runs left, others right."""
+    rows = {plan.step.number: i for i, plan in enumerate(plans)}
+    depth = {"left": [0] * len(plans), "right": [0] * len(plans)}
+    for edge in sop.edges():
+        if edge.target is None or edge.target >= edge.source:
+            continue
+        if edge.source not in rows or edge.target not in rows:
+            continue
+        side = "left" if sop.step(edge.source).ends else "right"
+        for r in range(rows[edge.target], rows[edge.source] + 1):
+            depth[side][r] += 1
+    return (
+        loop_gutter(max(depth["left"], default=0), minimum=style.outer_margin_x),
+        loop_gutter(max(depth["right"], default=0), minimum=style.outer_margin_x),
+    )
+
+
 def _lanes_of(step: Step) -> tuple[int, ...]:
     first, last = (min(step.actors), max(step.actors)) if step.actors else (0, 0)
     return tuple(range(first, last + 1))
+
+
+#: The narrowest half lane an end terminator beside its decision may take.
+MIN_SHARED_HALF: Final = 24.0
+
+
+def _shares(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> bool:
+    """True when a deciding step's end terminator fits in the right half of its last lane."""
+    column = lanes[_lanes_of(step)[-1]]
+    return column.width / 2 - style.symbol_margin_x - style.outer_margin_x >= MIN_SHARED_HALF
 
 
 def _free_lane(taken: tuple[int, ...], count: int) -> int | None:
@@ -139,6 +170,7 @@ def build_page(
     rows: list[StepRow] = []
     symbols: list[SymbolBox] = []
     zones: dict[int, Box] = {}
+    gutters = _loop_gutters(sop, plans, style=style)
     y = y0
     for plan in plans:
         box = Box(columns[0].x, y, columns[-1].right - columns[0].x, plan.height)
@@ -169,10 +201,20 @@ def build_page(
         share = (
             plan.step.is_decision
             and plan.step.ends
-            and _free_lane(_lanes_of(plan.step), len(lanes)) is None
+            and (
+                _shares(plan.step, lanes, style)
+                or _free_lane(_lanes_of(plan.step), len(lanes)) is None
+            )
         )
         sbox, spanned = _symbol_box(
-            plan.step, symbol, lanes, zone, style, height=plan.shape_height, share=share
+            plan.step,
+            symbol,
+            lanes,
+            zone,
+            style,
+            height=plan.shape_height,
+            gutters=gutters,
+            share=share,
         )
         inside = place_lines(
             plan.symbol_lines,
@@ -189,7 +231,9 @@ def build_page(
             )
         )
         y += plan.height
-    symbols.extend(_end_terminals(sop, plans, symbols, lanes=lanes, zones=zones, style=style))
+    symbols.extend(
+        _end_terminals(sop, plans, symbols, lanes=lanes, zones=zones, style=style, gutters=gutters)
+    )
     flow_area = Box(lanes[0].x, y0, lanes[-1].right - lanes[0].x, y - y0)
     table = Box(columns[0].x, table_y, columns[-1].right - columns[0].x, y - table_y)
     connectors, arrows = _links(
@@ -223,8 +267,11 @@ def _end_terminals(
     lanes: Sequence[Column[ColumnId]],
     zones: dict[int, Box],
     style: LayoutStyle,
+    gutters: tuple[Pt, Pt],
 ) -> list[SymbolBox]:
-    """A small end terminator beside each decision with a branch that ends the flow."""
+    """A small end terminator beside each decision with a branch that ends the flow: in the
+    right half of the decision's own last lane (the actor who decides ends the flow), or in
+    the next lane when that lane is too narrow to hold both."""
     extra = []
     by_step = {s.step: s for s in symbols}
     for plan in plans:
@@ -235,10 +282,11 @@ def _end_terminals(
         lane = _free_lane(own.lanes, len(lanes))
         zone = zones[step.number]
         height = style.symbol_height
-        if lane is None:
-            # Every lane is taken: the diamond keeps left, the end takes the last lane's right half.
+        if lane is None or _shares(step, lanes, style):
+            # The diamond keeps left, the end takes its last lane's right half.
             column = lanes[own.lanes[-1]]
-            x0, x1 = column.center_x + style.symbol_margin_x, column.right - style.outer_margin_x
+            right = gutters[1] if own.lanes[-1] == len(lanes) - 1 else style.symbol_margin_x
+            x0, x1 = column.center_x + style.symbol_margin_x, column.right - right
             lane_index = own.lanes[-1]
         else:
             column = lanes[lane]

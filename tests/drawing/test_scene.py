@@ -211,6 +211,8 @@ def spans(page: Any, offset: Point) -> list[tuple[str, Point]]:
         for line in block.get("lines", []):
             for span in line["spans"]:
                 text = "".join(c["c"] for c in span["chars"])
+                if not text.strip():  # PyMuPDF's own space between words on one line
+                    continue
                 x, y = span["origin"]
                 found.append((text, (x + offset[0], y + offset[1])))
     return found
