@@ -91,9 +91,11 @@ def generated(seed: int) -> Sop:
     )
 
 
-def approval_chain(*, levels: int = 3, paper: Paper = Paper.F4, before: int = 2) -> Sop:
+def approval_chain(
+    *, levels: int = 3, paper: Paper = Paper.F4, before: int = 2, to_previous: bool = False
+) -> Sop:
     """Pelaksana drafts; Kasi, Sekcam and Camat each approve or send back ("Tidak" returns
-    to the draft); then the letter is numbered and sent."""
+    to the draft, or with ``to_previous`` to the level below); then the letter is sent."""
     steps: list[Step] = []
     count = before + levels + 2
     draft = before
@@ -106,7 +108,7 @@ def approval_chain(*, levels: int = 3, paper: Paper = Paper.F4, before: int = 2)
                     (level,),
                     count=count,
                     kegiatan=(f"Memeriksa dan memaraf konsep surat (tingkat {level})?",),
-                    decision=(number + 1, draft),
+                    decision=(number + 1, number - 1 if to_previous else draft),
                 )
             )
         else:
@@ -179,6 +181,8 @@ def stress_corpus() -> Mapping[str, Sop]:
         "chain-3-A4": approval_chain(paper=Paper.A4, before=1),
         "chain-5-LETTER": approval_chain(levels=5, paper=Paper.LETTER),
         "chain-7-F4": approval_chain(levels=7, before=3),
+        "chain-3-back-F4": approval_chain(to_previous=True),
+        "chain-6-back-A4": approval_chain(levels=6, paper=Paper.A4, to_previous=True),
         "edges-A4": decision_edges(),
         "edges-F4": decision_edges(paper=Paper.F4),
         "nested-LETTER": nested_loops(),

@@ -74,7 +74,13 @@ class Channels:
             outer_all = outer_right
         else:
             outer_all = outer + outer_right
-        inner = sorted(boundaries, key=lambda x: (abs(x - prefer), x))
+        # Inside the lanes too, a millimetre and more off their lines, where no symbol stands.
+        interiors = [
+            lane.x + LOOP_INSET + k * TRACK
+            for lane in self.nodes.lanes
+            for k in range(int((lane.width - 2 * LOOP_INSET) / TRACK) + 1)
+        ]
+        inner = sorted(set(boundaries + interiors), key=lambda x: (abs(x - prefer), x))
         # Outer tracks outermost first; with both sides allowed, the nearer side first.
         near_left = abs(prefer - self.area.x) <= abs(self.area.right - prefer)
         outer_sorted = outer_all if side is not None or near_left else outer_right + outer
@@ -101,6 +107,21 @@ class Channels:
         """
         lo, hi = beyond
         for x in self.candidates(prefer=prefer, outer_first=outer_first, side=side):
+            if side == "right" and x < hi + CLEARANCE:
+                continue
+            if side == "left" and x > lo - CLEARANCE:
+                continue
+            if self.nodes.clear_of_nodes(x, y0, y1, ends=ends) and self.tracks.vertical_free(
+                x, y0, y1, head
+            ):
+                return x
+        # Nothing free there: any place a millimetre off the lane lines, nearest first.
+        fine = [
+            lane.x + TRACK + k * 0.5
+            for lane in self.nodes.lanes
+            for k in range(int((lane.width - 2 * TRACK) / 0.5) + 1)
+        ]
+        for x in sorted(fine, key=lambda x: (abs(x - prefer), x)):
             if side == "right" and x < hi + CLEARANCE:
                 continue
             if side == "left" and x > lo - CLEARANCE:

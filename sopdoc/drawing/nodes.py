@@ -50,7 +50,12 @@ class PageNodes:
             diamond = symbol.symbol is Symbol.DECISION
             self.nodes[symbol.node] = Node(symbol.node, symbol.box, 2 * r + 1, r, diamond)
         for connector in page.connectors:
-            if connector.direction == "in":
+            r = row_of[connector.step]
+            row = page.rows[r]
+            zone_top, zone_bottom = row.box.y + row.top_strip, row.box.bottom - row.bottom_strip
+            if zone_top <= connector.box.center_y <= zone_bottom:  # beside its step's symbol
+                self.nodes[connector.node] = Node(connector.node, connector.box, 2 * r + 1, r)
+            elif connector.direction == "in":
                 self.nodes[connector.node] = Node(connector.node, connector.box, 0, 0)
             else:
                 self.nodes[connector.node] = Node(connector.node, connector.box, 2 * last + 2, last)
@@ -102,6 +107,10 @@ class PageNodes:
                 shifted = lane.right - 2 * TRACK
                 return shifted if shifted > node.box.x + 2 else lane.right + 2 * TRACK
         return x
+
+    def off_lines(self, x: Pt) -> bool:
+        """True when a vertical leg at ``x`` keeps a millimetre off every lane line."""
+        return all(abs(x - lane.x) >= TRACK and abs(x - lane.right) >= TRACK for lane in self.lanes)
 
     def bottom_limit(self, node: Node) -> Pt:
         """The lowest y a leg below ``node`` may use: the bottom of its row (or strip)."""

@@ -110,6 +110,7 @@ def down(
         y_band = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 1, high=top_b - 2)
         return [(sx, y), (x, y), (x, y_band), (bx, y_band), (bx, top_b)]
     ax, bottom_a = nodes.anchor_x(a), a.box.bottom
+    ax, bx = _straight(nodes, a, b, ax, bx)
     below_a = nodes.gap_below(a)
     out_low, out_high = bottom_a + 2, nodes.bottom_limit(a) - 1
     if adjacent:
@@ -132,6 +133,18 @@ def down(
     return [(ax, bottom_a), (ax, y_out), (x, y_out), (x, y_in), (bx, y_in), (bx, top_b)]
 
 
+def _straight(nodes: PageNodes, a: Node, b: Node, ax: float, bx: float) -> tuple[float, float]:
+    """The anchors of a downward arrow, lined up when one end's anchor lies within the other
+    end's width (a straight arrow, no jog); a diamond keeps its vertex."""
+    if abs(ax - bx) < 0.01:
+        return ax, bx
+    if not a.diamond and a.box.x + 4 <= bx <= a.box.right - 4 and nodes.off_lines(bx):
+        return bx, bx
+    if not b.diamond and b.box.x + 4 <= ax <= b.box.right - 4 and nodes.off_lines(ax):
+        return ax, ax
+    return ax, bx
+
+
 def back(nodes: PageNodes, channels: Channels, a: Node, b: Node, *, head: NodeId) -> list[Point]:
     """A loop back up: out of a's free side, up an outer channel, into b's side on the same
     side; into b's top when b is a decision (its sides are its exits) or that side is taken."""
@@ -146,8 +159,8 @@ def back(nodes: PageNodes, channels: Channels, a: Node, b: Node, *, head: NodeId
         x = channels.pick(
             ay,
             above_b,
-            prefer=sx,
-            outer_first=True,
+            prefer=span[1] if side == "right" else span[0],
+            outer_first=False,
             side=side,
             ends=(a.name, b.name),
             head=head,
@@ -159,8 +172,8 @@ def back(nodes: PageNodes, channels: Channels, a: Node, b: Node, *, head: NodeId
     x = channels.pick(
         ay,
         by,
-        prefer=sx,
-        outer_first=True,
+        prefer=span[1] if side == "right" else span[0],
+        outer_first=False,
         side=side,
         ends=(a.name, b.name),
         head=head,
@@ -207,12 +220,12 @@ def route_arrows(page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> tupl
     specs = list(page.arrows)
     side_exits = _side_exits(page, nodes)
 
-    # Loops last, the longest first: it takes the outermost track, the loops it spans nest
-    # inside it and none crosses another.
+    # Loops last, the shortest first: it takes the nearest free channel, the loops spanning
+    # it go round it further out, and none crosses another.
     def key(i: int) -> tuple[bool, float, int]:
         tail, head = nodes[specs[i].tail], nodes[specs[i].head]
         back = head.rank < tail.rank
-        return (back, -(tail.box.center_y - head.box.center_y) if back else 0.0, i)
+        return (back, tail.box.center_y - head.box.center_y if back else 0.0, i)
 
     order = sorted(range(len(specs)), key=key)
     routes: dict[int, Route] = {}

@@ -360,7 +360,7 @@ class LayoutStyle:
 #: table's border (over 1 mm, so it never reads as the border), the next ones LOOP_TRACK
 #: further in, and LOOP_CLEARANCE kept between the innermost track and the symbols.
 LOOP_INSET: Final = 4.0
-LOOP_TRACK: Final = 4.0
+LOOP_TRACK: Final = 3.0
 LOOP_CLEARANCE: Final = 3.0
 
 

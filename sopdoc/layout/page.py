@@ -26,7 +26,8 @@ from sopdoc.layout.geometry import (
     TextCell,
     loop_gutter,
 )
-from sopdoc.layout.pagination import Letters, RowPlan
+from sopdoc.layout.lanes import free_lane, lanes_of, shares
+from sopdoc.layout.pagination import Beside, Letters, RowPlan
 from sopdoc.layout.text import place_lines
 from sopdoc.model import Sop, Step, Symbol
 from sopdoc.units import Pt
@@ -61,11 +62,22 @@ def _symbol_box(
     return Box(x, y, width, height), tuple(range(first, last + 1))
 
 
-def _loop_gutters(sop: Sop, plans: Sequence[RowPlan], *, style: LayoutStyle) -> tuple[Pt, Pt]:
-    """The outer gutters (left, right) of a page, wide enough for its loops back side by side:
-    a loop from a decision that ends (its end terminator on its right) runs left, others right."""
+def _loop_gutters(
+    sop: Sop,
+    plans: Sequence[RowPlan],
+    *,
+    lanes: Sequence[Column[ColumnId]],
+    style: LayoutStyle,
+) -> tuple[Pt, Pt]:
+    """The outer gutters (left, right) of a page, wide enough for its loops back side by side
+    (loops to one step share their track): a loop from a decision that ends (its end
+    terminator on its right) runs left, others right. A gutter never takes more of its lane
+    than leaves MIN_SYMBOL_WIDTH to the symbols there; further loops use inner channels."""
     rows = {plan.step.number: i for i, plan in enumerate(plans)}
-    depth = {"left": [0] * len(plans), "right": [0] * len(plans)}
+    heads: dict[str, list[set[int]]] = {
+        "left": [set() for _ in plans],
+        "right": [set() for _ in plans],
+    }
     for edge in sop.edges():
         if edge.target is None or edge.target >= edge.source:
             continue
@@ -73,37 +85,18 @@ def _loop_gutters(sop: Sop, plans: Sequence[RowPlan], *, style: LayoutStyle) -> 
             continue
         side = "left" if sop.step(edge.source).ends else "right"
         for r in range(rows[edge.target], rows[edge.source] + 1):
-            depth[side][r] += 1
-    return (
-        loop_gutter(max(depth["left"], default=0), minimum=style.outer_margin_x),
-        loop_gutter(max(depth["right"], default=0), minimum=style.outer_margin_x),
-    )
+            heads[side][r].add(edge.target)
+    gutters = []
+    for side, lane in (("left", lanes[0]), ("right", lanes[-1])):
+        depth = max((len(h) for h in heads[side]), default=0)
+        room = lane.width - style.symbol_margin_x - MIN_SYMBOL_WIDTH
+        gutter = loop_gutter(depth, minimum=style.outer_margin_x)
+        gutters.append(max(style.outer_margin_x, min(gutter, room)))
+    return gutters[0], gutters[1]
 
 
-def _lanes_of(step: Step) -> tuple[int, ...]:
-    first, last = (min(step.actors), max(step.actors)) if step.actors else (0, 0)
-    return tuple(range(first, last + 1))
-
-
-#: The narrowest half lane an end terminator beside its decision may take.
-MIN_SHARED_HALF: Final = 24.0
-
-
-def _shares(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> bool:
-    """True when a deciding step's end terminator fits in the right half of its last lane."""
-    column = lanes[_lanes_of(step)[-1]]
-    return column.width / 2 - style.symbol_margin_x - style.outer_margin_x >= MIN_SHARED_HALF
-
-
-def _free_lane(taken: tuple[int, ...], count: int) -> int | None:
-    """The free lane nearest to the right of ``taken``, else to its left."""
-    if taken[-1] + 1 < count:
-        return taken[-1] + 1
-    if taken[0] > 0:
-        return taken[0] - 1
-    return None
-
-
+#: The narrowest a symbol in an outer lane becomes to make room for loops beside it.
+MIN_SYMBOL_WIDTH: Final = 18.0
 #: Space between connectors side by side, and the smallest a connector may shrink to.
 CONNECTOR_GAP: Final = 3.0
 MIN_CONNECTOR: Final = 8.0
@@ -166,11 +159,12 @@ def build_page(
     letters: Letters,
     style: LayoutStyle,
     font: FontMeasure,
+    beside: Beside | None = None,
 ) -> ProcedurePage:
     rows: list[StepRow] = []
     symbols: list[SymbolBox] = []
     zones: dict[int, Box] = {}
-    gutters = _loop_gutters(sop, plans, style=style)
+    gutters = _loop_gutters(sop, plans, lanes=lanes, style=style)
     y = y0
     for plan in plans:
         box = Box(columns[0].x, y, columns[-1].right - columns[0].x, plan.height)
@@ -202,8 +196,8 @@ def build_page(
             plan.step.is_decision
             and plan.step.ends
             and (
-                _shares(plan.step, lanes, style)
-                or _free_lane(_lanes_of(plan.step), len(lanes)) is None
+                shares(plan.step, lanes, style)
+                or free_lane(lanes_of(plan.step), len(lanes)) is None
             )
         )
         sbox, spanned = _symbol_box(
@@ -244,6 +238,8 @@ def build_page(
         rows=rows,
         page_of=page_of,
         letters=letters,
+        beside=beside or {},
+        lanes=lanes,
         flow_area=flow_area,
         style=style,
     )
@@ -279,10 +275,10 @@ def _end_terminals(
         if not (step.is_decision and step.ends):
             continue
         own = by_step[step.number]
-        lane = _free_lane(own.lanes, len(lanes))
+        lane = free_lane(own.lanes, len(lanes))
         zone = zones[step.number]
         height = style.symbol_height
-        if lane is None or _shares(step, lanes, style):
+        if lane is None or shares(step, lanes, style):
             # The diamond keeps left, the end takes its last lane's right half.
             column = lanes[own.lanes[-1]]
             right = gutters[1] if own.lanes[-1] == len(lanes) - 1 else style.symbol_margin_x
@@ -314,10 +310,13 @@ def _links(
     rows: Sequence[StepRow],
     page_of: dict[int, int],
     letters: Letters,
+    beside: Beside,
+    lanes: Sequence[Column[ColumnId]],
     flow_area: Box,
     style: LayoutStyle,
 ) -> tuple[list[Connector], list[ArrowSpec]]:
-    """The arrows of a page, and the connectors of the arrows that leave or reach it."""
+    """The arrows of a page, and the connectors of the arrows that leave or reach it: in a
+    free lane beside their step's row, or in the strip at the page's foot (head)."""
     on_page = {plan.step.number for plan in plans}
     by_node = {s.node: s for s in symbols}
     size = style.connector_size
@@ -327,6 +326,12 @@ def _links(
     outgoing: list[tuple[NodeId, Box, int, int, str]] = []
     incoming: list[tuple[NodeId, Box, int, int, str]] = []
     arrows: list[ArrowSpec] = []
+    fixed: list[Connector] = []
+
+    def in_lane(lane: int, anchor: Box) -> Box:
+        x = float(round(lanes[lane].center_x - size / 2))
+        return Box(x, anchor.center_y - size / 2, size, size)
+
     for edge in sop.edges():
         source, target, branch = edge.source, edge.target, edge.branch
         tail = NodeId.symbol(source)
@@ -341,19 +346,30 @@ def _links(
         letter = letters.get((source, target, branch))
         if letter is None:
             continue
+        crossing = (source, target, branch)
         if source in on_page:
             anchor = by_node[tail].box
             node = NodeId.connector(letter, "out")
-            box = Box(float(round(anchor.center_x - size / 2)), out_y, size, size)
-            outgoing.append((node, box, source, page_of[target], letter))
+            lane = beside.get((crossing, "out"))
+            if lane is not None:
+                box = in_lane(lane, anchor)
+                fixed.append(Connector(node, letter, "out", box, source, page_of[target]))
+            else:
+                box = Box(float(round(anchor.center_x - size / 2)), out_y, size, size)
+                outgoing.append((node, box, source, page_of[target], letter))
             arrows.append(ArrowSpec(tail, node, branch))
         if target in on_page:
             anchor = by_node[head].box
             node = NodeId.connector(letter, "in")
-            box = Box(float(round(anchor.center_x - size / 2)), in_y, size, size)
-            incoming.append((node, box, target, page_of[source], letter))
+            lane = beside.get((crossing, "in"))
+            if lane is not None:
+                box = in_lane(lane, anchor)
+                fixed.append(Connector(node, letter, "in", box, target, page_of[source]))
+            else:
+                box = Box(float(round(anchor.center_x - size / 2)), in_y, size, size)
+                incoming.append((node, box, target, page_of[source], letter))
             arrows.append(ArrowSpec(node, head))
-    connectors: list[Connector] = []
+    connectors: list[Connector] = fixed
     x0, x1 = flow_area.x + style.outer_margin_x, flow_area.right - style.outer_margin_x
     for group, direction in ((outgoing, "out"), (incoming, "in")):
         fitted = _fit_connectors([(n, b) for n, b, *_ in group], x0=x0, x1=x1, page=index)

@@ -209,7 +209,7 @@ def layout_procedure(
     header_probe, header_h = _header(columns, y=y0, style=style, font=font)
     available = page_h - style.margin_top - style.margin_bottom - style.footer - header_h
     plans = _row_plans(sop, columns, style=style, font=font)
-    breaks = paginate(sop, plans, available=available, style=style)
+    breaks = paginate(sop, plans, available=available, style=style, lanes=lanes)
     pages = [
         build_page(
             sop,
@@ -222,6 +222,7 @@ def layout_procedure(
             table_y=y0,
             page_of=breaks.page_of,
             letters=breaks.letters,
+            beside=breaks.beside,
             style=style,
             font=font,
         )

@@ -128,7 +128,7 @@ def layout_swimlane(
     names, names_h = _lane_names(lanes, y=y0 + title_h, style=style, font=font)
     top = y0 + title_h + names_h
     available = height - style.margin_top - style.margin_bottom - title_h - names_h
-    breaks = paginate(sop, plans, available=available, style=style)
+    breaks = paginate(sop, plans, available=available, style=style, lanes=lanes)
     count = len(breaks.pages)
     pages = []
     for index, plans_on_page in enumerate(breaks.pages):
@@ -168,6 +168,7 @@ def layout_swimlane(
                 table_y=y0 + title_h,
                 page_of=breaks.page_of,
                 letters=breaks.letters,
+                beside=breaks.beside,
                 style=style,
                 font=font,
             )
