@@ -85,8 +85,18 @@ class PageNodes:
         )
         return round((node.box.bottom + limit) / 2)
 
+    def above(self, node: Node) -> Node | None:
+        """The node standing above ``node`` in its own row (a start over a deciding step 1)."""
+        for other in self.nodes.values():
+            if other.rank == node.rank and other.row == node.row and other.box.bottom <= node.box.y:
+                return other
+        return None
+
     def gap_above(self, node: Node) -> Pt:
         """The y of the free band over a node, midway from whatever comes before."""
+        over = self.above(node)
+        if over is not None:
+            return (over.box.bottom + node.box.y) / 2
         if node.rank == 0:
             return node.box.y
         row = self.rows[node.row]
@@ -124,6 +134,9 @@ class PageNodes:
 
     def top_limit(self, node: Node) -> Pt:
         """The highest y a leg above ``node`` may use: the top of its row (or strip)."""
+        over = self.above(node)
+        if over is not None:
+            return over.box.bottom
         if node.rank == 0:
             return node.box.y
         row = self.rows[node.row]

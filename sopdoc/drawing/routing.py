@@ -56,7 +56,10 @@ class Router:
 
     def route(self, spec: ArrowSpec, *, side_exit: bool) -> Route:
         a, b = self.nodes[spec.tail], self.nodes[spec.head]
-        if a.rank == b.rank:
+        if a.rank == b.rank and a.box.bottom <= b.box.y:  # a start above its decision
+            x = self.nodes.anchor_x(b)
+            points = [(x, a.box.bottom), (x, b.box.y + _entry_drop(b, x))]
+        elif a.rank == b.rank:
             points = beside(a, b)
         elif b.rank > a.rank:
             points = down(self.nodes, self.channels, a, b, side_exit=side_exit, head=spec.head)
@@ -65,6 +68,13 @@ class Router:
         points = _simplify(points)
         self.channels.tracks.add(points, spec.head)
         return Route(spec, tuple(points), _arrowhead(points))
+
+
+def _entry_drop(b: Node, x: float) -> float:
+    """How far below its box's top an arrow at ``x`` meets a diamond's edge (0 at its vertex)."""
+    if not b.diamond:
+        return 0.0
+    return abs(x - b.box.center_x) / (b.box.width / 2) * (b.box.height / 2)
 
 
 def beside(a: Node, b: Node) -> list[Point]:
@@ -84,7 +94,8 @@ def down(
 ) -> list[Point]:
     """Down the page: out of a's bottom (or side, for a decision's other branch), along free
     bands and a free channel, into b's top."""
-    bx, top_b = nodes.anchor_x(b), b.box.y
+    bx = nodes.anchor_x(b)
+    top_b = b.box.y + _entry_drop(b, bx)
     above_b = nodes.gap_above(b)
     # Nothing stands between a and b: a connector and the symbol next to it, or the
     # symbols of two consecutive rows (ranks 2r+1 and 2r+3).
@@ -107,12 +118,13 @@ def down(
             head=head,
             beyond=(a.box.x, a.box.right),
         )
-        y_band = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 1, high=top_b - 2)
+        y_band = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 3, high=b.box.y - 3)
         return [(sx, y), (x, y), (x, y_band), (bx, y_band), (bx, top_b)]
-    ax, bottom_a = nodes.anchor_x(a), a.box.bottom
-    ax, bx = _straight(nodes, a, b, ax, bx)
+    ax, bx = _straight(nodes, a, b, nodes.anchor_x(a), bx)
+    bottom_a = a.box.bottom - _entry_drop(a, ax)
+    top_b = b.box.y + _entry_drop(b, bx)
     below_a = nodes.gap_below(a)
-    out_low, out_high = bottom_a + 2, nodes.bottom_limit(a) - 1
+    out_low, out_high = a.box.bottom + 3, nodes.bottom_limit(a) - 3
     if adjacent:
         y = channels.band(below_a, ax, bx, head, low=out_low, high=out_high)
         if abs(ax - bx) < 0.5:
@@ -129,7 +141,7 @@ def down(
         head=head,
     )
     y_out = channels.band(below_a, ax, x, head, low=out_low, high=out_high)
-    y_in = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 1, high=top_b - 2)
+    y_in = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 3, high=b.box.y - 3)
     return [(ax, bottom_a), (ax, y_out), (x, y_out), (x, y_in), (bx, y_in), (bx, top_b)]
 
 

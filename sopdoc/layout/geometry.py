@@ -17,7 +17,7 @@ from sopdoc.units import Pt, mm
 
 Align = Literal["left", "center"]
 Direction = Literal["out", "in"]
-NodeKind = Literal["step", "end", "out", "in"]
+NodeKind = Literal["step", "start", "end", "out", "in"]
 
 
 class FontMeasure(Measure, Protocol):
@@ -208,7 +208,7 @@ class NodeId:
     letter: str = ""
 
     def __post_init__(self) -> None:
-        if self.kind in ("step", "end"):
+        if self.kind in ("step", "start", "end"):
             if self.step < 1 or self.letter:
                 raise ValueError(f"a {self.kind} node needs a step >= 1 and no letter: {self!r}")
         elif self.kind in ("out", "in"):
@@ -221,6 +221,11 @@ class NodeId:
     def symbol(cls, step: int) -> NodeId:
         """The symbol of step ``step``."""
         return cls("step", step)
+
+    @classmethod
+    def start_of(cls, step: int) -> NodeId:
+        """The start terminator above decision ``step`` when it is the first step."""
+        return cls("start", step)
 
     @classmethod
     def end_of(cls, step: int) -> NodeId:
@@ -239,6 +244,8 @@ class NodeId:
             return f"s{self.step}"
         if self.kind == "end":
             return f"s{self.step}end"
+        if self.kind == "start":
+            return f"s{self.step}start"
         return f"c{self.letter}{self.kind}"
 
 
@@ -253,6 +260,9 @@ class SymbolBox:
     lanes: tuple[int, ...]
     #: Text written inside the symbol (slides only; the document keeps it in KEGIATAN).
     lines: tuple[PlacedLine, ...] = ()
+    #: The word a terminator of the flowchart's own carries (a start before a deciding step
+    #: 1, an end beside a decision): ``words.START_LABEL``/``words.END_LABEL``, or its own.
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -340,6 +350,9 @@ class LayoutStyle:
     lane_max: Pt = mm(30)
     symbol_height: Pt = 20.0
     decision_height: Pt = 28.0
+    #: The start terminator above a step 1 that is a decision, and the arrow's room below it.
+    start_height: Pt = 16.0
+    start_gap: Pt = 14.0
     symbol_max_width: Pt = 70.0
     decision_max_width: Pt = 56.0
     symbol_margin_x: Pt = 4.0

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.errors import LayoutError
 from sopdoc.layout.geometry import (
     ArrowSpec,
@@ -27,7 +28,13 @@ from sopdoc.layout.geometry import (
     loop_gutter,
 )
 from sopdoc.layout.lanes import free_lane, lanes_of, shares
-from sopdoc.layout.pagination import Beside, Letters, RowPlan
+from sopdoc.layout.pagination import (
+    Beside,
+    Letters,
+    RowPlan,
+    start_room,
+    starts_with_decision,
+)
 from sopdoc.layout.text import place_lines
 from sopdoc.model import Sop, Step, Symbol
 from sopdoc.units import Pt
@@ -192,6 +199,9 @@ def build_page(
         )
         zones[plan.step.number] = zone
         symbol = sop.symbol(plan.step)
+        starts = starts_with_decision(sop, plan.step)
+        room = start_room(style) if starts else 0.0
+        shape_zone = Box(zone.x, zone.y + room, zone.width, zone.height - room)
         share = (
             plan.step.is_decision
             and plan.step.ends
@@ -204,7 +214,7 @@ def build_page(
             plan.step,
             symbol,
             lanes,
-            zone,
+            shape_zone,
             style,
             height=plan.shape_height,
             gutters=gutters,
@@ -224,6 +234,9 @@ def build_page(
                 NodeId.symbol(plan.step.number), plan.step.number, symbol, sbox, spanned, inside
             )
         )
+        if starts:
+            symbols.append(_start_terminal(plan.step.number, sbox, spanned, style=style))
+        zones[plan.step.number] = shape_zone
         y += plan.height
     symbols.extend(
         _end_terminals(sop, plans, symbols, lanes=lanes, zones=zones, style=style, gutters=gutters)
@@ -253,6 +266,17 @@ def build_page(
         flow_area=flow_area,
         table=table,
     )
+
+
+def _start_terminal(
+    step: int, diamond: Box, lanes: tuple[int, ...], *, style: LayoutStyle
+) -> SymbolBox:
+    """The start terminator above a step 1 that is a decision, centred over its top vertex."""
+    width = float(math.floor(min(diamond.width, 40.0)))
+    x = diamond.center_x - width / 2
+    y = diamond.y - style.start_gap - style.start_height
+    box = Box(x, y, width, style.start_height)
+    return SymbolBox(NodeId.start_of(step), step, Symbol.START, box, lanes, label=words.START_LABEL)
 
 
 def _end_terminals(
@@ -296,7 +320,14 @@ def _end_terminals(
         width = float(math.floor(width))
         box = Box(float(round(x)), float(round(zone.center_y - height / 2)), width, height)
         extra.append(
-            SymbolBox(NodeId.end_of(step.number), step.number, Symbol.END, box, (lane_index,))
+            SymbolBox(
+                NodeId.end_of(step.number),
+                step.number,
+                Symbol.END,
+                box,
+                (lane_index,),
+                label=words.END_LABEL,
+            )
         )
     return extra
 
@@ -325,7 +356,9 @@ def _links(
     in_y = float(round(first_row.box.y + first_row.top_strip / 2 - size / 2))
     outgoing: list[tuple[NodeId, Box, int, int, str]] = []
     incoming: list[tuple[NodeId, Box, int, int, str]] = []
-    arrows: list[ArrowSpec] = []
+    arrows: list[ArrowSpec] = [
+        ArrowSpec(s.node, NodeId.symbol(s.step)) for s in symbols if s.node.kind == "start"
+    ]
     fixed: list[Connector] = []
 
     def in_lane(lane: int, anchor: Box) -> Box:

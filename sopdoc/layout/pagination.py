@@ -35,6 +35,16 @@ class RowPlan:
         return max(self.text_height, self.symbol_height) + self.top_strip + self.bottom_strip
 
 
+def starts_with_decision(sop: Sop, step: Step) -> bool:
+    """True for a step 1 that is a decision: a start terminator stands above it."""
+    return step.is_decision and step.number == sop.steps[0].number
+
+
+def start_room(style: LayoutStyle) -> Pt:
+    """The height a start terminator and its arrow add above a deciding step 1."""
+    return style.start_height + style.start_gap
+
+
 def _paginate(plans: Sequence[RowPlan], available: Pt) -> list[list[RowPlan]]:
     pages: list[list[RowPlan]] = [[]]
     used = 0.0

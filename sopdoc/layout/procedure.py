@@ -23,7 +23,7 @@ from sopdoc.layout.geometry import (
     TextCell,
 )
 from sopdoc.layout.page import build_page
-from sopdoc.layout.pagination import RowPlan, paginate
+from sopdoc.layout.pagination import RowPlan, paginate, start_room, starts_with_decision
 from sopdoc.layout.text import common_size, place_lines
 from sopdoc.layout.wrap import Line, wrap_items, wrap_text
 from sopdoc.model import Paper, Sop
@@ -181,9 +181,10 @@ def _row_plans(
             lines_max = max(lines_max, len(lines))
         text_height = float(math.ceil(lines_max * size * style.leading + 2 * style.pad_y))
         shape_h = style.decision_height if step.is_decision else style.symbol_height
-        plans.append(
-            RowPlan(step, content, text_height, shape_h, shape_h + 2 * style.symbol_margin_y)
-        )
+        room = shape_h + 2 * style.symbol_margin_y
+        if starts_with_decision(sop, step):
+            room += start_room(style)
+        plans.append(RowPlan(step, content, text_height, shape_h, room))
     return plans
 
 

@@ -20,7 +20,7 @@ from sopdoc.layout.geometry import (
     TextCell,
 )
 from sopdoc.layout.page import build_page
-from sopdoc.layout.pagination import RowPlan, paginate
+from sopdoc.layout.pagination import RowPlan, paginate, start_room, starts_with_decision
 from sopdoc.layout.text import common_size, place_lines
 from sopdoc.layout.wrap import Line, wrap_items, wrap_text
 from sopdoc.model import Sop
@@ -97,7 +97,9 @@ def _slide_plans(
                 {},
                 0.0,
                 shape_h,
-                shape_h + 2 * style.symbol_margin_y,
+                shape_h
+                + 2 * style.symbol_margin_y
+                + (start_room(style) if starts_with_decision(sop, step) else 0.0),
                 tuple(lines),
             )
         )

@@ -10,6 +10,7 @@ from factories import big_sop, make_sop, make_step
 
 from sopdoc.errors import LayoutError
 from sopdoc.layout import (
+    ArrowSpec,
     Box,
     ColumnId,
     ColumnKind,
@@ -245,3 +246,25 @@ def test_column_ids_name_a_lane_exactly_for_lanes() -> None:
         ColumnId(ColumnKind.LANE)
     with pytest.raises(ValueError, match="NO"):
         ColumnId(ColumnKind.NO, 0)
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_a_deciding_step_1_gets_a_start_terminator_above_it(
+    font: FontMetrics, paper: Paper
+) -> None:
+    steps = [
+        make_step(n, (n % 2,), count=4, decision=(2, None) if n == 1 else None) for n in range(1, 5)
+    ]
+    layout = layout_procedure(make_sop(steps, paper=paper), font=font)
+    page = layout.pages[0]
+    (start,) = [s for s in page.symbols if s.node == NodeId.start_of(1)]
+    diamond = page.node_box(NodeId.symbol(1))
+    row = page.rows[0]
+    assert start.symbol is Symbol.START
+    assert start.label == "Mulai"
+    assert row.box.y < start.box.y
+    assert start.box.bottom < diamond.y
+    assert abs(start.box.center_x - diamond.center_x) < 0.01
+    assert ArrowSpec(NodeId.start_of(1), NodeId.symbol(1)) in page.arrows
+    # Only the first step: a later decision starts nothing.
+    assert [s.node.kind for s in page.symbols].count("start") == 1
