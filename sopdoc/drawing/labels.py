@@ -3,6 +3,7 @@ clear of every arrow, symbol, table line and other label, inside the lane they s
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -99,7 +100,10 @@ def _candidates(route: Route, width: Pt, height: Pt) -> Iterator[Point]:
             ux, uy = (x1 - x0) / length, (y1 - y0) / length
             vertical = abs(ux) < abs(uy)
             along = 1.0
-            while along < max(length - 1.0, 1.5):
+            # On a short leg (into an end beside its decision) the label may reach past the
+            # leg's end, above or below what the arrow meets.
+            reach = length - 1.0 if length > 2 * width else length + width / 2
+            while along < max(reach, 1.5):
                 px, py = x0 + ux * along, y0 + uy * along
                 if vertical:
                     for cy in (py + uy * height / 2, py - uy * height / 2):
@@ -110,6 +114,18 @@ def _candidates(route: Route, width: Pt, height: Pt) -> Iterator[Point]:
                         yield cx, py - height / 2 - offset
                         yield cx, py + height / 2 + offset
                 along += 2.0
+
+
+def _around(route: Route) -> Iterator[Point]:
+    """Label centres anywhere near an arrow's start, nearest first: where the room beside
+    its first legs is taken."""
+    x0, y0 = route.points[0]
+    offsets = sorted(
+        ((dx, dy) for dx in range(-36, 37, 2) for dy in range(-24, 25, 2)),
+        key=lambda d: (d[0] ** 2 + d[1] ** 2, d),
+    )
+    for dx, dy in offsets:
+        yield x0 + dx, y0 + dy
 
 
 def place_labels(
@@ -131,7 +147,7 @@ def place_labels(
             continue
         width = measure.width(arrow.spec.label, size)
         first = None
-        for cx, cy in _candidates(arrow, width, height):
+        for cx, cy in itertools.chain(_candidates(arrow, width, height), _around(arrow)):
             box = Box(cx - width / 2, cy - height / 2, width, height)
             if first is None:
                 first = (cx, cy)

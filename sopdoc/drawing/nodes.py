@@ -140,8 +140,9 @@ class PageNodes:
         if node.rank == 0:
             return node.box.y
         row = self.rows[node.row]
-        if node.rank == self.last_rank:
-            return row.box.bottom - row.bottom_strip
+        if node.rank == self.last_rank:  # in the strip, or in the last row under its symbols
+            above = [n.box.bottom for n in self.nodes.values() if n.rank == node.rank - 1]
+            return max(above, default=row.box.bottom - row.bottom_strip) + CLEARANCE
         return row.box.y + row.top_strip if node.row == 0 else row.box.y
 
     def clear_of_nodes(self, x: Pt, y0: Pt, y1: Pt, *, ends: tuple[NodeId, NodeId]) -> bool:

@@ -16,6 +16,7 @@ shapes across, down and back up.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -53,6 +54,12 @@ class Router:
     def __init__(self, page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> None:
         self.nodes = PageNodes(page, lanes)
         self.channels = Channels(self.nodes)
+        # Arrows into each node from above (loops come in by a side).
+        self.incoming = Counter(
+            arrow.head
+            for arrow in page.arrows
+            if self.nodes[arrow.tail].rank < self.nodes[arrow.head].rank
+        )
 
     def route(self, spec: ArrowSpec, *, side_exit: bool) -> Route:
         a, b = self.nodes[spec.tail], self.nodes[spec.head]
@@ -62,7 +69,15 @@ class Router:
         elif a.rank == b.rank:
             points = beside(a, b)
         elif b.rank > a.rank:
-            points = down(self.nodes, self.channels, a, b, side_exit=side_exit, head=spec.head)
+            points = down(
+                self.nodes,
+                self.channels,
+                a,
+                b,
+                side_exit=side_exit,
+                head=spec.head,
+                sole=self.incoming[spec.head] == 1,
+            )
         else:
             points = back(self.nodes, self.channels, a, b, head=spec.head)
         points = _simplify(points)
@@ -90,7 +105,14 @@ def _side_towards(node: Node, x: float) -> Side:
 
 
 def down(
-    nodes: PageNodes, channels: Channels, a: Node, b: Node, *, side_exit: bool, head: NodeId
+    nodes: PageNodes,
+    channels: Channels,
+    a: Node,
+    b: Node,
+    *,
+    side_exit: bool,
+    head: NodeId,
+    sole: bool = False,
 ) -> list[Point]:
     """Down the page: out of a's bottom (or side, for a decision's other branch), along free
     bands and a free channel, into b's top."""
@@ -101,6 +123,7 @@ def down(
     # symbols of two consecutive rows (ranks 2r+1 and 2r+3).
     symbols = a.is_symbol and b.is_symbol
     adjacent = b.rank - a.rank == 1 or (symbols and b.row == a.row + 1)
+    adjacent = adjacent and nodes.above(b) is None  # else round the start over b
     if side_exit:
         side = _side_towards(a, bx) if not (a.box.x <= bx <= a.box.right) else nodes.free_side(a)
         sx = a.box.right if side == "right" else a.box.x
@@ -120,7 +143,7 @@ def down(
         )
         y_band = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 3, high=b.box.y - 3)
         return [(sx, y), (x, y), (x, y_band), (bx, y_band), (bx, top_b)]
-    ax, bx = _straight(nodes, a, b, nodes.anchor_x(a), bx)
+    ax, bx = _straight(nodes, a, b, nodes.anchor_x(a), bx, sole=sole)
     bottom_a = a.box.bottom - _entry_drop(a, ax)
     top_b = b.box.y + _entry_drop(b, bx)
     below_a = nodes.gap_below(a)
@@ -145,14 +168,18 @@ def down(
     return [(ax, bottom_a), (ax, y_out), (x, y_out), (x, y_in), (bx, y_in), (bx, top_b)]
 
 
-def _straight(nodes: PageNodes, a: Node, b: Node, ax: float, bx: float) -> tuple[float, float]:
+def _straight(
+    nodes: PageNodes, a: Node, b: Node, ax: float, bx: float, *, sole: bool
+) -> tuple[float, float]:
     """The anchors of a downward arrow, lined up when one end's anchor lies within the other
-    end's width (a straight arrow, no jog); a diamond keeps its vertex."""
+    end's width (a straight arrow, no jog); a diamond keeps its vertex, a symbol its anchor."""
     if abs(ax - bx) < 0.01:
         return ax, bx
     if not a.diamond and a.box.x + 4 <= bx <= a.box.right - 4 and nodes.off_lines(bx):
         return bx, bx
-    if not b.diamond and b.box.x + 4 <= ax <= b.box.right - 4 and nodes.off_lines(ax):
+    # Moving where an arrow enters is for an arrow alone into its head: others into the
+    # same symbol meet it at its anchor.
+    if sole and not b.diamond and b.box.x + 4 <= ax <= b.box.right - 4 and nodes.off_lines(ax):
         return ax, ax
     return ax, bx
 

@@ -364,9 +364,13 @@ class LayoutStyle:
     connector_strip: Pt = 24.0
     #: Size of the Ya/Tidak labels by decision arrows.
     label_size: Pt = 7.0
-    #: Slides only: font size of the text inside symbols, and its most lines.
+    #: Slides only: font size of the text inside symbols.
     symbol_text_size: Pt = 9.0
-    symbol_text_lines: int = 4
+    #: Slides only: terminators of the flowchart's own (start, end) carry their word.
+    terminal_text: bool = False
+    #: An end terminator beside its decision shares the decision's lane when it fits (the
+    #: document); slides keep the lane's whole width for the decision's text.
+    end_in_own_lane: bool = True
 
 
 #: Loops back run in the gutters beside the lanes: the outermost track this far inside the

@@ -32,6 +32,8 @@ def free_lane(taken: tuple[int, ...], count: int) -> int | None:
 
 def shares(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> bool:
     """True when a deciding step's end terminator fits in the right half of its last lane."""
+    if not style.end_in_own_lane:
+        return False
     column = lanes[lanes_of(step)[-1]]
     return column.width / 2 - style.symbol_margin_x - style.outer_margin_x >= MIN_SHARED_HALF
 
@@ -64,11 +66,15 @@ def connector_lane(
     taken: set[int] | None = None,
 ) -> int | None:
     """A free lane beside a step's symbol wide enough for an off-page connector: right of it
-    for an outgoing one, left for an incoming one (else the other side); None without one."""
-    used = taken_lanes(step, lanes, style) | (taken or set())
-    lo, hi = min(used), max(used)
+    for an outgoing one, left for an incoming one (else the other side); None without one,
+    and for an incoming one to a decision, whose side vertices its own arrows leave by."""
+    if direction == "in" and step.is_decision:  # its sides are its exits
+        return None
+    own = taken_lanes(step, lanes, style)
+    used = own | (taken or set())
+    lo, hi = min(own), max(own)  # right beside the symbol: nothing between them
     if step.is_decision and step.ends:  # away from the end terminator beside the symbol
-        end_left = min(used) < min(lanes_of(step))
+        end_left = min(own) < min(lanes_of(step))
         order: tuple[int, ...] = (hi + 1,) if end_left else (lo - 1,)
     else:
         order = (hi + 1, lo - 1) if direction == "out" else (lo - 1, hi + 1)

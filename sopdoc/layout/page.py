@@ -21,6 +21,7 @@ from sopdoc.layout.geometry import (
     HeaderId,
     LayoutStyle,
     NodeId,
+    PlacedLine,
     ProcedurePage,
     StepRow,
     SymbolBox,
@@ -36,6 +37,7 @@ from sopdoc.layout.pagination import (
     starts_with_decision,
 )
 from sopdoc.layout.text import place_lines
+from sopdoc.layout.wrap import Line
 from sopdoc.model import Sop, Step, Symbol
 from sopdoc.units import Pt
 
@@ -50,6 +52,7 @@ def _symbol_box(
     height: Pt,
     gutters: tuple[Pt, Pt],
     share: bool = False,
+    wide: Pt | None = None,
 ) -> tuple[Box, tuple[int, ...]]:
     """The symbol centred in its row zone and lane span; with ``share`` it keeps to the span's
     left part, leaving the right half of the last lane to the end terminator beside it."""
@@ -63,8 +66,12 @@ def _symbol_box(
     span = span_x1 - span_x0
     limit = style.decision_max_width if symbol is Symbol.DECISION else style.symbol_max_width
     width = min(span, limit) if first == last else span
+    if wide is not None and not share:
+        width = wide
     width = float(math.floor(width))
     x = float(round(span_x0 + (span - width) / 2))
+    if wide is not None and not share:  # kept on the slide, beside the outer gutters
+        x = min(max(x, lanes[0].x + gutters[0]), lanes[-1].right - gutters[1] - width)
     y = float(round(zone.center_y - height / 2))
     return Box(x, y, width, height), tuple(range(first, last + 1))
 
@@ -219,6 +226,7 @@ def build_page(
             height=plan.shape_height,
             gutters=gutters,
             share=share,
+            wide=plan.shape_width,
         )
         inside = place_lines(
             plan.symbol_lines,
@@ -235,11 +243,13 @@ def build_page(
             )
         )
         if starts:
-            symbols.append(_start_terminal(plan.step.number, sbox, spanned, style=style))
+            symbols.append(_start_terminal(plan.step.number, sbox, spanned, style=style, font=font))
         zones[plan.step.number] = shape_zone
         y += plan.height
     symbols.extend(
-        _end_terminals(sop, plans, symbols, lanes=lanes, zones=zones, style=style, gutters=gutters)
+        _end_terminals(
+            sop, plans, symbols, lanes=lanes, zones=zones, style=style, gutters=gutters, font=font
+        )
     )
     flow_area = Box(lanes[0].x, y0, lanes[-1].right - lanes[0].x, y - y0)
     table = Box(columns[0].x, table_y, columns[-1].right - columns[0].x, y - table_y)
@@ -268,15 +278,34 @@ def build_page(
     )
 
 
+def _terminal_lines(
+    label: str, box: Box, *, style: LayoutStyle, font: FontMeasure
+) -> tuple[PlacedLine, ...]:
+    """A terminator's word inside it, where terminators carry text (slides)."""
+    if not style.terminal_text:
+        return ()
+    return place_lines(
+        [Line(label)],
+        box,
+        size=style.symbol_text_size,
+        style=style,
+        font=font,
+        align="center",
+        valign="middle",
+    )
+
+
 def _start_terminal(
-    step: int, diamond: Box, lanes: tuple[int, ...], *, style: LayoutStyle
+    step: int, diamond: Box, lanes: tuple[int, ...], *, style: LayoutStyle, font: FontMeasure
 ) -> SymbolBox:
     """The start terminator above a step 1 that is a decision, centred over its top vertex."""
-    width = float(math.floor(min(diamond.width, 40.0)))
+    width = float(math.floor(min(diamond.width, style.start_height * 2.5)))
     x = diamond.center_x - width / 2
     y = diamond.y - style.start_gap - style.start_height
     box = Box(x, y, width, style.start_height)
-    return SymbolBox(NodeId.start_of(step), step, Symbol.START, box, lanes, label=words.START_LABEL)
+    label = words.START_LABEL
+    lines = _terminal_lines(label, box, style=style, font=font)
+    return SymbolBox(NodeId.start_of(step), step, Symbol.START, box, lanes, lines, label)
 
 
 def _end_terminals(
@@ -288,6 +317,7 @@ def _end_terminals(
     zones: dict[int, Box],
     style: LayoutStyle,
     gutters: tuple[Pt, Pt],
+    font: FontMeasure,
 ) -> list[SymbolBox]:
     """A small end terminator beside each decision with a branch that ends the flow: in the
     right half of the decision's own last lane (the actor who decides ends the flow), or in
@@ -326,7 +356,8 @@ def _end_terminals(
                 Symbol.END,
                 box,
                 (lane_index,),
-                label=words.END_LABEL,
+                _terminal_lines(words.END_LABEL, box, style=style, font=font),
+                words.END_LABEL,
             )
         )
     return extra

@@ -29,6 +29,8 @@ class RowPlan:
     symbol_lines: tuple[Line, ...] = ()
     top_strip: Pt = 0.0
     bottom_strip: Pt = 0.0
+    #: Slides only: the width of a diamond reaching over the lanes beside its own.
+    shape_width: Pt | None = None
 
     @property
     def height(self) -> Pt:
@@ -92,12 +94,15 @@ def beside_rows(
     ins = Counter(target for _, target, _ in crossings)
     beside: Beside = {}
     taken: dict[int, set[int]] = {}
+    plans_by_step = {plan.step.number: plan for rows in pages for plan in rows}
     for crossing in crossings:
         source, target, _ = crossing
         for step, direction, count in ((source, "out", outs), (target, "in", ins)):
             rows = pages[page_of[step]]
             edge_row = rows[-1] if direction == "out" else rows[0]
             if count[step] != 1 or edge_row.step.number == step:
+                continue
+            if plans_by_step[step].shape_width is not None:  # reaches over the lanes beside
                 continue
             kind: Direction = "out" if direction == "out" else "in"
             lane = connector_lane(

@@ -163,3 +163,45 @@ def test_incoming_connector_to_a_step_below_the_first_goes_around_it(font: FontM
     (into,) = [a for a in first.arrows if a.spec.tail.kind == "in"]
     for a, b in into.segments:
         assert not any(segment_crosses_box(a, b, box) for box in boxes)
+
+
+def test_two_connectors_beside_one_step_stand_on_either_side(font: FontMetrics) -> None:
+    """Found by the property test: a decision whose Tidak leaves the page and that a loop
+    from the next page reaches; the loop's connector must not stand beyond the other one."""
+    from factories import make_sop, make_step
+
+    decisions = {7: (8, 13), 13: (14, 7)}
+    steps = [
+        make_step(i, (0,), count=14, kegiatan=("0",), decision=decisions.get(i))
+        for i in range(1, 15)
+    ]
+    sop = make_sop(steps, actors=("Pelaksana 1", "Pelaksana 2", "Pelaksana 3"))
+    layout = layout_procedure(sop, font=font)
+    for page in layout.pages:
+        routed = route_page(page, lanes=layout.lanes, measure=font)
+        boxes = [s.box for s in page.symbols] + [c.box for c in page.connectors]
+        for arrow in routed.arrows:
+            for a, b in arrow.segments:
+                assert not any(segment_crosses_box(a, b, box) for box in boxes), arrow.spec
+
+
+def test_a_loop_from_the_next_page_into_a_decision_keeps_off_its_exits(font: FontMetrics) -> None:
+    """Found by the property test: the connector of a loop into a decision beside it took the
+    side vertex the decision's Tidak leaves by."""
+    from factories import make_sop, make_step
+
+    decisions = {6: (7, 8), 13: (14, 6)}
+    steps = [
+        make_step(i, (1,) if i == 6 else (0,), count=14, kegiatan=("0",), decision=decisions.get(i))
+        for i in range(1, 15)
+    ]
+    sop = make_sop(steps, actors=tuple(f"Pelaksana {k}" for k in range(1, 6)))
+    layout = layout_procedure(sop, font=font)
+    for page in layout.pages:
+        routed = route_page(page, lanes=layout.lanes, measure=font)
+        boxes = [c.box for c in page.connectors]
+        exits = {a.points[0] for a in routed.arrows if a.spec.tail == NodeId.symbol(6)}
+        for arrow in routed.arrows:
+            assert not (arrow.spec.head == NodeId.symbol(6) and arrow.points[-1] in exits)
+            for a, b in arrow.segments:
+                assert not any(segment_crosses_box(a, b, box) for box in boxes), arrow.spec

@@ -70,7 +70,7 @@ def check_scene(routed: RoutedPage, font: FontMetrics) -> None:
                 (box.x, box.center_y),
             )
         elif shape.kind == "terminator":
-            assert (shape.outline, shape.radius) == ((), min(box.width, box.height) / 2)
+            assert (shape.outline, shape.radius) == ((), min(box.width / 2, box.height / 2, 15.0))
         else:
             assert (shape.outline, shape.radius) == ((), 0.0)
         inside = [label for label in scene.labels if label.owner == symbol.node]
