@@ -195,6 +195,14 @@ def back(nodes: PageNodes, channels: Channels, a: Node, b: Node, *, head: NodeId
     if top_entry:
         bx = nodes.anchor_x(b)
         above_b = nodes.gap_above(b)
+        low, high = nodes.top_limit(b) + 3, b.box.y - 3
+        if b.diamond and nodes.free_side(b) != side and b.row > 0 and nodes.above(b) is None:
+            # Something stands beside the decision on this side (its end, a connector): come
+            # in over the row line, along the arrow into its top, and leave that room free.
+            row_top = nodes.rows[b.row].box.y
+            prev = [n.box.bottom for n in nodes.nodes.values() if n.rank == b.rank - 2]
+            if prev and max(prev) + 3 <= row_top - 3:
+                above_b, low, high = (max(prev) + row_top) / 2, max(prev) + 3, row_top - 3
         x = channels.pick(
             ay,
             above_b,
@@ -205,7 +213,7 @@ def back(nodes: PageNodes, channels: Channels, a: Node, b: Node, *, head: NodeId
             head=head,
             beyond=span,
         )
-        y_in = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 3, high=b.box.y - 3)
+        y_in = channels.band(above_b, x, bx, head, low=low, high=high)
         return [(sx, ay), (x, ay), (x, y_in), (bx, y_in), (bx, b.box.y)]
     ex = b.box.right if side == "right" else b.box.x
     x = channels.pick(

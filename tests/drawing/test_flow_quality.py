@@ -32,29 +32,29 @@ def _tool() -> ModuleType:
     return module
 
 
-#: Violations still left on the corpus (a ratchet: it may only go down, to 0).
-LEFT: dict[str, int] = {"violations": 2}
-LEFT_COUNTS: dict[str, int] = {"label": 1, "labelgrid": 1}
+@pytest.mark.parametrize("name", sorted(stress_corpus()))
+def test_stress_pages_keep_every_invariant(name: str) -> None:
+    document = prepare(stress_corpus()[name])
+    assert all_violations(document.layout, document.pages) == []
 
 
-def test_stress_pages_keep_every_invariant() -> None:
-    found = []
-    for name, sop in sorted(stress_corpus().items()):
-        document = prepare(sop)
-        found += [f"{name} {v}" for v in all_violations(document.layout, document.pages)]
-    assert len(found) <= LEFT["violations"], "\n".join(found)
+#: What every generated SOP keeps too. Beyond the corpus, about 1 SOP in 30 still has two
+#: arrows on one track or a label without free room beside its arrow (see the report).
+KEPT_EVERYWHERE = (
+    "on a table line",
+    "passes through",
+    "by a vertex",
+    "by the same point",
+    "labels overlap",
+)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(1000, 100_000))
 def test_generated_pages_keep_the_clearances(seed: int) -> None:
     document = prepare(generated(seed))
-    kept = [
-        v
-        for v in all_violations(document.layout, document.pages)
-        if "on a table line" in v or "labels overlap" in v
-    ]
-    assert kept == []
+    found = all_violations(document.layout, document.pages)
+    assert [v for v in found if any(kind in v for kind in KEPT_EVERYWHERE)] == []
 
 
 @pytest.mark.skipif(not TOOL.exists(), reason="flow_quality.py is not beside the worktree")
@@ -71,4 +71,4 @@ def test_flow_quality_counts_no_defect_on_the_corpus() -> None:
                 total.update({k: int(defects[k]) for k in COUNTS})
                 arrows += int(defects["arrows"])
     assert arrows > 400  # the corpus really is read: its arrows are found
-    assert all(total[k] <= LEFT_COUNTS.get(k, 0) for k in COUNTS), dict(total)
+    assert {k: total[k] for k in COUNTS} == dict.fromkeys(COUNTS, 0)
