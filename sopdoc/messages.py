@@ -321,6 +321,10 @@ DECISION_NO_TIDAK: Final = (
     "Langkah {number} adalah keputusan tetapi tujuan TIDAK belum diisi. Tambahkan kolom TIDAK di "
     "kanan tabel (baris judul pertama) dan isi nomor langkah tujuan atau 'selesai'."
 )
+DECISION_SAME_TARGETS: Final = (
+    "Langkah {number} adalah keputusan, tetapi YA dan TIDAK sama-sama menuju {target}: "
+    "keputusan itu tidak mengubah alur. Periksa kolom YA dan TIDAK."
+)
 LANJUT_ON_DECISION: Final = "Langkah {number} adalah keputusan: alurnya diatur kolom YA dan TIDAK, jadi LANJUT KE diabaikan."
 FLOW_ON_ACTIVITY: Final = (
     "Langkah {number} bukan keputusan (tidak bertanda ?), jadi kolom {label} diabaikan. Beri tanda ? "

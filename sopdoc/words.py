@@ -18,6 +18,11 @@ BRANCH_LABELS: Final[Mapping[Branch, str]] = {
 
 # --- Procedure table ---------------------------------------------------------------------------
 
+#: The words in the flowchart's own terminators: the start before a step 1 that is a decision,
+#: and each end beside a decision whose branch ends the flow.
+START_LABEL: Final = "Mulai"
+END_LABEL: Final = "Selesai"
+
 PROCEDURE_HEADERS: Final = {
     "no": "NO",
     "kegiatan": "KEGIATAN",

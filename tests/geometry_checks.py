@@ -19,3 +19,18 @@ def segment_crosses_box(a: Point, b: Point, box: Box, *, inset: Pt = 0.75) -> bo
     left, right = box.x + inset, box.right - inset
     top, bottom = box.y + inset, box.bottom - inset
     return x0 < right and x1 > left and y0 < bottom and y1 > top
+
+
+def segment_enters_symbol(a: Point, b: Point, box: Box, *, diamond: bool) -> bool:
+    """Like ``segment_crosses_box``, but a diamond is its outline: an arrow meeting a diamond's
+    slanted edge (off its vertex) lies inside the box, not inside the diamond."""
+    if not diamond:
+        return segment_crosses_box(a, b, box)
+    for i in range(1, 50):
+        x, y = a[0] + (b[0] - a[0]) * i / 50, a[1] + (b[1] - a[1]) * i / 50
+        if (
+            abs(x - box.center_x) / (box.width / 2) + abs(y - box.center_y) / (box.height / 2)
+            < 0.98
+        ):
+            return True
+    return False

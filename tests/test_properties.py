@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from factories import make_sop, make_step
-from geometry_checks import segment_crosses_box
+from geometry_checks import segment_enters_symbol
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from workbooks import identity_rows, section_rows, step, table_rows, write_workbook
@@ -17,7 +17,7 @@ from sopdoc.drawing.document import prepare
 from sopdoc.drawing.pages import route_layout
 from sopdoc.layout import Box, layout_procedure
 from sopdoc.layout.fonts import metrics_for
-from sopdoc.model import Paper, Sop, Step
+from sopdoc.model import Paper, Sop, Step, Symbol
 from sopdoc.workbook import read_workbook
 
 FONT = metrics_for("Arial")
@@ -81,12 +81,13 @@ def test_layout_and_routing_invariants_always_hold(sop: Sop) -> None:
             for text in step_row.cells:
                 for line in text.lines:
                     assert line.x + FONT.width(line.text, line.size) <= text.box.right - 0.5
-        boxes = [s.box for s in page.symbols] + [c.box for c in page.connectors]
+        shapes = [(s.box, s.symbol is Symbol.DECISION) for s in page.symbols]
+        shapes += [(c.box, False) for c in page.connectors]
         for arrow in routed.arrows:
             for a, b in arrow.segments:
                 assert a[0] == b[0] or a[1] == b[1]
                 assert page.flow_area.contains_point(*a, tolerance=0.01)
-                assert not any(segment_crosses_box(a, b, box) for box in boxes)
+                assert not any(segment_enters_symbol(a, b, box, diamond=d) for box, d in shapes)
     outs = sorted(c.letter for p in layout.pages for c in p.connectors if c.direction == "out")
     ins = sorted(c.letter for p in layout.pages for c in p.connectors if c.direction == "in")
     assert outs == ins

@@ -10,12 +10,13 @@ from typing import Final
 
 from sopdoc.drawing.nodes import CLEARANCE, TRACK, PageNodes, Side
 from sopdoc.layout import NodeId
+from sopdoc.layout.geometry import LOOP_INSET, LOOP_TRACK
 from sopdoc.units import Pt
 
 Point = tuple[Pt, Pt]
 
 #: How far inside the flow area the outer channels run (the layout keeps symbols further in).
-OUTER_INSET: Final = 2.0
+OUTER_INSET: Final = LOOP_INSET
 
 
 @dataclass
@@ -59,8 +60,8 @@ class Channels:
 
     def candidates(self, *, prefer: Pt, outer_first: bool, side: Side | None) -> list[Pt]:
         """Channel positions: outer edges and lane boundaries, each with parallel tracks."""
-        outer = [self.area.x + OUTER_INSET + k * TRACK for k in range(4)]
-        outer_right = [self.area.right - OUTER_INSET - k * TRACK for k in range(4)]
+        outer = [self.area.x + OUTER_INSET + k * LOOP_TRACK for k in range(6)]
+        outer_right = [self.area.right - OUTER_INSET - k * LOOP_TRACK for k in range(6)]
         # Never on the boundary itself: in the document that is the table's column line.
         boundaries = [
             lane.right + offset
@@ -73,7 +74,13 @@ class Channels:
             outer_all = outer_right
         else:
             outer_all = outer + outer_right
-        inner = sorted(boundaries, key=lambda x: (abs(x - prefer), x))
+        # Inside the lanes too, a millimetre and more off their lines, where no symbol stands.
+        interiors = [
+            lane.x + LOOP_INSET + k * TRACK
+            for lane in self.nodes.lanes
+            for k in range(int((lane.width - 2 * LOOP_INSET) / TRACK) + 1)
+        ]
+        inner = sorted(set(boundaries + interiors), key=lambda x: (abs(x - prefer), x))
         # Outer tracks outermost first; with both sides allowed, the nearer side first.
         near_left = abs(prefer - self.area.x) <= abs(self.area.right - prefer)
         outer_sorted = outer_all if side is not None or near_left else outer_right + outer
@@ -100,6 +107,21 @@ class Channels:
         """
         lo, hi = beyond
         for x in self.candidates(prefer=prefer, outer_first=outer_first, side=side):
+            if side == "right" and x < hi + CLEARANCE:
+                continue
+            if side == "left" and x > lo - CLEARANCE:
+                continue
+            if self.nodes.clear_of_nodes(x, y0, y1, ends=ends) and self.tracks.vertical_free(
+                x, y0, y1, head
+            ):
+                return x
+        # Nothing free there: any place a millimetre off the lane lines, nearest first.
+        fine = [
+            lane.x + TRACK + k * 0.5
+            for lane in self.nodes.lanes
+            for k in range(int((lane.width - 2 * TRACK) / 0.5) + 1)
+        ]
+        for x in sorted(fine, key=lambda x: (abs(x - prefer), x)):
             if side == "right" and x < hi + CLEARANCE:
                 continue
             if side == "left" and x > lo - CLEARANCE:

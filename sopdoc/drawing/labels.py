@@ -1,35 +1,162 @@
-"""The Ya/Tidak labels of decision arrows, placed beside the first leg of each."""
+"""The Ya/Tidak labels of decision arrows, put in free space beside the start of each arrow:
+clear of every arrow, symbol, table line and other label, inside the lane they start in."""
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Final
 
 from sopdoc.drawing.routing import Route
-from sopdoc.layout.wrap import Measure
+from sopdoc.layout.geometry import Box, Column, ColumnId, FontMeasure, ProcedurePage
+from sopdoc.model import Symbol
 from sopdoc.units import Pt
 
 LABEL_SIZE: Final = 7.0
+#: Space kept around a label's glyph box.
+LABEL_PAD: Final = 1.2
+
+Point = tuple[Pt, Pt]
+
+
+def _inside_diamond(box: Box, x: Pt, y: Pt) -> bool:
+    return abs(x - box.center_x) / (box.width / 2) + abs(y - box.center_y) / (box.height / 2) < 1
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+def _hits_shape(label: Box, shape: Box, *, diamond: bool) -> bool:
+    if not _overlap(label, shape):
+        return False
+    if not diamond:
+        return True
+    return any(
+        _inside_diamond(shape, label.x + label.width * i / 6, label.y + label.height * j / 4)
+        for i in range(7)
+        for j in range(5)
+    )
+
+
+def _hits_segment(label: Box, a: Point, b: Point) -> bool:
+    x0, x1 = sorted((a[0], b[0]))
+    y0, y1 = sorted((a[1], b[1]))
+    return x0 < label.right and x1 > label.x and y0 < label.bottom and y1 > label.y
+
+
+class _Space:
+    """What a label must keep clear of on one page."""
+
+    def __init__(
+        self, page: ProcedurePage, lanes: Sequence[Column[ColumnId]], routes: Sequence[Route]
+    ) -> None:
+        self.page = page
+        self.lanes = lanes
+        self.shapes = [(s.box, s.symbol is Symbol.DECISION) for s in page.symbols]
+        self.shapes += [(c.box, False) for c in page.connectors]
+        self.segments = [seg for route in routes for seg in route.segments]
+        area = page.flow_area
+        self.grid: list[tuple[Point, Point]] = []
+        for row in page.rows:
+            for y in (row.box.y, row.box.bottom):
+                self.grid.append(((area.x, y), (area.right, y)))
+        for lane in lanes:
+            for x in (lane.x, lane.right):
+                self.grid.append(((x, area.y), (x, area.bottom)))
+        self.placed: list[Box] = []
+
+    def free(self, box: Box) -> bool:
+        pad = Box(
+            box.x - LABEL_PAD,
+            box.y - LABEL_PAD,
+            box.width + 2 * LABEL_PAD,
+            box.height + 2 * LABEL_PAD,
+        )
+        area = self.page.flow_area
+        if not (
+            area.x < pad.x and pad.right < area.right and area.y < pad.y < pad.bottom < area.bottom
+        ):
+            return False
+        if any(_hits_segment(pad, a, b) for a, b in self.grid):
+            return False
+        if any(_hits_segment(pad, a, b) for a, b in self.segments):
+            return False
+        if any(_hits_shape(pad, shape, diamond=d) for shape, d in self.shapes):
+            return False
+        return not any(_overlap(pad, other) for other in self.placed)
+
+
+def _candidates(route: Route, width: Pt, height: Pt) -> Iterator[Point]:
+    """Label centres beside the first legs of an arrow, nearest its start first, then
+    further out from the leg."""
+    for offset in (2.5, 5.0, 8.0, 12.0, 16.0):
+        for (x0, y0), (x1, y1) in route.segments[:3]:
+            length = math.dist((x0, y0), (x1, y1))
+            if length < 1:
+                continue
+            ux, uy = (x1 - x0) / length, (y1 - y0) / length
+            vertical = abs(ux) < abs(uy)
+            along = 1.0
+            # On a short leg (into an end beside its decision) the label may reach past the
+            # leg's end, above or below what the arrow meets.
+            reach = length - 1.0 if length > 2 * width else length + width / 2
+            while along < max(reach, 1.5):
+                px, py = x0 + ux * along, y0 + uy * along
+                if vertical:
+                    for cy in (py + uy * height / 2, py - uy * height / 2):
+                        yield px + width / 2 + offset, cy
+                        yield px - width / 2 - offset, cy
+                else:
+                    for cx in (px + ux * width / 2, px - ux * width / 2):
+                        yield cx, py - height / 2 - offset
+                        yield cx, py + height / 2 + offset
+                along += 2.0
+
+
+def _around(route: Route) -> Iterator[Point]:
+    """Label centres anywhere near an arrow's start, nearest first: where the room beside
+    its first legs is taken."""
+    x0, y0 = route.points[0]
+    offsets = sorted(
+        ((dx, dy) for dx in range(-36, 37, 2) for dy in range(-24, 25, 2)),
+        key=lambda d: (d[0] ** 2 + d[1] ** 2, d),
+    )
+    for dx, dy in offsets:
+        yield x0 + dx, y0 + dy
 
 
 def place_labels(
-    arrows: Iterable[Route], *, measure: Measure, size: Pt = LABEL_SIZE
+    arrows: Iterable[Route],
+    *,
+    page: ProcedurePage,
+    lanes: Sequence[Column[ColumnId]],
+    measure: FontMeasure,
+    size: Pt = LABEL_SIZE,
 ) -> tuple[Route, ...]:
-    """Put ``Ya``/``Tidak`` beside the first leg of each labelled arrow, near its start."""
+    """Put ``Ya``/``Tidak`` in the first free place beside the start of each labelled arrow."""
+    routes = tuple(arrows)
+    space = _Space(page, lanes, routes)
+    height = measure.ascent(size) + measure.descent(size)
     placed = []
-    for arrow in arrows:
+    for arrow in routes:
         if not arrow.spec.label or len(arrow.points) < 2:
             placed.append(arrow)
             continue
-        (x0, y0), (x1, y1) = arrow.points[0], arrow.points[1]
-        length = math.dist((x0, y0), (x1, y1)) or 1.0
-        along = min(length / 2, 3 + size)
-        ux, uy = (x1 - x0) / length, (y1 - y0) / length
-        px, py = x0 + ux * along, y0 + uy * along
-        half_w = measure.width(arrow.spec.label, size) / 2
-        vertical = abs(ux) < abs(uy)  # label right of a vertical leg, above a horizontal one
-        centre = (px + half_w + 2, py) if vertical else (px, py - size / 2 - 1.5)
-        placed.append(replace(arrow, label_at=(round(centre[0], 3), round(centre[1], 3))))
+        width = measure.width(arrow.spec.label, size)
+        first = None
+        for cx, cy in itertools.chain(_candidates(arrow, width, height), _around(arrow)):
+            box = Box(cx - width / 2, cy - height / 2, width, height)
+            if first is None:
+                first = (cx, cy)
+            if space.free(box):
+                first = (cx, cy)
+                space.placed.append(box)
+                break
+        if first is None:
+            first = arrow.points[0]
+        centre = (round(first[0], 3), round(first[1], 3))
+        placed.append(replace(arrow, label_at=centre))
     return tuple(placed)

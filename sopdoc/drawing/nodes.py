@@ -50,7 +50,12 @@ class PageNodes:
             diamond = symbol.symbol is Symbol.DECISION
             self.nodes[symbol.node] = Node(symbol.node, symbol.box, 2 * r + 1, r, diamond)
         for connector in page.connectors:
-            if connector.direction == "in":
+            r = row_of[connector.step]
+            row = page.rows[r]
+            zone_top, zone_bottom = row.box.y + row.top_strip, row.box.bottom - row.bottom_strip
+            if zone_top <= connector.box.center_y <= zone_bottom:  # beside its step's symbol
+                self.nodes[connector.node] = Node(connector.node, connector.box, 2 * r + 1, r)
+            elif connector.direction == "in":
                 self.nodes[connector.node] = Node(connector.node, connector.box, 0, 0)
             else:
                 self.nodes[connector.node] = Node(connector.node, connector.box, 2 * last + 2, last)
@@ -80,8 +85,18 @@ class PageNodes:
         )
         return round((node.box.bottom + limit) / 2)
 
+    def above(self, node: Node) -> Node | None:
+        """The node standing above ``node`` in its own row (a start over a deciding step 1)."""
+        for other in self.nodes.values():
+            if other.rank == node.rank and other.row == node.row and other.box.bottom <= node.box.y:
+                return other
+        return None
+
     def gap_above(self, node: Node) -> Pt:
         """The y of the free band over a node, midway from whatever comes before."""
+        over = self.above(node)
+        if over is not None:
+            return (over.box.bottom + node.box.y) / 2
         if node.rank == 0:
             return node.box.y
         row = self.rows[node.row]
@@ -98,10 +113,14 @@ class PageNodes:
         """
         x = node.box.center_x
         for lane in self.lanes[:-1]:
-            if abs(lane.right - x) < 1.0:
-                shifted = x - 2 * TRACK
-                return shifted if shifted > node.box.x + 2 else x + 2 * TRACK
+            if abs(lane.right - x) < TRACK:
+                shifted = lane.right - 2 * TRACK
+                return shifted if shifted > node.box.x + 2 else lane.right + 2 * TRACK
         return x
+
+    def off_lines(self, x: Pt) -> bool:
+        """True when a vertical leg at ``x`` keeps a millimetre off every lane line."""
+        return all(abs(x - lane.x) >= TRACK and abs(x - lane.right) >= TRACK for lane in self.lanes)
 
     def bottom_limit(self, node: Node) -> Pt:
         """The lowest y a leg below ``node`` may use: the bottom of its row (or strip)."""
@@ -115,11 +134,15 @@ class PageNodes:
 
     def top_limit(self, node: Node) -> Pt:
         """The highest y a leg above ``node`` may use: the top of its row (or strip)."""
+        over = self.above(node)
+        if over is not None:
+            return over.box.bottom
         if node.rank == 0:
             return node.box.y
         row = self.rows[node.row]
-        if node.rank == self.last_rank:
-            return row.box.bottom - row.bottom_strip
+        if node.rank == self.last_rank:  # in the strip, or in the last row under its symbols
+            above = [n.box.bottom for n in self.nodes.values() if n.rank == node.rank - 1]
+            return max(above, default=row.box.bottom - row.bottom_strip) + CLEARANCE
         return row.box.y + row.top_strip if node.row == 0 else row.box.y
 
     def clear_of_nodes(self, x: Pt, y0: Pt, y1: Pt, *, ends: tuple[NodeId, NodeId]) -> bool:

@@ -35,7 +35,9 @@ def route_page(
 ) -> RoutedPage:
     """Route the arrows of one page, place their ``Ya``/``Tidak`` labels and build its scene
     (with the lanes' outlines when ``lane_outlines``, as on slides)."""
-    arrows = place_labels(route_arrows(page, lanes), measure=measure, size=label_size)
+    arrows = place_labels(
+        route_arrows(page, lanes), page=page, lanes=lanes, measure=measure, size=label_size
+    )
     scene = build_scene(
         page,
         arrows,

@@ -16,6 +16,7 @@ shapes across, down and back up.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -53,18 +54,42 @@ class Router:
     def __init__(self, page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> None:
         self.nodes = PageNodes(page, lanes)
         self.channels = Channels(self.nodes)
+        # Arrows into each node from above (loops come in by a side).
+        self.incoming = Counter(
+            arrow.head
+            for arrow in page.arrows
+            if self.nodes[arrow.tail].rank < self.nodes[arrow.head].rank
+        )
 
     def route(self, spec: ArrowSpec, *, side_exit: bool) -> Route:
         a, b = self.nodes[spec.tail], self.nodes[spec.head]
-        if a.rank == b.rank:
+        if a.rank == b.rank and a.box.bottom <= b.box.y:  # a start above its decision
+            x = self.nodes.anchor_x(b)
+            points = [(x, a.box.bottom), (x, b.box.y + _entry_drop(b, x))]
+        elif a.rank == b.rank:
             points = beside(a, b)
         elif b.rank > a.rank:
-            points = down(self.nodes, self.channels, a, b, side_exit=side_exit, head=spec.head)
+            points = down(
+                self.nodes,
+                self.channels,
+                a,
+                b,
+                side_exit=side_exit,
+                head=spec.head,
+                sole=self.incoming[spec.head] == 1,
+            )
         else:
             points = back(self.nodes, self.channels, a, b, head=spec.head)
         points = _simplify(points)
         self.channels.tracks.add(points, spec.head)
         return Route(spec, tuple(points), _arrowhead(points))
+
+
+def _entry_drop(b: Node, x: float) -> float:
+    """How far below its box's top an arrow at ``x`` meets a diamond's edge (0 at its vertex)."""
+    if not b.diamond:
+        return 0.0
+    return abs(x - b.box.center_x) / (b.box.width / 2) * (b.box.height / 2)
 
 
 def beside(a: Node, b: Node) -> list[Point]:
@@ -80,16 +105,25 @@ def _side_towards(node: Node, x: float) -> Side:
 
 
 def down(
-    nodes: PageNodes, channels: Channels, a: Node, b: Node, *, side_exit: bool, head: NodeId
+    nodes: PageNodes,
+    channels: Channels,
+    a: Node,
+    b: Node,
+    *,
+    side_exit: bool,
+    head: NodeId,
+    sole: bool = False,
 ) -> list[Point]:
     """Down the page: out of a's bottom (or side, for a decision's other branch), along free
     bands and a free channel, into b's top."""
-    bx, top_b = nodes.anchor_x(b), b.box.y
+    bx = nodes.anchor_x(b)
+    top_b = b.box.y + _entry_drop(b, bx)
     above_b = nodes.gap_above(b)
     # Nothing stands between a and b: a connector and the symbol next to it, or the
     # symbols of two consecutive rows (ranks 2r+1 and 2r+3).
     symbols = a.is_symbol and b.is_symbol
     adjacent = b.rank - a.rank == 1 or (symbols and b.row == a.row + 1)
+    adjacent = adjacent and nodes.above(b) is None  # else round the start over b
     if side_exit:
         side = _side_towards(a, bx) if not (a.box.x <= bx <= a.box.right) else nodes.free_side(a)
         sx = a.box.right if side == "right" else a.box.x
@@ -107,11 +141,13 @@ def down(
             head=head,
             beyond=(a.box.x, a.box.right),
         )
-        y_band = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 1, high=top_b - 2)
+        y_band = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 3, high=b.box.y - 3)
         return [(sx, y), (x, y), (x, y_band), (bx, y_band), (bx, top_b)]
-    ax, bottom_a = nodes.anchor_x(a), a.box.bottom
+    ax, bx = _straight(nodes, a, b, nodes.anchor_x(a), bx, sole=sole)
+    bottom_a = a.box.bottom - _entry_drop(a, ax)
+    top_b = b.box.y + _entry_drop(b, bx)
     below_a = nodes.gap_below(a)
-    out_low, out_high = bottom_a + 2, nodes.bottom_limit(a) - 1
+    out_low, out_high = a.box.bottom + 3, nodes.bottom_limit(a) - 3
     if adjacent:
         y = channels.band(below_a, ax, bx, head, low=out_low, high=out_high)
         if abs(ax - bx) < 0.5:
@@ -128,24 +164,63 @@ def down(
         head=head,
     )
     y_out = channels.band(below_a, ax, x, head, low=out_low, high=out_high)
-    y_in = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 1, high=top_b - 2)
+    y_in = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 3, high=b.box.y - 3)
     return [(ax, bottom_a), (ax, y_out), (x, y_out), (x, y_in), (bx, y_in), (bx, top_b)]
 
 
+def _straight(
+    nodes: PageNodes, a: Node, b: Node, ax: float, bx: float, *, sole: bool
+) -> tuple[float, float]:
+    """The anchors of a downward arrow, lined up when one end's anchor lies within the other
+    end's width (a straight arrow, no jog); a diamond keeps its vertex, a symbol its anchor."""
+    if abs(ax - bx) < 0.01:
+        return ax, bx
+    if not a.diamond and a.box.x + 4 <= bx <= a.box.right - 4 and nodes.off_lines(bx):
+        return bx, bx
+    # Moving where an arrow enters is for an arrow alone into its head: others into the
+    # same symbol meet it at its anchor.
+    if sole and not b.diamond and b.box.x + 4 <= ax <= b.box.right - 4 and nodes.off_lines(ax):
+        return ax, ax
+    return ax, bx
+
+
 def back(nodes: PageNodes, channels: Channels, a: Node, b: Node, *, head: NodeId) -> list[Point]:
-    """A loop back up: out of a's side, up an outer channel, into b's side."""
+    """A loop back up: out of a's free side, up an outer channel, into b's side on the same
+    side; into b's top when b is a decision (its sides are its exits) or that side is taken."""
     side = nodes.free_side(a)
-    if b.rank != 2 * b.row + 1 or nodes.free_side(b) != side:
-        side = nodes.free_side(b) if b.rank == 2 * b.row + 1 else side
     ay, by = a.box.center_y, b.box.center_y
     sx = a.box.right if side == "right" else a.box.x
-    ex = b.box.right if side == "right" else b.box.x
+    top_entry = b.diamond or not b.is_symbol or nodes.free_side(b) != side
     span = (min(a.box.x, b.box.x), max(a.box.right, b.box.right))
+    if top_entry:
+        bx = nodes.anchor_x(b)
+        above_b = nodes.gap_above(b)
+        low, high = nodes.top_limit(b) + 3, b.box.y - 3
+        if b.diamond and nodes.free_side(b) != side and b.row > 0 and nodes.above(b) is None:
+            # Something stands beside the decision on this side (its end, a connector): come
+            # in over the row line, along the arrow into its top, and leave that room free.
+            row_top = nodes.rows[b.row].box.y
+            prev = [n.box.bottom for n in nodes.nodes.values() if n.rank == b.rank - 2]
+            if prev and max(prev) + 3 <= row_top - 3:
+                above_b, low, high = (max(prev) + row_top) / 2, max(prev) + 3, row_top - 3
+        x = channels.pick(
+            ay,
+            above_b,
+            prefer=span[1] if side == "right" else span[0],
+            outer_first=False,
+            side=side,
+            ends=(a.name, b.name),
+            head=head,
+            beyond=span,
+        )
+        y_in = channels.band(above_b, x, bx, head, low=low, high=high)
+        return [(sx, ay), (x, ay), (x, y_in), (bx, y_in), (bx, b.box.y)]
+    ex = b.box.right if side == "right" else b.box.x
     x = channels.pick(
         ay,
         by,
-        prefer=sx,
-        outer_first=True,
+        prefer=span[1] if side == "right" else span[0],
+        outer_first=False,
         side=side,
         ends=(a.name, b.name),
         head=head,
@@ -191,10 +266,15 @@ def route_arrows(page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> tupl
     nodes = router.nodes
     specs = list(page.arrows)
     side_exits = _side_exits(page, nodes)
-    order = sorted(
-        range(len(specs)),
-        key=lambda i: (nodes[specs[i].head].rank < nodes[specs[i].tail].rank, i),
-    )
+
+    # Loops last, the shortest first: it takes the nearest free channel, the loops spanning
+    # it go round it further out, and none crosses another.
+    def key(i: int) -> tuple[bool, float, int]:
+        tail, head = nodes[specs[i].tail], nodes[specs[i].head]
+        back = head.rank < tail.rank
+        return (back, tail.box.center_y - head.box.center_y if back else 0.0, i)
+
+    order = sorted(range(len(specs)), key=key)
     routes: dict[int, Route] = {}
     for i in order:
         routes[i] = router.route(specs[i], side_exit=i in side_exits)

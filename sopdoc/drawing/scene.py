@@ -40,7 +40,10 @@ CONNECTOR_SHOULDER: Final = 0.55
 #: A connector's letter: centred at this share of its height, at most LETTER_MAX points and
 #: half the connector's height.
 LETTER_AT: Final = 0.4
-LETTER_MAX: Final = 8.0
+LETTER_MAX: Final = 14.0
+#: The largest corner radius of a terminator: a tall one (text inside, on slides) keeps
+#: straight sides for its text instead of becoming a circle.
+TERMINATOR_RADIUS: Final = 15.0
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,11 @@ def centred_label(
     return label_at(PlacedLine(text, x - width / 2, baseline, size, bold), font=font, owner=owner)
 
 
+def terminator_radius(box: Box) -> Pt:
+    """A terminator's corner radius: round ends, or rounded corners on a tall one (slides)."""
+    return min(box.height / 2, box.width / 2, TERMINATOR_RADIUS)
+
+
 def _symbol_shape(kind: ShapeKind, node: NodeId, box: Box) -> Shape:
     outline: tuple[Point, ...]
     if kind == "decision":
@@ -191,7 +199,7 @@ def _symbol_shape(kind: ShapeKind, node: NodeId, box: Box) -> Shape:
         )
         return Shape(kind, node, box, outline)
     if kind == "terminator":
-        return Shape(kind, node, box, radius=min(box.height / 2, box.width / 2))
+        return Shape(kind, node, box, radius=terminator_radius(box))
     return Shape(kind, node, box)
 
 

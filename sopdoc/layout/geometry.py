@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Generic, Literal, Protocol, TypeVar
+from typing import Final, Generic, Literal, Protocol, TypeVar
 
 from sopdoc import words
 from sopdoc.layout.wrap import Measure
@@ -17,7 +17,7 @@ from sopdoc.units import Pt, mm
 
 Align = Literal["left", "center"]
 Direction = Literal["out", "in"]
-NodeKind = Literal["step", "end", "out", "in"]
+NodeKind = Literal["step", "start", "end", "out", "in"]
 
 
 class FontMeasure(Measure, Protocol):
@@ -208,7 +208,7 @@ class NodeId:
     letter: str = ""
 
     def __post_init__(self) -> None:
-        if self.kind in ("step", "end"):
+        if self.kind in ("step", "start", "end"):
             if self.step < 1 or self.letter:
                 raise ValueError(f"a {self.kind} node needs a step >= 1 and no letter: {self!r}")
         elif self.kind in ("out", "in"):
@@ -221,6 +221,11 @@ class NodeId:
     def symbol(cls, step: int) -> NodeId:
         """The symbol of step ``step``."""
         return cls("step", step)
+
+    @classmethod
+    def start_of(cls, step: int) -> NodeId:
+        """The start terminator above decision ``step`` when it is the first step."""
+        return cls("start", step)
 
     @classmethod
     def end_of(cls, step: int) -> NodeId:
@@ -239,6 +244,8 @@ class NodeId:
             return f"s{self.step}"
         if self.kind == "end":
             return f"s{self.step}end"
+        if self.kind == "start":
+            return f"s{self.step}start"
         return f"c{self.letter}{self.kind}"
 
 
@@ -253,6 +260,9 @@ class SymbolBox:
     lanes: tuple[int, ...]
     #: Text written inside the symbol (slides only; the document keeps it in KEGIATAN).
     lines: tuple[PlacedLine, ...] = ()
+    #: The word a terminator of the flowchart's own carries (a start before a deciding step
+    #: 1, an end beside a decision): ``words.START_LABEL``/``words.END_LABEL``, or its own.
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -340,6 +350,9 @@ class LayoutStyle:
     lane_max: Pt = mm(30)
     symbol_height: Pt = 20.0
     decision_height: Pt = 28.0
+    #: The start terminator above a step 1 that is a decision, and the arrow's room below it.
+    start_height: Pt = 16.0
+    start_gap: Pt = 14.0
     symbol_max_width: Pt = 70.0
     decision_max_width: Pt = 56.0
     symbol_margin_x: Pt = 4.0
@@ -351,9 +364,28 @@ class LayoutStyle:
     connector_strip: Pt = 24.0
     #: Size of the Ya/Tidak labels by decision arrows.
     label_size: Pt = 7.0
-    #: Slides only: font size of the text inside symbols, and its most lines.
+    #: Slides only: font size of the text inside symbols.
     symbol_text_size: Pt = 9.0
-    symbol_text_lines: int = 4
+    #: Slides only: terminators of the flowchart's own (start, end) carry their word.
+    terminal_text: bool = False
+    #: An end terminator beside its decision shares the decision's lane when it fits (the
+    #: document); slides keep the lane's whole width for the decision's text.
+    end_in_own_lane: bool = True
+
+
+#: Loops back run in the gutters beside the lanes: the outermost track this far inside the
+#: table's border (over 1 mm, so it never reads as the border), the next ones LOOP_TRACK
+#: further in, and LOOP_CLEARANCE kept between the innermost track and the symbols.
+LOOP_INSET: Final = 4.0
+LOOP_TRACK: Final = 3.0
+LOOP_CLEARANCE: Final = 3.0
+
+
+def loop_gutter(depth: int, *, minimum: Pt) -> Pt:
+    """The width of an outer gutter holding ``depth`` loops side by side."""
+    if depth <= 1:
+        return minimum
+    return max(minimum, LOOP_INSET + LOOP_TRACK * (depth - 1) + LOOP_CLEARANCE)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.errors import LayoutError
 from sopdoc.layout.geometry import (
     ArrowSpec,
@@ -20,13 +21,23 @@ from sopdoc.layout.geometry import (
     HeaderId,
     LayoutStyle,
     NodeId,
+    PlacedLine,
     ProcedurePage,
     StepRow,
     SymbolBox,
     TextCell,
+    loop_gutter,
 )
-from sopdoc.layout.pagination import Letters, RowPlan
+from sopdoc.layout.lanes import free_lane, lanes_of, shares
+from sopdoc.layout.pagination import (
+    Beside,
+    Letters,
+    RowPlan,
+    start_room,
+    starts_with_decision,
+)
 from sopdoc.layout.text import place_lines
+from sopdoc.layout.wrap import Line
 from sopdoc.model import Sop, Step, Symbol
 from sopdoc.units import Pt
 
@@ -39,40 +50,67 @@ def _symbol_box(
     style: LayoutStyle,
     *,
     height: Pt,
+    gutters: tuple[Pt, Pt],
     share: bool = False,
+    wide: Pt | None = None,
 ) -> tuple[Box, tuple[int, ...]]:
     """The symbol centred in its row zone and lane span; with ``share`` it keeps to the span's
     left part, leaving the right half of the last lane to the end terminator beside it."""
     first, last = (min(step.actors), max(step.actors)) if step.actors else (0, 0)
     # The outermost lanes keep a wider gutter: loops back run there, beside the lanes.
-    left = style.outer_margin_x if first == 0 else style.symbol_margin_x
-    right = style.outer_margin_x if last == len(lanes) - 1 else style.symbol_margin_x
+    left = gutters[0] if first == 0 else style.symbol_margin_x
+    right = gutters[1] if last == len(lanes) - 1 else style.symbol_margin_x
     span_x0, span_x1 = lanes[first].x + left, lanes[last].right - right
     if share:
         span_x1 = lanes[last].center_x - style.symbol_margin_x
     span = span_x1 - span_x0
     limit = style.decision_max_width if symbol is Symbol.DECISION else style.symbol_max_width
     width = min(span, limit) if first == last else span
+    if wide is not None and not share:
+        width = wide
     width = float(math.floor(width))
     x = float(round(span_x0 + (span - width) / 2))
+    if wide is not None and not share:  # kept on the slide, beside the outer gutters
+        x = min(max(x, lanes[0].x + gutters[0]), lanes[-1].right - gutters[1] - width)
     y = float(round(zone.center_y - height / 2))
     return Box(x, y, width, height), tuple(range(first, last + 1))
 
 
-def _lanes_of(step: Step) -> tuple[int, ...]:
-    first, last = (min(step.actors), max(step.actors)) if step.actors else (0, 0)
-    return tuple(range(first, last + 1))
+def _loop_gutters(
+    sop: Sop,
+    plans: Sequence[RowPlan],
+    *,
+    lanes: Sequence[Column[ColumnId]],
+    style: LayoutStyle,
+) -> tuple[Pt, Pt]:
+    """The outer gutters (left, right) of a page, wide enough for its loops back side by side
+    (loops to one step share their track): a loop from a decision that ends (its end
+    terminator on its right) runs left, others right. A gutter never takes more of its lane
+    than leaves MIN_SYMBOL_WIDTH to the symbols there; further loops use inner channels."""
+    rows = {plan.step.number: i for i, plan in enumerate(plans)}
+    heads: dict[str, list[set[int]]] = {
+        "left": [set() for _ in plans],
+        "right": [set() for _ in plans],
+    }
+    for edge in sop.edges():
+        if edge.target is None or edge.target >= edge.source:
+            continue
+        if edge.source not in rows or edge.target not in rows:
+            continue
+        side = "left" if sop.step(edge.source).ends else "right"
+        for r in range(rows[edge.target], rows[edge.source] + 1):
+            heads[side][r].add(edge.target)
+    gutters = []
+    for side, lane in (("left", lanes[0]), ("right", lanes[-1])):
+        depth = max((len(h) for h in heads[side]), default=0)
+        room = lane.width - style.symbol_margin_x - MIN_SYMBOL_WIDTH
+        gutter = loop_gutter(depth, minimum=style.outer_margin_x)
+        gutters.append(max(style.outer_margin_x, min(gutter, room)))
+    return gutters[0], gutters[1]
 
 
-def _free_lane(taken: tuple[int, ...], count: int) -> int | None:
-    """The free lane nearest to the right of ``taken``, else to its left."""
-    if taken[-1] + 1 < count:
-        return taken[-1] + 1
-    if taken[0] > 0:
-        return taken[0] - 1
-    return None
-
-
+#: The narrowest a symbol in an outer lane becomes to make room for loops beside it.
+MIN_SYMBOL_WIDTH: Final = 18.0
 #: Space between connectors side by side, and the smallest a connector may shrink to.
 CONNECTOR_GAP: Final = 3.0
 MIN_CONNECTOR: Final = 8.0
@@ -135,10 +173,12 @@ def build_page(
     letters: Letters,
     style: LayoutStyle,
     font: FontMeasure,
+    beside: Beside | None = None,
 ) -> ProcedurePage:
     rows: list[StepRow] = []
     symbols: list[SymbolBox] = []
     zones: dict[int, Box] = {}
+    gutters = _loop_gutters(sop, plans, lanes=lanes, style=style)
     y = y0
     for plan in plans:
         box = Box(columns[0].x, y, columns[-1].right - columns[0].x, plan.height)
@@ -166,13 +206,27 @@ def build_page(
         )
         zones[plan.step.number] = zone
         symbol = sop.symbol(plan.step)
+        starts = starts_with_decision(sop, plan.step)
+        room = start_room(style) if starts else 0.0
+        shape_zone = Box(zone.x, zone.y + room, zone.width, zone.height - room)
         share = (
             plan.step.is_decision
             and plan.step.ends
-            and _free_lane(_lanes_of(plan.step), len(lanes)) is None
+            and (
+                shares(plan.step, lanes, style)
+                or free_lane(lanes_of(plan.step), len(lanes)) is None
+            )
         )
         sbox, spanned = _symbol_box(
-            plan.step, symbol, lanes, zone, style, height=plan.shape_height, share=share
+            plan.step,
+            symbol,
+            lanes,
+            shape_zone,
+            style,
+            height=plan.shape_height,
+            gutters=gutters,
+            share=share,
+            wide=plan.shape_width,
         )
         inside = place_lines(
             plan.symbol_lines,
@@ -188,8 +242,15 @@ def build_page(
                 NodeId.symbol(plan.step.number), plan.step.number, symbol, sbox, spanned, inside
             )
         )
+        if starts:
+            symbols.append(_start_terminal(plan.step.number, sbox, spanned, style=style, font=font))
+        zones[plan.step.number] = shape_zone
         y += plan.height
-    symbols.extend(_end_terminals(sop, plans, symbols, lanes=lanes, zones=zones, style=style))
+    symbols.extend(
+        _end_terminals(
+            sop, plans, symbols, lanes=lanes, zones=zones, style=style, gutters=gutters, font=font
+        )
+    )
     flow_area = Box(lanes[0].x, y0, lanes[-1].right - lanes[0].x, y - y0)
     table = Box(columns[0].x, table_y, columns[-1].right - columns[0].x, y - table_y)
     connectors, arrows = _links(
@@ -200,6 +261,8 @@ def build_page(
         rows=rows,
         page_of=page_of,
         letters=letters,
+        beside=beside or {},
+        lanes=lanes,
         flow_area=flow_area,
         style=style,
     )
@@ -215,6 +278,36 @@ def build_page(
     )
 
 
+def _terminal_lines(
+    label: str, box: Box, *, style: LayoutStyle, font: FontMeasure
+) -> tuple[PlacedLine, ...]:
+    """A terminator's word inside it, where terminators carry text (slides)."""
+    if not style.terminal_text:
+        return ()
+    return place_lines(
+        [Line(label)],
+        box,
+        size=style.symbol_text_size,
+        style=style,
+        font=font,
+        align="center",
+        valign="middle",
+    )
+
+
+def _start_terminal(
+    step: int, diamond: Box, lanes: tuple[int, ...], *, style: LayoutStyle, font: FontMeasure
+) -> SymbolBox:
+    """The start terminator above a step 1 that is a decision, centred over its top vertex."""
+    width = float(math.floor(min(diamond.width, style.start_height * 2.5)))
+    x = diamond.center_x - width / 2
+    y = diamond.y - style.start_gap - style.start_height
+    box = Box(x, y, width, style.start_height)
+    label = words.START_LABEL
+    lines = _terminal_lines(label, box, style=style, font=font)
+    return SymbolBox(NodeId.start_of(step), step, Symbol.START, box, lanes, lines, label)
+
+
 def _end_terminals(
     sop: Sop,
     plans: Sequence[RowPlan],
@@ -223,8 +316,12 @@ def _end_terminals(
     lanes: Sequence[Column[ColumnId]],
     zones: dict[int, Box],
     style: LayoutStyle,
+    gutters: tuple[Pt, Pt],
+    font: FontMeasure,
 ) -> list[SymbolBox]:
-    """A small end terminator beside each decision with a branch that ends the flow."""
+    """A small end terminator beside each decision with a branch that ends the flow: in the
+    right half of the decision's own last lane (the actor who decides ends the flow), or in
+    the next lane when that lane is too narrow to hold both."""
     extra = []
     by_step = {s.step: s for s in symbols}
     for plan in plans:
@@ -232,13 +329,14 @@ def _end_terminals(
         if not (step.is_decision and step.ends):
             continue
         own = by_step[step.number]
-        lane = _free_lane(own.lanes, len(lanes))
+        lane = free_lane(own.lanes, len(lanes))
         zone = zones[step.number]
         height = style.symbol_height
-        if lane is None:
-            # Every lane is taken: the diamond keeps left, the end takes the last lane's right half.
+        if lane is None or shares(step, lanes, style):
+            # The diamond keeps left, the end takes its last lane's right half.
             column = lanes[own.lanes[-1]]
-            x0, x1 = column.center_x + style.symbol_margin_x, column.right - style.outer_margin_x
+            right = gutters[1] if own.lanes[-1] == len(lanes) - 1 else style.symbol_margin_x
+            x0, x1 = column.center_x + style.symbol_margin_x, column.right - right
             lane_index = own.lanes[-1]
         else:
             column = lanes[lane]
@@ -252,7 +350,15 @@ def _end_terminals(
         width = float(math.floor(width))
         box = Box(float(round(x)), float(round(zone.center_y - height / 2)), width, height)
         extra.append(
-            SymbolBox(NodeId.end_of(step.number), step.number, Symbol.END, box, (lane_index,))
+            SymbolBox(
+                NodeId.end_of(step.number),
+                step.number,
+                Symbol.END,
+                box,
+                (lane_index,),
+                _terminal_lines(words.END_LABEL, box, style=style, font=font),
+                words.END_LABEL,
+            )
         )
     return extra
 
@@ -266,10 +372,13 @@ def _links(
     rows: Sequence[StepRow],
     page_of: dict[int, int],
     letters: Letters,
+    beside: Beside,
+    lanes: Sequence[Column[ColumnId]],
     flow_area: Box,
     style: LayoutStyle,
 ) -> tuple[list[Connector], list[ArrowSpec]]:
-    """The arrows of a page, and the connectors of the arrows that leave or reach it."""
+    """The arrows of a page, and the connectors of the arrows that leave or reach it: in a
+    free lane beside their step's row, or in the strip at the page's foot (head)."""
     on_page = {plan.step.number for plan in plans}
     by_node = {s.node: s for s in symbols}
     size = style.connector_size
@@ -278,7 +387,15 @@ def _links(
     in_y = float(round(first_row.box.y + first_row.top_strip / 2 - size / 2))
     outgoing: list[tuple[NodeId, Box, int, int, str]] = []
     incoming: list[tuple[NodeId, Box, int, int, str]] = []
-    arrows: list[ArrowSpec] = []
+    arrows: list[ArrowSpec] = [
+        ArrowSpec(s.node, NodeId.symbol(s.step)) for s in symbols if s.node.kind == "start"
+    ]
+    fixed: list[Connector] = []
+
+    def in_lane(lane: int, anchor: Box) -> Box:
+        x = float(round(lanes[lane].center_x - size / 2))
+        return Box(x, anchor.center_y - size / 2, size, size)
+
     for edge in sop.edges():
         source, target, branch = edge.source, edge.target, edge.branch
         tail = NodeId.symbol(source)
@@ -293,19 +410,30 @@ def _links(
         letter = letters.get((source, target, branch))
         if letter is None:
             continue
+        crossing = (source, target, branch)
         if source in on_page:
             anchor = by_node[tail].box
             node = NodeId.connector(letter, "out")
-            box = Box(float(round(anchor.center_x - size / 2)), out_y, size, size)
-            outgoing.append((node, box, source, page_of[target], letter))
+            lane = beside.get((crossing, "out"))
+            if lane is not None:
+                box = in_lane(lane, anchor)
+                fixed.append(Connector(node, letter, "out", box, source, page_of[target]))
+            else:
+                box = Box(float(round(anchor.center_x - size / 2)), out_y, size, size)
+                outgoing.append((node, box, source, page_of[target], letter))
             arrows.append(ArrowSpec(tail, node, branch))
         if target in on_page:
             anchor = by_node[head].box
             node = NodeId.connector(letter, "in")
-            box = Box(float(round(anchor.center_x - size / 2)), in_y, size, size)
-            incoming.append((node, box, target, page_of[source], letter))
+            lane = beside.get((crossing, "in"))
+            if lane is not None:
+                box = in_lane(lane, anchor)
+                fixed.append(Connector(node, letter, "in", box, target, page_of[source]))
+            else:
+                box = Box(float(round(anchor.center_x - size / 2)), in_y, size, size)
+                incoming.append((node, box, target, page_of[source], letter))
             arrows.append(ArrowSpec(node, head))
-    connectors: list[Connector] = []
+    connectors: list[Connector] = fixed
     x0, x1 = flow_area.x + style.outer_margin_x, flow_area.right - style.outer_margin_x
     for group, direction in ((outgoing, "out"), (incoming, "in")):
         fitted = _fit_connectors([(n, b) for n, b, *_ in group], x0=x0, x1=x1, page=index)

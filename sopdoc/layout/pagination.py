@@ -4,12 +4,14 @@ that cross pages (pure)."""
 from __future__ import annotations
 
 import string
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sopdoc import messages as msg
 from sopdoc.errors import LayoutError
-from sopdoc.layout.geometry import Align, ColumnId, LayoutStyle
+from sopdoc.layout.geometry import Align, Column, ColumnId, Direction, LayoutStyle
+from sopdoc.layout.lanes import connector_lane
 from sopdoc.layout.wrap import Line
 from sopdoc.model import Branch, Sop, Step
 from sopdoc.units import Pt
@@ -27,10 +29,22 @@ class RowPlan:
     symbol_lines: tuple[Line, ...] = ()
     top_strip: Pt = 0.0
     bottom_strip: Pt = 0.0
+    #: Slides only: the width of a diamond reaching over the lanes beside its own.
+    shape_width: Pt | None = None
 
     @property
     def height(self) -> Pt:
         return max(self.text_height, self.symbol_height) + self.top_strip + self.bottom_strip
+
+
+def starts_with_decision(sop: Sop, step: Step) -> bool:
+    """True for a step 1 that is a decision: a start terminator stands above it."""
+    return step.is_decision and step.number == sop.steps[0].number
+
+
+def start_room(style: LayoutStyle) -> Pt:
+    """The height a start terminator and its arrow add above a deciding step 1."""
+    return style.start_height + style.start_gap
 
 
 def _paginate(plans: Sequence[RowPlan], available: Pt) -> list[list[RowPlan]]:
@@ -58,10 +72,58 @@ def page_crossings(sop: Sop, page_of: dict[int, int]) -> list[tuple[int, int, Br
     ]
 
 
+#: The lane beside its row that each connector standing there takes, by crossing and end.
+Beside = dict[tuple[tuple[int, int, Branch], Direction], int]
+
+
+def beside_rows(
+    sop: Sop,
+    pages: Sequence[Sequence[RowPlan]],
+    *,
+    lanes: Sequence[Column[ColumnId]] | None,
+    style: LayoutStyle,
+) -> Beside:
+    """The connectors that stand beside their step's row, in a free lane: every one but those
+    of a page's last row (out) or first row (in), which stand in the strip right by it, and
+    those of a step with more than one connector of a kind."""
+    if lanes is None:
+        return {}
+    page_of = page_of_steps(pages)
+    crossings = page_crossings(sop, page_of)
+    outs = Counter(source for source, _, _ in crossings)
+    ins = Counter(target for _, target, _ in crossings)
+    beside: Beside = {}
+    taken: dict[int, set[int]] = {}
+    plans_by_step = {plan.step.number: plan for rows in pages for plan in rows}
+    for crossing in crossings:
+        source, target, _ = crossing
+        for step, direction, count in ((source, "out", outs), (target, "in", ins)):
+            rows = pages[page_of[step]]
+            edge_row = rows[-1] if direction == "out" else rows[0]
+            if count[step] != 1 or edge_row.step.number == step:
+                continue
+            if plans_by_step[step].shape_width is not None:  # reaches over the lanes beside
+                continue
+            kind: Direction = "out" if direction == "out" else "in"
+            lane = connector_lane(
+                sop.step(step), kind, lanes=lanes, style=style, taken=taken.get(step)
+            )
+            if lane is not None:
+                beside[(crossing, kind)] = lane
+                taken.setdefault(step, set()).add(lane)
+    return beside
+
+
 def break_pages(
-    sop: Sop, plans: list[RowPlan], *, available: Pt, style: LayoutStyle
+    sop: Sop,
+    plans: list[RowPlan],
+    *,
+    available: Pt,
+    style: LayoutStyle,
+    lanes: Sequence[Column[ColumnId]] | None = None,
 ) -> list[list[RowPlan]]:
-    """Page breaks by height, with connector strips on the rows that need them.
+    """Page breaks by height, with connector strips on the rows that need them (connectors
+    standing beside their rows need none).
 
     Strips make rows taller, which can move breaks; strips only ever grow, so this settles
     after at most one pass per row.
@@ -70,14 +132,16 @@ def break_pages(
     while True:
         pages = _paginate(plans, available)
         page_of = page_of_steps(pages)
+        beside = beside_rows(sop, pages, lanes=lanes, style=style)
         changed = False
-        for source, target, _ in page_crossings(sop, page_of):
+        for crossing in page_crossings(sop, page_of):
+            source, target, _ = crossing
             last = pages[page_of[source]][-1]
             first = pages[page_of[target]][0]
-            if last.bottom_strip == 0.0:
+            if (crossing, "out") not in beside and last.bottom_strip == 0.0:
                 last.bottom_strip = style.connector_strip
                 changed = True
-            if first.top_strip == 0.0:
+            if (crossing, "in") not in beside and first.top_strip == 0.0:
                 first.top_strip = style.connector_strip
                 changed = True
         if not changed:
@@ -118,12 +182,22 @@ class Pagination:
     pages: list[list[RowPlan]]
     page_of: dict[int, int]
     letters: Letters
+    beside: Beside = field(default_factory=dict)
 
 
-def paginate(sop: Sop, plans: list[RowPlan], *, available: Pt, style: LayoutStyle) -> Pagination:
-    """Break ``plans`` into pages of ``available`` height and letter the crossing arrows."""
-    pages = break_pages(sop, plans, available=available, style=style)
+def paginate(
+    sop: Sop,
+    plans: list[RowPlan],
+    *,
+    available: Pt,
+    style: LayoutStyle,
+    lanes: Sequence[Column[ColumnId]] | None = None,
+) -> Pagination:
+    """Break ``plans`` into pages of ``available`` height and letter the crossing arrows;
+    given the ``lanes``, connectors stand beside their rows where a lane is free."""
+    pages = break_pages(sop, plans, available=available, style=style, lanes=lanes)
     page_of = page_of_steps(pages)
     crossings = page_crossings(sop, page_of)
     letters = {(s, t, b): connector_letter(i) for i, (s, t, b) in enumerate(crossings)}
-    return Pagination(pages, page_of, letters)
+    beside = beside_rows(sop, pages, lanes=lanes, style=style)
+    return Pagination(pages, page_of, letters, beside)

@@ -23,7 +23,7 @@ from sopdoc.layout.geometry import (
     TextCell,
 )
 from sopdoc.layout.page import build_page
-from sopdoc.layout.pagination import RowPlan, paginate
+from sopdoc.layout.pagination import RowPlan, paginate, start_room, starts_with_decision
 from sopdoc.layout.text import common_size, place_lines
 from sopdoc.layout.wrap import Line, wrap_items, wrap_text
 from sopdoc.model import Paper, Sop
@@ -181,9 +181,10 @@ def _row_plans(
             lines_max = max(lines_max, len(lines))
         text_height = float(math.ceil(lines_max * size * style.leading + 2 * style.pad_y))
         shape_h = style.decision_height if step.is_decision else style.symbol_height
-        plans.append(
-            RowPlan(step, content, text_height, shape_h, shape_h + 2 * style.symbol_margin_y)
-        )
+        room = shape_h + 2 * style.symbol_margin_y
+        if starts_with_decision(sop, step):
+            room += start_room(style)
+        plans.append(RowPlan(step, content, text_height, shape_h, room))
     return plans
 
 
@@ -209,7 +210,7 @@ def layout_procedure(
     header_probe, header_h = _header(columns, y=y0, style=style, font=font)
     available = page_h - style.margin_top - style.margin_bottom - style.footer - header_h
     plans = _row_plans(sop, columns, style=style, font=font)
-    breaks = paginate(sop, plans, available=available, style=style)
+    breaks = paginate(sop, plans, available=available, style=style, lanes=lanes)
     pages = [
         build_page(
             sop,
@@ -222,6 +223,7 @@ def layout_procedure(
             table_y=y0,
             page_of=breaks.page_of,
             letters=breaks.letters,
+            beside=breaks.beside,
             style=style,
             font=font,
         )

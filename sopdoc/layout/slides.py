@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
+from sopdoc.errors import LayoutError
 from sopdoc.layout.geometry import (
     Box,
     Column,
@@ -19,89 +20,173 @@ from sopdoc.layout.geometry import (
     Span,
     TextCell,
 )
+from sopdoc.layout.lanes import end_shares
 from sopdoc.layout.page import build_page
-from sopdoc.layout.pagination import RowPlan, paginate
+from sopdoc.layout.pagination import (
+    Pagination,
+    RowPlan,
+    paginate,
+    start_room,
+    starts_with_decision,
+)
 from sopdoc.layout.text import common_size, place_lines
-from sopdoc.layout.wrap import Line, wrap_items, wrap_text
-from sopdoc.model import Sop
+from sopdoc.layout.wrap import Line, split_marker, wrap_text
+from sopdoc.model import Sop, Step, Symbol
 from sopdoc.units import Pt
 
 SLIDE_WIDTH: Final = 960.0
 SLIDE_HEIGHT: Final = 540.0
+#: The smallest text on a slide: read from the back of a hall.
+SLIDE_MIN_TEXT: Final = 12.0
 SLIDE_STYLE: Final = LayoutStyle(
     margin_left=24.0,
     margin_right=24.0,
     margin_top=18.0,
     margin_bottom=18.0,
     footer=0.0,
-    font_size=14.0,
-    header_size=11.0,
+    font_size=16.0,
+    header_size=14.0,
+    leading=1.15,
     pad_x=5.0,
     pad_y=4.0,
-    symbol_height=26.0,
+    symbol_height=30.0,
     decision_height=44.0,
-    symbol_max_width=210.0,
-    decision_max_width=230.0,
+    start_height=26.0,
+    start_gap=18.0,
+    symbol_max_width=240.0,
+    decision_max_width=300.0,
     symbol_margin_x=8.0,
     outer_margin_x=14.0,
     symbol_margin_y=12.0,
-    connector_size=18.0,
-    connector_strip=30.0,
-    label_size=9.0,
-    symbol_text_size=9.0,
-    symbol_text_lines=4,
+    connector_size=26.0,
+    connector_strip=36.0,
+    label_size=SLIDE_MIN_TEXT,
+    symbol_text_size=SLIDE_MIN_TEXT,
+    terminal_text=True,
+    end_in_own_lane=False,
 )
-#: Smallest text inside a symbol, for narrow lanes.
-MIN_SYMBOL_TEXT: Final = 7.0
-ELLIPSIS: Final = "…"
+#: A symbol taller than this widens over the next lanes, WIDEN points at a time.
+MAX_SYMBOL: Final = 120.0
+WIDEN: Final = 24.0
+#: The width a terminator's rounded corners keep from its text.
+TERMINATOR_CORNERS: Final = 10.0
+#: The shares of a diamond's width its text may take (the rest of its height is its points).
+DIAMOND_SHARES: Final = (0.5, 0.55, 0.6, 0.65, 0.7)
 
 
-def _shorten(
-    lines: list[Line], *, limit: int, width: Pt, size: Pt, font: FontMeasure
-) -> list[Line]:
-    """At most ``limit`` lines; the last one ends in an ellipsis when text was cut."""
-    if len(lines) <= limit:
-        return lines
-    kept = lines[:limit]
-    last = kept[-1].text
-    while last and font.width(last + ELLIPSIS, size) > width:
-        last = last[:-1].rstrip()
-    kept[-1] = Line(last + ELLIPSIS, kept[-1].indent)
-    return kept
+def _numbered(step: Step) -> tuple[str, ...]:
+    """The kegiatan with the step's number before it (a bullet of its first item dropped)."""
+    if not step.kegiatan:
+        return (f"{step.number}.",)
+    marker, rest = split_marker(step.kegiatan[0])
+    first = rest if marker and not marker[0].isalnum() and not marker.startswith("(") else None
+    head = f"{step.number}. {first if first is not None else step.kegiatan[0]}"
+    return (head, *step.kegiatan[1:])
+
+
+def _symbol_text(
+    step: Step, box_w: Pt, *, sop_symbol: Symbol, style: LayoutStyle, font: FontMeasure
+) -> tuple[list[Line], Pt]:
+    """The whole kegiatan wrapped (hyphenated) to fit inside the symbol, and the symbol's
+    height; a diamond takes the share of its width that makes it least tall."""
+    size = style.symbol_text_size
+    leading = size * style.leading
+    shares = DIAMOND_SHARES if step.is_decision else (1.0,)
+    # A terminator's rounded corners take a little of its width.
+    corners = TERMINATOR_CORNERS if sop_symbol in (Symbol.START, Symbol.END) else 0.0
+    best: tuple[Pt, list[Line]] | None = None
+    for share in shares:
+        inner = max(size, box_w * share - 2 * style.pad_x - corners)
+        lines = [
+            Line(t)
+            for item in _numbered(step)
+            for t in wrap_text(item, width=inner, size=size, measure=font, hyphenate=True)
+        ]
+        text_h = len(lines) * leading + 2 * style.pad_y
+        base = style.decision_height if step.is_decision else style.symbol_height
+        height = float(math.ceil(max(base, text_h / (1 - share) if step.is_decision else text_h)))
+        if best is None or height < best[0]:
+            best = (height, lines)
+    assert best is not None
+    return best[1], best[0]
 
 
 def _slide_plans(
     sop: Sop, lanes: Sequence[Column[ColumnId]], *, style: LayoutStyle, font: FontMeasure
-) -> tuple[list[RowPlan], Pt]:
-    """Row plans with the kegiatan written inside each symbol; returns them and the text size."""
-    narrowest = min(c.width for c in lanes)
-    size = style.symbol_text_size if narrowest >= 90 else MIN_SYMBOL_TEXT
-    leading = size * style.leading
+) -> list[RowPlan]:
+    """Row plans with the whole kegiatan written inside each symbol."""
     plans = []
     for step in sop.steps:
         first, last = (min(step.actors), max(step.actors)) if step.actors else (0, 0)
         span = lanes[last].right - lanes[first].x - 2 * style.symbol_margin_x
         limit = style.decision_max_width if step.is_decision else style.symbol_max_width
         box_w = min(span, limit) if first == last else span
-        share = 0.5 if step.is_decision else 1.0  # text keeps inside the diamond
-        inner = max(8.0, box_w * share - 2 * style.pad_x)
-        wrapped = list(wrap_items(step.kegiatan, width=inner, size=size, measure=font))
-        lines = _shorten(wrapped, limit=style.symbol_text_lines, width=inner, size=size, font=font)
-        lines = [Line(line.text) for line in lines]  # centred: no hanging indents
-        text_h = len(lines) * leading + 2 * style.pad_y
-        base = style.decision_height if step.is_decision else style.symbol_height
-        shape_h = float(math.ceil(max(base, text_h / share)))
+        shared = end_shares(step, lanes, style)
+        if shared:  # no lane free beside: the end takes the right half of the decision's
+            left = style.outer_margin_x if first == 0 else style.symbol_margin_x
+            box_w = lanes[last].center_x - style.symbol_margin_x - lanes[first].x - left
+        lines, shape_h = _symbol_text(
+            step, box_w, sop_symbol=sop.symbol(step), style=style, font=font
+        )
+        # A symbol too tall for its lane reaches over the lanes beside it (its row is its
+        # own), centred on its lanes where the slide allows, until it is low enough.
+        widest = lanes[-1].right - lanes[0].x - 2 * style.outer_margin_x
+        width: Pt | None = None
+        beside = step.is_decision and step.ends  # its end terminator stands beside it
+        while not beside and shape_h > MAX_SYMBOL and box_w + WIDEN <= widest:
+            box_w += WIDEN
+            width = box_w
+            lines, shape_h = _symbol_text(
+                step, box_w, sop_symbol=sop.symbol(step), style=style, font=font
+            )
         plans.append(
             RowPlan(
                 step,
                 {},
                 0.0,
                 shape_h,
-                shape_h + 2 * style.symbol_margin_y,
+                shape_h
+                + 2 * style.symbol_margin_y
+                + (start_room(style) if starts_with_decision(sop, step) else 0.0),
                 tuple(lines),
+                shape_width=width,
             )
         )
-    return plans, size
+    return plans
+
+
+def _balanced(
+    sop: Sop,
+    plans: list[RowPlan],
+    *,
+    available: Pt,
+    style: LayoutStyle,
+    lanes: Sequence[Column[ColumnId]],
+) -> Pagination:
+    """As few slides as the rows need, the rows balanced across them: the lowest page height
+    that still gives that many slides."""
+
+    def trial(height: Pt) -> Pagination:
+        fresh = [replace(p, top_strip=0.0, bottom_strip=0.0) for p in plans]
+        return paginate(sop, fresh, available=height, style=style, lanes=lanes)
+
+    best = trial(available)
+    count = len(best.pages)
+    if count == 1:
+        return best
+    low, high = max(p.height for p in plans), available
+    while high - low > 2.0:
+        middle = (low + high) / 2
+        try:
+            attempt = trial(middle)
+        except LayoutError:
+            low = middle
+            continue
+        if len(attempt.pages) <= count:
+            high, best = middle, attempt
+        else:
+            low = middle
+    return best
 
 
 def layout_swimlane(
@@ -121,14 +206,13 @@ def layout_swimlane(
         Column(ColumnId(ColumnKind.LANE, i), a.name, x0 + i * lane_w, lane_w)
         for i, a in enumerate(sop.actors)
     ]
-    plans, text_size = _slide_plans(sop, lanes, style=style, font=font)
-    style = replace(style, symbol_text_size=text_size)
+    plans = _slide_plans(sop, lanes, style=style, font=font)
     title_size = style.font_size
     title_h = float(math.ceil(title_size * style.leading * 2 + 2 * style.pad_y))
     names, names_h = _lane_names(lanes, y=y0 + title_h, style=style, font=font)
     top = y0 + title_h + names_h
     available = height - style.margin_top - style.margin_bottom - title_h - names_h
-    breaks = paginate(sop, plans, available=available, style=style)
+    breaks = _balanced(sop, plans, available=available, style=style, lanes=lanes)
     count = len(breaks.pages)
     pages = []
     for index, plans_on_page in enumerate(breaks.pages):
@@ -136,22 +220,17 @@ def layout_swimlane(
         if count > 1:
             title = f"{title} ({index + 1}/{count})"
         title_box = Box(x0, y0, lane_w * n, title_h)
-        lines = _shorten(
-            [
-                Line(t)
-                for t in wrap_text(
-                    title,
-                    width=title_box.width - 2 * style.pad_x,
-                    size=title_size,
-                    measure=font,
-                    bold=True,
-                )
-            ],
-            limit=2,
-            width=title_box.width - 2 * style.pad_x,
-            size=title_size,
-            font=font,
-        )
+        lines = [
+            Line(t)
+            for t in wrap_text(
+                title,
+                width=title_box.width - 2 * style.pad_x,
+                size=title_size,
+                measure=font,
+                bold=True,
+                hyphenate=True,
+            )
+        ][:2]
         placed = place_lines(
             lines, title_box, size=title_size, style=style, font=font, bold=True, valign="middle"
         )
@@ -168,6 +247,7 @@ def layout_swimlane(
                 table_y=y0 + title_h,
                 page_of=breaks.page_of,
                 letters=breaks.letters,
+                beside=breaks.beside,
                 style=style,
                 font=font,
             )
@@ -194,6 +274,7 @@ def _lane_names(
         size=style.header_size,
         measure=font,
         bold=True,
+        minimum=SLIDE_MIN_TEXT,
     )
     fitted = []
     for lane in lanes:

@@ -41,9 +41,16 @@ def place_lines(
     return tuple(placed)
 
 
-def common_size(texts: Sequence[tuple[str, Pt]], *, size: Pt, measure: Measure, bold: bool) -> Pt:
-    """One size for a set of heads: the largest, at most ``size`` and at least
-    MIN_HEADER_SIZE, at which every word of every (text, width) fits its width whole."""
+def common_size(
+    texts: Sequence[tuple[str, Pt]],
+    *,
+    size: Pt,
+    measure: Measure,
+    bold: bool,
+    minimum: Pt = MIN_HEADER_SIZE,
+) -> Pt:
+    """One size for a set of heads: the largest, at most ``size`` and at least ``minimum``,
+    at which every word of every (text, width) fits its width whole."""
 
     def fits(at: Pt) -> bool:
         return all(
@@ -52,6 +59,6 @@ def common_size(texts: Sequence[tuple[str, Pt]], *, size: Pt, measure: Measure, 
             for word in text.split()
         )
 
-    while size > MIN_HEADER_SIZE and not fits(size):
+    while size > minimum and not fits(size):
         size -= 0.5
-    return max(size, MIN_HEADER_SIZE)
+    return max(size, minimum)

@@ -381,6 +381,13 @@ def _resolve_flow(
                     step.cells["no"],
                 )
                 problems.error(cell, msg.DECISION_NO_TIDAK.format(number=step.number))
+            named = "tidak" in step.flow and (no is not None or step.flow["tidak"] == _END)
+            if named and yes == no:
+                target = "selesai" if yes is None else f"langkah {yes}"
+                problems.warning(
+                    step.cells["tidak"],
+                    msg.DECISION_SAME_TARGETS.format(number=step.number, target=target),
+                )
             if "lanjut" in step.flow:
                 problems.warning(
                     step.cells["lanjut"], msg.LANJUT_ON_DECISION.format(number=step.number)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from geometry_checks import segment_crosses_box
+from geometry_checks import segment_crosses_box, segment_enters_symbol
 
 from sopdoc.drawing.pages import RoutedPage, route_page
 from sopdoc.layout import NodeId, ProcedureLayout, layout_procedure
 from sopdoc.layout.fonts import FontMetrics
-from sopdoc.model import Sop
+from sopdoc.model import Sop, Symbol
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +46,18 @@ def test_no_arrow_passes_through_a_symbol(
     for page in pages:
         boxes = {s.node: s.box for s in page.page.symbols}
         boxes |= {c.node: c.box for c in page.page.connectors}
+        diamonds = {s.node for s in page.page.symbols if s.symbol is Symbol.DECISION}
         for arrow in page.arrows:
             for a, b in arrow.segments:
                 for node, box in boxes.items():
-                    # Own ends included: an arrow may touch their edge, never enter them.
+                    # Own ends included: an arrow may touch their edge, never enter them (a
+                    # diamond's edge may lie inside its box).
+                    if node in diamonds and node in (arrow.spec.tail, arrow.spec.head):
+                        assert not segment_enters_symbol(a, b, box, diamond=True), (
+                            arrow.spec,
+                            node,
+                        )
+                        continue
                     assert not segment_crosses_box(a, b, box), (arrow.spec, node)
 
 
@@ -73,15 +81,19 @@ def test_loops_back_run_beside_the_lanes(
     for page in pages:
         for arrow in page.arrows:
             tail, head = page.page.node_box(arrow.spec.tail), page.page.node_box(arrow.spec.head)
-            if head.y >= tail.y:
+            if head.bottom > tail.y:  # not above: beside it, or below
                 continue
             # The upward leg runs outside both boxes, in the outer gutter when it is free.
             (x, y0), (_, y1) = next(
                 (a, b) for a, b in arrow.segments if a[0] == b[0] and b[1] < a[1]
             )
             assert x >= max(tail.right, head.right) or x <= min(tail.x, head.x)
+            # In a gutter beside the lanes, or in the nearest free channel inside them: a
+            # millimetre off every lane line.
             area = page.page.flow_area
-            assert x <= area.x + gutter or x >= area.right - gutter, (arrow.spec, x, y0, y1)
+            assert area.x + 2.83 <= x <= area.right - 2.83, (arrow.spec, x, y0, y1)
+            assert all(abs(x - lane.x) >= 2.83 for lane in layout.lanes[1:]), (arrow.spec, x)
+            assert gutter > 0
 
 
 def test_page_crossings_go_through_connectors(
@@ -151,3 +163,45 @@ def test_incoming_connector_to_a_step_below_the_first_goes_around_it(font: FontM
     (into,) = [a for a in first.arrows if a.spec.tail.kind == "in"]
     for a, b in into.segments:
         assert not any(segment_crosses_box(a, b, box) for box in boxes)
+
+
+def test_two_connectors_beside_one_step_stand_on_either_side(font: FontMetrics) -> None:
+    """Found by the property test: a decision whose Tidak leaves the page and that a loop
+    from the next page reaches; the loop's connector must not stand beyond the other one."""
+    from factories import make_sop, make_step
+
+    decisions = {7: (8, 13), 13: (14, 7)}
+    steps = [
+        make_step(i, (0,), count=14, kegiatan=("0",), decision=decisions.get(i))
+        for i in range(1, 15)
+    ]
+    sop = make_sop(steps, actors=("Pelaksana 1", "Pelaksana 2", "Pelaksana 3"))
+    layout = layout_procedure(sop, font=font)
+    for page in layout.pages:
+        routed = route_page(page, lanes=layout.lanes, measure=font)
+        boxes = [s.box for s in page.symbols] + [c.box for c in page.connectors]
+        for arrow in routed.arrows:
+            for a, b in arrow.segments:
+                assert not any(segment_crosses_box(a, b, box) for box in boxes), arrow.spec
+
+
+def test_a_loop_from_the_next_page_into_a_decision_keeps_off_its_exits(font: FontMetrics) -> None:
+    """Found by the property test: the connector of a loop into a decision beside it took the
+    side vertex the decision's Tidak leaves by."""
+    from factories import make_sop, make_step
+
+    decisions = {6: (7, 8), 13: (14, 6)}
+    steps = [
+        make_step(i, (1,) if i == 6 else (0,), count=14, kegiatan=("0",), decision=decisions.get(i))
+        for i in range(1, 15)
+    ]
+    sop = make_sop(steps, actors=tuple(f"Pelaksana {k}" for k in range(1, 6)))
+    layout = layout_procedure(sop, font=font)
+    for page in layout.pages:
+        routed = route_page(page, lanes=layout.lanes, measure=font)
+        boxes = [c.box for c in page.connectors]
+        exits = {a.points[0] for a in routed.arrows if a.spec.tail == NodeId.symbol(6)}
+        for arrow in routed.arrows:
+            assert not (arrow.spec.head == NodeId.symbol(6) and arrow.points[-1] in exits)
+            for a, b in arrow.segments:
+                assert not any(segment_crosses_box(a, b, box) for box in boxes), arrow.spec

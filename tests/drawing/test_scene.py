@@ -70,7 +70,7 @@ def check_scene(routed: RoutedPage, font: FontMetrics) -> None:
                 (box.x, box.center_y),
             )
         elif shape.kind == "terminator":
-            assert (shape.outline, shape.radius) == ((), min(box.width, box.height) / 2)
+            assert (shape.outline, shape.radius) == ((), min(box.width / 2, box.height / 2, 15.0))
         else:
             assert (shape.outline, shape.radius) == ((), 0.0)
         inside = [label for label in scene.labels if label.owner == symbol.node]
@@ -211,6 +211,8 @@ def spans(page: Any, offset: Point) -> list[tuple[str, Point]]:
         for line in block.get("lines", []):
             for span in line["spans"]:
                 text = "".join(c["c"] for c in span["chars"])
+                if not text.strip():  # PyMuPDF's own space between words on one line
+                    continue
                 x, y = span["origin"]
                 found.append((text, (x + offset[0], y + offset[1])))
     return found

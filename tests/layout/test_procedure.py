@@ -10,9 +10,11 @@ from factories import big_sop, make_sop, make_step
 
 from sopdoc.errors import LayoutError
 from sopdoc.layout import (
+    ArrowSpec,
     Box,
     ColumnId,
     ColumnKind,
+    Connector,
     NodeId,
     ProcedureLayout,
     Span,
@@ -136,13 +138,25 @@ def test_connector_pairs_match(laid: tuple[Sop, ProcedureLayout]) -> None:
         assert out.other_page == in_page
         assert into.other_page == out_page
         assert (out.step, into.step) in {(e.source, e.target) for e in crossing}
-        # The outgoing one at the bottom of its page, the incoming one at the top of the next.
+        # The outgoing one at the bottom of its page, the incoming one at the top of the next,
+        # or either beside its step's symbol, in a lane the symbol leaves free.
         last_row = layout.pages[out_page].rows[-1]
         first_row = layout.pages[in_page].rows[0]
-        assert out.box.y >= last_row.box.bottom - last_row.bottom_strip - 0.01
-        assert out.box.bottom <= last_row.box.bottom + 0.01
-        assert into.box.y >= first_row.box.y - 0.01
-        assert into.box.bottom <= first_row.box.y + first_row.top_strip + 0.01
+        if not _beside(layout, out_page, out):
+            assert out.box.y >= last_row.box.bottom - last_row.bottom_strip - 0.01
+            assert out.box.bottom <= last_row.box.bottom + 0.01
+        if not _beside(layout, in_page, into):
+            assert into.box.y >= first_row.box.y - 0.01
+            assert into.box.bottom <= first_row.box.y + first_row.top_strip + 0.01
+
+
+def _beside(layout: ProcedureLayout, page: int, connector: Connector) -> bool:
+    """True when a connector stands beside its step's symbol (centred on it, clear of it)."""
+    (symbol,) = [s for s in layout.pages[page].symbols if s.node == NodeId.symbol(connector.step)]
+    if abs(symbol.box.center_y - connector.box.center_y) > 0.01:
+        return False
+    assert connector.box.right <= symbol.box.x or connector.box.x >= symbol.box.right
+    return True
 
 
 def test_the_big_sop_spans_pages_with_connectors(font: FontMetrics) -> None:
@@ -232,3 +246,25 @@ def test_column_ids_name_a_lane_exactly_for_lanes() -> None:
         ColumnId(ColumnKind.LANE)
     with pytest.raises(ValueError, match="NO"):
         ColumnId(ColumnKind.NO, 0)
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_a_deciding_step_1_gets_a_start_terminator_above_it(
+    font: FontMetrics, paper: Paper
+) -> None:
+    steps = [
+        make_step(n, (n % 2,), count=4, decision=(2, None) if n == 1 else None) for n in range(1, 5)
+    ]
+    layout = layout_procedure(make_sop(steps, paper=paper), font=font)
+    page = layout.pages[0]
+    (start,) = [s for s in page.symbols if s.node == NodeId.start_of(1)]
+    diamond = page.node_box(NodeId.symbol(1))
+    row = page.rows[0]
+    assert start.symbol is Symbol.START
+    assert start.label == "Mulai"
+    assert row.box.y < start.box.y
+    assert start.box.bottom < diamond.y
+    assert abs(start.box.center_x - diamond.center_x) < 0.01
+    assert ArrowSpec(NodeId.start_of(1), NodeId.symbol(1)) in page.arrows
+    # Only the first step: a later decision starts nothing.
+    assert [s.node.kind for s in page.symbols].count("start") == 1

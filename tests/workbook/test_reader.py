@@ -206,6 +206,38 @@ def test_decision_marks(tmp_path: Path, mark: object) -> None:
     assert wb.sops[0].symbol(decision) is Symbol.DECISION
 
 
+@pytest.mark.parametrize(
+    ("ya", "tidak", "warned"),
+    [
+        (None, 3, "menuju langkah 3"),  # YA left to the next step, TIDAK names it too
+        (1, 1, "menuju langkah 1"),
+        ("selesai", "selesai", "menuju selesai"),
+        (3, 1, None),
+    ],
+)
+def test_decision_whose_ya_and_tidak_are_one_step_is_a_warning(
+    tmp_path: Path, ya: object, tidak: object, warned: str | None
+) -> None:
+    steps = [
+        step(1, "Mulai", ["x", None, None, None], flow=[None, None, None]),
+        step(2, "Setuju?", [None, "?", None, None], flow=[None, ya, tidak]),
+        step(3, "Selesai", [None, None, "x", None], flow=[None, None, None]),
+    ]
+    rows = [
+        *identity_rows(),
+        *section_rows(),
+        *table_rows(steps, flow_columns=["LANJUT KE", "YA", "TIDAK"]),
+    ]
+    wb = read(tmp_path, {"S": rows})
+    same = [p for p in wb.warnings if "YA dan TIDAK sama-sama" in p.message]
+    if warned is None:
+        assert same == []
+    else:
+        assert [str(p.cell) for p in same] == ["S!L20"]
+        assert warned in same[0].message
+        assert "Langkah 2" in same[0].message
+
+
 def test_unknown_mark_is_an_error_naming_the_cell(tmp_path: Path) -> None:
     steps = simple_steps(2)
     steps[1][3] = "ya"

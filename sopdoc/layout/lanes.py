@@ -1,0 +1,88 @@
+"""Which lanes a step's row uses: its symbol's span, the end terminator beside a deciding
+step, and the free lane an off-page connector may take beside the symbol."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from sopdoc.layout.geometry import Column, ColumnId, Direction, LayoutStyle
+from sopdoc.model import Step
+
+#: The narrowest half lane an end terminator beside its decision may take.
+MIN_SHARED_HALF: Final = 24.0
+#: Room kept on each side of a connector standing in a lane beside its symbol.
+CONNECTOR_ROOM: Final = 4.0
+
+
+def lanes_of(step: Step) -> tuple[int, ...]:
+    """The lanes a step's symbol spans (its first to its last actor)."""
+    first, last = (min(step.actors), max(step.actors)) if step.actors else (0, 0)
+    return tuple(range(first, last + 1))
+
+
+def free_lane(taken: tuple[int, ...], count: int) -> int | None:
+    """The free lane nearest to the right of ``taken``, else to its left."""
+    if taken[-1] + 1 < count:
+        return taken[-1] + 1
+    if taken[0] > 0:
+        return taken[0] - 1
+    return None
+
+
+def shares(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> bool:
+    """True when a deciding step's end terminator fits in the right half of its last lane."""
+    if not style.end_in_own_lane:
+        return False
+    column = lanes[lanes_of(step)[-1]]
+    return column.width / 2 - style.symbol_margin_x - style.outer_margin_x >= MIN_SHARED_HALF
+
+
+def end_shares(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> bool:
+    """True when a step's end terminator stands in the step's own last lane."""
+    return (
+        step.is_decision
+        and step.ends
+        and (shares(step, lanes, style) or free_lane(lanes_of(step), len(lanes)) is None)
+    )
+
+
+def taken_lanes(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> set[int]:
+    """The lanes of a step's row holding its symbol or its end terminator."""
+    taken = set(lanes_of(step))
+    if step.is_decision and step.ends and not end_shares(step, lanes, style):
+        end = free_lane(lanes_of(step), len(lanes))
+        if end is not None:
+            taken.add(end)
+    return taken
+
+
+def connector_lane(
+    step: Step,
+    direction: Direction,
+    *,
+    lanes: Sequence[Column[ColumnId]],
+    style: LayoutStyle,
+    taken: set[int] | None = None,
+) -> int | None:
+    """A free lane beside a step's symbol wide enough for an off-page connector: right of it
+    for an outgoing one, left for an incoming one (else the other side); None without one,
+    and for an incoming one to a decision, whose side vertices its own arrows leave by."""
+    if direction == "in" and step.is_decision:  # its sides are its exits
+        return None
+    own = taken_lanes(step, lanes, style)
+    used = own | (taken or set())
+    lo, hi = min(own), max(own)  # right beside the symbol: nothing between them
+    if step.is_decision and step.ends:  # away from the end terminator beside the symbol
+        end_left = min(own) < min(lanes_of(step))
+        order: tuple[int, ...] = (hi + 1,) if end_left else (lo - 1,)
+    else:
+        order = (hi + 1, lo - 1) if direction == "out" else (lo - 1, hi + 1)
+    for lane in order:
+        if (
+            0 <= lane < len(lanes)
+            and lane not in used
+            and lanes[lane].width >= style.connector_size + 2 * CONNECTOR_ROOM
+        ):
+            return lane
+    return None

@@ -1,0 +1,119 @@
+"""Sosialisasi slides readable from the back of a hall, on the stress corpus: the whole kegiatan
+in each symbol (numbered, hyphenated, never cut), nothing under 12 pt, few slides, balanced."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+from flow_checks import all_violations
+from stress import stress_corpus
+
+from sopdoc.drawing.document import Diagram, diagram
+from sopdoc.layout.geometry import NodeId
+from sopdoc.layout.pagination import paginate
+from sopdoc.layout.slides import SLIDE_HEIGHT, SLIDE_MIN_TEXT, SLIDE_STYLE, _slide_plans
+from sopdoc.model import Sop, Symbol
+
+NAMES = sorted(stress_corpus())
+
+
+@pytest.fixture(scope="module", params=NAMES)
+def slides(request: pytest.FixtureRequest) -> tuple[Sop, Diagram]:
+    sop = stress_corpus()[request.param]
+    return sop, diagram(sop)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines back into one text: a line ending in a syllable hyphen joins the next."""
+    text = ""
+    for line in lines:
+        if text.endswith("-") and text[-2:-1].isalpha() and line[:1].isalpha():
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    return text
+
+
+def test_no_text_under_12_pt(slides: tuple[Sop, Diagram]) -> None:
+    _, d = slides
+    for page in d.pages:
+        sizes = [label.line.size for label in page.scene.labels]
+        sizes += [line.size for cell in page.page.header for line in cell.lines]
+        assert min(sizes) >= SLIDE_MIN_TEXT, page.page.index
+
+
+def test_every_symbol_holds_its_whole_numbered_kegiatan(slides: tuple[Sop, Diagram]) -> None:
+    sop, d = slides
+    for page in d.pages:
+        for symbol in page.page.symbols:
+            text = _joined([line.text for line in symbol.lines])
+            assert "…" not in text
+            if symbol.node.kind != "step":
+                continue
+            step = sop.step(symbol.step)
+            assert text.startswith(f"{step.number}. "), text
+            expected = " ".join(step.kegiatan)
+            body = re.sub(r"^\d+\. ", "", text)
+            # The first item's bullet gives way to the number; every word is there, in order.
+            assert _words(body) == _words(expected) or _words(body) == _words(expected)[1:]
+
+
+def test_symbol_text_stays_inside_its_symbol(slides: tuple[Sop, Diagram]) -> None:
+    _, d = slides
+    for page in d.pages:
+        for symbol in page.page.symbols:
+            box = symbol.box
+            for line in symbol.lines:
+                width = d.font.width(line.text, line.size)
+                assert box.x <= line.x, line
+                assert line.x + width <= box.right + 0.01, line
+                assert box.y < line.baseline < box.bottom
+                if symbol.symbol is not Symbol.DECISION:
+                    continue
+                top = line.baseline - d.font.ascent(line.size)
+                bottom = line.baseline + d.font.descent(line.size)
+                for x in (line.x, line.x + width):
+                    for y in (top, bottom):
+                        reach = abs(x - box.center_x) / (box.width / 2)
+                        reach += abs(y - box.center_y) / (box.height / 2)
+                        assert reach <= 1.0, (line, box)
+
+
+def test_end_terminators_say_selesai(slides: tuple[Sop, Diagram]) -> None:
+    sop, d = slides
+    ends = [s for p in d.pages for s in p.page.symbols if s.node.kind == "end"]
+    assert len(ends) == sum(1 for s in sop.steps if s.is_decision and s.ends)
+    for end in ends:
+        assert [line.text for line in end.lines] == ["Selesai"]
+        assert end.node == NodeId.end_of(end.step)
+
+
+def test_as_few_slides_as_the_text_allows_and_balanced(slides: tuple[Sop, Diagram]) -> None:
+    """No more slides than filling each to the brim gives, and the tallest slide no taller."""
+    sop, d = slides
+    lanes = d.layout.lanes
+    plans = _slide_plans(sop, lanes, style=SLIDE_STYLE, font=d.font)
+    top = d.pages[0].page.flow_area.y
+    available = SLIDE_HEIGHT - SLIDE_STYLE.margin_bottom - top
+    greedy = paginate(
+        sop,
+        [replace(p, top_strip=0.0, bottom_strip=0.0) for p in plans],
+        available=available,
+        style=SLIDE_STYLE,
+        lanes=lanes,
+    )
+    assert len(d.pages) <= len(greedy.pages)
+    tallest = max(sum(p.height for p in rows) for rows in greedy.pages)
+    assert max(p.page.flow_area.height for p in d.pages) <= tallest + 0.01
+
+
+def test_slides_keep_the_routing_invariants(slides: tuple[Sop, Diagram]) -> None:
+    _, d = slides
+    kept = [v for v in all_violations(d.layout, d.pages) if "label" not in v]
+    assert kept == []
