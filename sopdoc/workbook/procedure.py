@@ -381,7 +381,9 @@ def _resolve_flow(
                     step.cells["no"],
                 )
                 problems.error(cell, msg.DECISION_NO_TIDAK.format(number=step.number))
-            named = "tidak" in step.flow and (no is not None or step.flow["tidak"] == _END)
+            named = "tidak" in step.flow and (
+                no is not None or isinstance(step.flow["tidak"], _EndMark)
+            )
             if named and yes == no:
                 target = "selesai" if yes is None else f"langkah {yes}"
                 problems.warning(

@@ -90,7 +90,6 @@ def test_every_symbol_is_its_preset_with_its_whole_text(
     deck_file: Path, diagrams: list[Diagram]
 ) -> None:
     deck = Presentation(str(deck_file))
-    shortened = 0
     for d, index, slide in _flow_slides(deck, diagrams):
         scene = d.pages[index].scene
         by_name = {shape.name: shape for shape in slide.shapes}
@@ -103,17 +102,13 @@ def test_every_symbol_is_its_preset_with_its_whole_text(
             kegiatan = d.sop.step(item.node.step).kegiatan
             assert shape._element.nvSpPr.cNvPr.get("descr") == step_text(kegiatan)
             lines = [label.line.text for label in scene.labels if label.owner == item.node]
-            if lines[-1].endswith("…"):  # the slide shortened it: the shape has it whole
-                shortened += 1
-                assert shape.text_frame.text == "\n".join(kegiatan)
-            else:
-                assert shape.text_frame.text == "\v".join(lines)
+            assert not any(line.endswith("…") for line in lines)  # slides hold the whole text
+            assert shape.text_frame.text == "\v".join(lines)
         notes = slide.notes_slide.notes_text_frame.text
         for item in scene.shapes:
             if item.node.kind == "step":
                 kegiatan = d.sop.step(item.node.step).kegiatan
                 assert f"Langkah {item.node.step}: {step_text(kegiatan)}" in notes
-    assert shortened  # the corpus has a step too long for its symbol
 
 
 def test_arrows_are_freeforms_through_the_routes_points(
@@ -206,13 +201,16 @@ def test_libreoffice_puts_every_line_of_text_where_the_pdf_does(
                 text = label.line.text.strip()
                 off = min(
                     (
-                        max(abs(cx - label.box.center_x), abs(y - label.line.baseline))
+                        (abs(cx - label.box.center_x), abs(y - label.line.baseline))
                         for t, cx, y in spans
                         if t == text
                     ),
-                    default=float("inf"),
+                    default=(float("inf"), float("inf")),
                 )
-                assert off <= TOLERANCE, (routed.page.index, text, off)
+                # The baseline to the half point; the centre to a point: LibreOffice rounds each
+                # glyph's advance, which moves the centre of a long slide line by up to 0.7 pt.
+                assert off[1] <= TOLERANCE, (routed.page.index, text, off)
+                assert off[0] <= 2 * TOLERANCE, (routed.page.index, text, off)
 
 
 def _spans(page: Any) -> list[tuple[str, float, float]]:
