@@ -312,6 +312,10 @@ class Step:
         """How the ``branch`` ends (its label and lane, when the workbook gives them)."""
         return next((e for e in self.endings if e.branch is branch), End(branch))
 
+    def ending(self) -> End | None:
+        """How this step's first branch that ends the flow ends; None when none does."""
+        return next((self.end_of(b) for target, b in self.targets if target is None), None)
+
 
 @dataclass(frozen=True)
 class Edge:

@@ -38,22 +38,31 @@ def shares(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) ->
     return column.width / 2 - style.symbol_margin_x - style.outer_margin_x >= MIN_SHARED_HALF
 
 
+def end_lane(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> tuple[int, bool]:
+    """The lane of a deciding step's end terminator, and whether it shares the decision's
+    last lane (its right half): the lane the workbook names (``selesai di Pemohon``), else
+    the decision's own lane when its half is wide enough, else the next free lane."""
+    own = lanes_of(step)
+    ending = step.ending()
+    asked = ending.lane if ending is not None else None
+    if asked is not None and asked not in own and asked < len(lanes):
+        return asked, False
+    if asked is not None or shares(step, lanes, style):
+        return own[-1], True
+    free = free_lane(own, len(lanes))
+    return (own[-1], True) if free is None else (free, False)
+
+
 def end_shares(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> bool:
     """True when a step's end terminator stands in the step's own last lane."""
-    return (
-        step.is_decision
-        and step.ends
-        and (shares(step, lanes, style) or free_lane(lanes_of(step), len(lanes)) is None)
-    )
+    return step.is_decision and step.ends and end_lane(step, lanes, style)[1]
 
 
 def taken_lanes(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> set[int]:
     """The lanes of a step's row holding its symbol or its end terminator."""
     taken = set(lanes_of(step))
-    if step.is_decision and step.ends and not end_shares(step, lanes, style):
-        end = free_lane(lanes_of(step), len(lanes))
-        if end is not None:
-            taken.add(end)
+    if step.is_decision and step.ends:
+        taken.add(end_lane(step, lanes, style)[0])
     return taken
 
 

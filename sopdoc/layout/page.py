@@ -28,7 +28,7 @@ from sopdoc.layout.geometry import (
     TextCell,
     loop_gutter,
 )
-from sopdoc.layout.lanes import free_lane, lanes_of, shares
+from sopdoc.layout.lanes import end_lane, end_shares
 from sopdoc.layout.pagination import (
     Beside,
     Letters,
@@ -37,7 +37,7 @@ from sopdoc.layout.pagination import (
     starts_with_decision,
 )
 from sopdoc.layout.text import place_lines
-from sopdoc.layout.wrap import Line
+from sopdoc.layout.wrap import Line, wrap_text
 from sopdoc.model import Sop, Step, Symbol
 from sopdoc.units import Pt
 
@@ -209,14 +209,7 @@ def build_page(
         starts = starts_with_decision(sop, plan.step)
         room = start_room(style) if starts else 0.0
         shape_zone = Box(zone.x, zone.y + room, zone.width, zone.height - room)
-        share = (
-            plan.step.is_decision
-            and plan.step.ends
-            and (
-                shares(plan.step, lanes, style)
-                or free_lane(lanes_of(plan.step), len(lanes)) is None
-            )
-        )
+        share = end_shares(plan.step, lanes, style)
         sbox, spanned = _symbol_box(
             plan.step,
             symbol,
@@ -279,20 +272,44 @@ def build_page(
 
 
 def _terminal_lines(
-    label: str, box: Box, *, style: LayoutStyle, font: FontMeasure
+    label: str, box: Box, *, style: LayoutStyle, font: FontMeasure, custom: bool = False
 ) -> tuple[PlacedLine, ...]:
-    """A terminator's word inside it, where terminators carry text (slides)."""
-    if not style.terminal_text:
+    """A terminator's word inside it, where terminators carry text (slides); in the document
+    only a ``custom`` label (an end the workbook names), at the Ya/Tidak size, wrapped."""
+    if style.terminal_text:
+        return place_lines(
+            [Line(label)],
+            box,
+            size=style.symbol_text_size,
+            style=style,
+            font=font,
+            align="center",
+            valign="middle",
+        )
+    if not custom:
         return ()
     return place_lines(
-        [Line(label)],
+        _label_lines(label, box.width, style=style, font=font),
         box,
-        size=style.symbol_text_size,
+        size=style.label_size,
         style=style,
         font=font,
         align="center",
         valign="middle",
     )
+
+
+def _label_lines(label: str, width: Pt, *, style: LayoutStyle, font: FontMeasure) -> list[Line]:
+    """An end's own label wrapped inside its capsule (the rounded ends left free)."""
+    inner = max(1.0, width - 2 * style.pad_x)
+    size = style.label_size
+    return [Line(t) for t in wrap_text(label, width=inner, size=size, measure=font, hyphenate=True)]
+
+
+def _label_height(label: str, width: Pt, *, style: LayoutStyle, font: FontMeasure) -> Pt:
+    """How tall a capsule must be to hold an end's own label."""
+    lines = _label_lines(label, width, style=style, font=font)
+    return float(math.ceil(len(lines) * style.label_size * style.leading + 2 * style.pad_y))
 
 
 def _start_terminal(
@@ -329,10 +346,12 @@ def _end_terminals(
         if not (step.is_decision and step.ends):
             continue
         own = by_step[step.number]
-        lane = free_lane(own.lanes, len(lanes))
+        lane, shared = end_lane(step, lanes, style)
         zone = zones[step.number]
         height = style.symbol_height
-        if lane is None or shares(step, lanes, style):
+        ending = step.ending()
+        label = ending.label if ending is not None and ending.label else words.END_LABEL
+        if shared:
             # The diamond keeps left, the end takes its last lane's right half.
             column = lanes[own.lanes[-1]]
             right = gutters[1] if own.lanes[-1] == len(lanes) - 1 else style.symbol_margin_x
@@ -348,6 +367,10 @@ def _end_terminals(
         width = min(x1 - x0, style.symbol_max_width)
         x = x0 + (x1 - x0 - width) / 2
         width = float(math.floor(width))
+        custom = label != words.END_LABEL
+        if custom and not style.terminal_text:  # the document prints a label of its own
+            height = max(height, _label_height(label, width, style=style, font=font))
+            height = min(height, zone.height)
         box = Box(float(round(x)), float(round(zone.center_y - height / 2)), width, height)
         extra.append(
             SymbolBox(
@@ -356,8 +379,8 @@ def _end_terminals(
                 Symbol.END,
                 box,
                 (lane_index,),
-                _terminal_lines(words.END_LABEL, box, style=style, font=font),
-                words.END_LABEL,
+                _terminal_lines(label, box, style=style, font=font, custom=custom),
+                label,
             )
         )
     return extra
