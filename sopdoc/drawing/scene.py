@@ -35,8 +35,9 @@ WHITE: Final[Rgb] = (1.0, 1.0, 1.0)
 BLACK: Final[Rgb] = (0.0, 0.0, 0.0)
 GRAY: Final[Rgb] = (0.5, 0.5, 0.5)
 
-#: Where a connector's sides turn towards its point, as a share of its height.
-CONNECTOR_SHOULDER: Final = 0.55
+#: Where a connector's sides turn towards its point, as a share of its height: where
+#: DrawingML's flowChartOffpageConnector turns, so Word, PowerPoint and the PDF agree.
+CONNECTOR_SHOULDER: Final = 0.8
 #: A connector's letter: centred at this share of its height, at most LETTER_MAX points and
 #: half the connector's height.
 LETTER_AT: Final = 0.4
