@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from office import convert
 
 from sopdoc.backends.docx.book import render_book_docx
-from sopdoc.backends.docx.shapes import WPG, WPS
+from sopdoc.backends.drawingml import WPG, WPS
 from sopdoc.drawing.document import prepare
 from sopdoc.workbook import read_workbook
 

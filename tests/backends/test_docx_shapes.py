@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from factories import big_sop
 
 from sopdoc.backends.docx.document import render_docx
-from sopdoc.backends.docx.shapes import PRESETS, WPG, WPS
+from sopdoc.backends.drawingml import PRESETS, WPG, WPS
 from sopdoc.build.documents import flow_pictures
 from sopdoc.drawing.document import Document, prepare
 from sopdoc.drawing.scene import Label, Point, Polyline, Shape

@@ -13,9 +13,10 @@ from office import convert
 from pdf_geometry import box_distance, drawing_boxes
 from pptx import Presentation
 
+from sopdoc.backends.drawingml import PRESETS
 from sopdoc.backends.pdf.slides import render_slides_pdf
 from sopdoc.backends.pptx import render_pptx
-from sopdoc.backends.pptx.shapes import PRESETS, step_text
+from sopdoc.backends.pptx.shapes import step_text
 from sopdoc.drawing.document import Diagram, diagram
 from sopdoc.drawing.scene import Label, Polyline, Shape
 from sopdoc.layout import Box

@@ -20,14 +20,12 @@ from sopdoc import words
 from sopdoc.backends.docx.cells import write_lines
 from sopdoc.backends.docx.identity import IdentityWriter
 from sopdoc.backends.docx.ooxml import (
-    ZIP_TIME,
     add_run,
     anchor_drawing,
     anchor_in_cell,
     cell_margins,
     exact_height,
     field_run,
-    fixed_zip,
     graphic_of,
     no_split,
     normalise_package,
@@ -38,7 +36,8 @@ from sopdoc.backends.docx.ooxml import (
     table_geometry,
     vertical_align,
 )
-from sopdoc.backends.docx.shapes import GROUP_URI, WPS, scene_group
+from sopdoc.backends.docx.shapes import GROUP_URI, scene_group
+from sopdoc.backends.drawingml import WPS, ZIP_TIME, fixed_zip
 from sopdoc.drawing.document import Document
 from sopdoc.drawing.pages import RoutedPage
 from sopdoc.errors import SopdocError

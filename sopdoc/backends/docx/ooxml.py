@@ -4,8 +4,6 @@ exact rows and lines, runs with every font slot set, anchored drawings, fixed zi
 from __future__ import annotations
 
 import copy
-import io
-import zipfile
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, Literal
 
@@ -17,10 +15,6 @@ from docx.shared import Emu, Pt
 
 from sopdoc import words
 from sopdoc.units import to_emu
-
-#: Zip entries and document properties get this time so the same workbook gives the same bytes.
-ZIP_TIME: Final = (2020, 1, 1, 0, 0, 0)
-
 
 #: Child order of w:tblPr and w:tcPr in the schema (ECMA-376 Part 1, 17.4.60 and 17.4.70):
 #: Word treats an element out of this order as damage and repairs the file.
@@ -365,16 +359,3 @@ def _insert_compat(settings: Any, compat: Any) -> None:
             child.addprevious(compat)
             return
     settings.append(compat)
-
-
-def fixed_zip(data: bytes) -> bytes:
-    """The same package with fixed timestamps, so equal input gives equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()

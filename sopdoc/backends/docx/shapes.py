@@ -8,39 +8,27 @@ from typing import Any, Final
 from lxml import etree
 
 from sopdoc import words
-from sopdoc.drawing.scene import Label, Point, Polyline, Rgb, Scene, Shape, ShapeKind, Stroke
+from sopdoc.backends.drawingml import (
+    NSMAP,
+    PRESETS,
+    WPG,
+    W,
+    element,
+    hex_color,
+    outline,
+    solid_fill,
+)
+from sopdoc.drawing.scene import Label, Point, Polyline, Scene, Shape
 from sopdoc.layout import Box
 from sopdoc.layout.fonts import FontFiles
 from sopdoc.layout.linebox import line_ascent, line_height
 from sopdoc.units import to_emu
 
-A: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
-W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-WPS: Final = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-WPG: Final = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+#: The prefixes a Word drawing group declares.
+GROUP_NSMAP: Final = {prefix: NSMAP[prefix] for prefix in ("a", "w", "wps", "wpg")}
 #: The a:graphicData URI of a Word drawing group.
 GROUP_URI: Final = WPG
 XML_SPACE: Final = "{http://www.w3.org/XML/1998/namespace}space"
-NSMAP: Final = {"a": A, "w": W, "wps": WPS, "wpg": WPG}
-
-#: The DrawingML preset drawn over a shape's box for each kind of symbol.
-PRESETS: Final[dict[ShapeKind, str]] = {
-    "terminator": "flowChartTerminator",
-    "process": "rect",
-    "decision": "flowChartDecision",
-    "connector": "flowChartOffpageConnector",
-}
-#: Miter joins, as the PDF draws its lines (DrawingML's limit is in thousandths of a percent).
-MITER_LIMIT: Final = "800000"
-
-
-def _el(parent: Any, tag: str, **attrs: str) -> Any:
-    """A child ``prefix:name`` of ``parent`` with unqualified attributes."""
-    prefix, _, name = tag.partition(":")
-    child = etree.SubElement(parent, f"{{{NSMAP[prefix]}}}{name}")
-    for key, value in attrs.items():
-        child.set(key, value)
-    return child
 
 
 def _w(parent: Any, tag: str, **attrs: str) -> Any:
@@ -51,34 +39,11 @@ def _w(parent: Any, tag: str, **attrs: str) -> Any:
     return child
 
 
-def hex_color(rgb: Rgb) -> str:
-    """An RGB triple of 0..1 floats as DrawingML's ``RRGGBB``."""
-    return "".join(f"{round(c * 255):02X}" for c in rgb)
-
-
 def _xfrm(parent: Any, tag: str, *, x: int, y: int, cx: int, cy: int) -> Any:
-    xfrm = _el(parent, tag)
-    _el(xfrm, "a:off", x=str(x), y=str(y))
-    _el(xfrm, "a:ext", cx=str(cx), cy=str(cy))
+    xfrm = element(parent, tag)
+    element(xfrm, "a:off", x=str(x), y=str(y))
+    element(xfrm, "a:ext", cx=str(cx), cy=str(cy))
     return xfrm
-
-
-def _fill(parent: Any, rgb: Rgb | None) -> None:
-    if rgb is None:
-        _el(parent, "a:noFill")
-    else:
-        _el(_el(parent, "a:solidFill"), "a:srgbClr", val=hex_color(rgb))
-
-
-def _line(parent: Any, stroke: Stroke | None) -> None:
-    """``a:ln``: the stroke, flat caps and miter joins as the PDF; none when ``stroke`` is None."""
-    if stroke is None:
-        _el(_el(parent, "a:ln"), "a:noFill")
-        return
-    ln = _el(parent, "a:ln", w=str(to_emu(stroke.width)), cap="flat")
-    _fill(ln, stroke.color)
-    _el(ln, "a:prstDash", val="solid")
-    _el(ln, "a:miter", lim=MITER_LIMIT)
 
 
 class GroupWriter:
@@ -117,10 +82,10 @@ class GroupWriter:
 
     def _shape(self, group: Any, name: str) -> tuple[Any, Any]:
         """A new ``wps:wsp`` with its id and name; returns it and its ``wps:spPr``."""
-        wsp = _el(group, "wps:wsp")
-        _el(wsp, "wps:cNvPr", id=str(self.next_id()), name=name)
-        _el(wsp, "wps:cNvSpPr")
-        return wsp, _el(wsp, "wps:spPr")
+        wsp = element(group, "wps:wsp")
+        element(wsp, "wps:cNvPr", id=str(self.next_id()), name=name)
+        element(wsp, "wps:cNvSpPr")
+        return wsp, element(wsp, "wps:spPr")
 
     def _box_shape(self, group: Any, name: str, box: Box) -> tuple[Any, Any]:
         wsp, sp_pr = self._shape(group, name)
@@ -131,19 +96,19 @@ class GroupWriter:
     def group(self) -> Any:
         """The group: an invisible frame as large as the group first (LibreOffice places a
         group by the union of its children), then every primitive in the scene's order."""
-        group = etree.Element(f"{{{WPG}}}wgp", nsmap=NSMAP)
-        _el(group, "wpg:cNvGrpSpPr")
+        group = etree.Element(f"{{{WPG}}}wgp", nsmap=GROUP_NSMAP)
+        element(group, "wpg:cNvGrpSpPr")
         cx, cy = to_emu(self.frame.width), to_emu(self.frame.height)
-        xfrm = _el(_el(group, "wpg:grpSpPr"), "a:xfrm")
-        _el(xfrm, "a:off", x="0", y="0")
-        _el(xfrm, "a:ext", cx=str(cx), cy=str(cy))
-        _el(xfrm, "a:chOff", x="0", y="0")
-        _el(xfrm, "a:chExt", cx=str(cx), cy=str(cy))
+        xfrm = element(element(group, "wpg:grpSpPr"), "a:xfrm")
+        element(xfrm, "a:off", x="0", y="0")
+        element(xfrm, "a:ext", cx=str(cx), cy=str(cy))
+        element(xfrm, "a:chOff", x="0", y="0")
+        element(xfrm, "a:chExt", cx=str(cx), cy=str(cy))
         wsp, sp_pr = self._box_shape(group, words.SHAPE_FRAME_NAME, self.frame)
-        _el(_el(sp_pr, "a:prstGeom", prst="rect"), "a:avLst")
-        _fill(sp_pr, None)
-        _line(sp_pr, None)
-        _el(wsp, "wps:bodyPr")
+        element(element(sp_pr, "a:prstGeom", prst="rect"), "a:avLst")
+        solid_fill(sp_pr, None)
+        outline(sp_pr, None)
+        element(wsp, "wps:bodyPr")
         for item in self.scene.items:
             if isinstance(item, Shape):
                 self.symbol(group, item)
@@ -163,10 +128,10 @@ class GroupWriter:
         else:
             name = words.SHAPE_CONNECTOR_NAME.format(letter=node.letter)
         wsp, sp_pr = self._box_shape(group, name, shape.box)
-        _el(_el(sp_pr, "a:prstGeom", prst=PRESETS[shape.kind]), "a:avLst")
-        _fill(sp_pr, shape.fill)
-        _line(sp_pr, shape.stroke)
-        _el(wsp, "wps:bodyPr")
+        element(element(sp_pr, "a:prstGeom", prst=PRESETS[shape.kind]), "a:avLst")
+        solid_fill(sp_pr, shape.fill)
+        outline(sp_pr, shape.stroke)
+        element(wsp, "wps:bodyPr")
 
     def _path_shape(
         self, group: Any, name: str, points: Sequence[Point], *, closed: bool
@@ -178,22 +143,22 @@ class GroupWriter:
         cx, cy = max(x for x, _ in emus) - x0, max(y for _, y in emus) - y0
         wsp, sp_pr = self._shape(group, name)
         _xfrm(sp_pr, "a:xfrm", x=x0, y=y0, cx=cx, cy=cy)
-        geom = _el(sp_pr, "a:custGeom")
+        geom = element(sp_pr, "a:custGeom")
         for tag in ("a:avLst", "a:gdLst", "a:ahLst", "a:cxnLst"):
-            _el(geom, tag)
-        _el(geom, "a:rect", l="0", t="0", r="r", b="b")
-        path = _el(
-            _el(geom, "a:pathLst"),
+            element(geom, tag)
+        element(geom, "a:rect", l="0", t="0", r="r", b="b")
+        path = element(
+            element(geom, "a:pathLst"),
             "a:path",
             w=str(max(cx, 1)),
             h=str(max(cy, 1)),
             **({} if closed else {"fill": "none"}),
         )
         for i, (x, y) in enumerate(emus):
-            step = _el(path, "a:moveTo" if i == 0 else "a:lnTo")
-            _el(step, "a:pt", x=str(x - x0), y=str(y - y0))
+            step = element(path, "a:moveTo" if i == 0 else "a:lnTo")
+            element(step, "a:pt", x=str(x - x0), y=str(y - y0))
         if closed:
-            _el(path, "a:close")
+            element(path, "a:close")
         return wsp, sp_pr
 
     def polyline(self, group: Any, line: Polyline) -> None:
@@ -201,28 +166,28 @@ class GroupWriter:
         self.arrows += 1
         name = words.SHAPE_ARROW_NAME.format(number=self.arrows)
         wsp, sp_pr = self._path_shape(group, name, line.points, closed=False)
-        _fill(sp_pr, None)
-        _line(sp_pr, line.stroke)
-        _el(wsp, "wps:bodyPr")
+        solid_fill(sp_pr, None)
+        outline(sp_pr, line.stroke)
+        element(wsp, "wps:bodyPr")
         head = line.arrowhead
         if head is not None:
             name = words.SHAPE_HEAD_NAME.format(number=self.arrows)
             wsp, sp_pr = self._path_shape(group, name, head.points, closed=True)
-            _fill(sp_pr, head.fill)
-            _line(sp_pr, line.stroke)
-            _el(wsp, "wps:bodyPr")
+            solid_fill(sp_pr, head.fill)
+            outline(sp_pr, line.stroke)
+            element(wsp, "wps:bodyPr")
 
     def label(self, group: Any, label: Label) -> None:
         """A label in its text box (``text_box``): no insets, no wrap, single spacing."""
         self.labels += 1
         name = words.SHAPE_TEXT_NAME.format(number=self.labels)
         wsp, sp_pr = self._box_shape(group, name, self.text_box(label))
-        _el(_el(sp_pr, "a:prstGeom", prst="rect"), "a:avLst")
-        _fill(sp_pr, None)
-        _line(sp_pr, None)
-        content = _el(_el(wsp, "wps:txbx"), "w:txbxContent")
+        element(element(sp_pr, "a:prstGeom", prst="rect"), "a:avLst")
+        solid_fill(sp_pr, None)
+        outline(sp_pr, None)
+        content = element(element(wsp, "wps:txbx"), "w:txbxContent")
         paragraph(content, [label], font=self.font.family)
-        _el(
+        element(
             wsp,
             "wps:bodyPr",
             rot="0",

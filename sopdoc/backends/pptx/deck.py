@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Final
 
 from sopdoc import words
+from sopdoc.backends.drawingml import fixed_zip
 from sopdoc.backends.pptx.shapes import SlideDrawer, step_text
 from sopdoc.drawing.document import Diagram
 from sopdoc.units import to_emu
 
 #: Fixed document dates and zip times so that the same workbook gives the same files.
 FIXED_TIME: Final = datetime(2020, 1, 1)
-ZIP_TIME: Final = (2020, 1, 1, 0, 0, 0)
 #: The title slide: title and subtitle boxes as shares of the slide (left, top, width, height).
 TITLE_BOX: Final = (1 / 12, 0.22, 10 / 12, 0.34)
 SUBTITLE_BOX: Final = (1 / 12, 0.6, 10 / 12, 0.2)
@@ -58,19 +57,6 @@ def _flow_slides(deck: Any, d: Diagram) -> None:
         ]
         if notes:
             slide.notes_slide.notes_text_frame.text = "\n".join(notes)
-
-
-def fixed_zip(data: bytes) -> bytes:
-    """The same package with fixed timestamps, so equal input gives equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
 
 
 def render_pptx(diagrams: Sequence[Diagram]) -> bytes:

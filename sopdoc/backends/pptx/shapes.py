@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
-from lxml import etree
-
 from sopdoc import words
+from sopdoc.backends.drawingml import PRESETS, P, element, outline, solid_fill
 from sopdoc.drawing.pages import RoutedPage
 from sopdoc.drawing.scene import (
     GRAY,
@@ -16,7 +15,6 @@ from sopdoc.drawing.scene import (
     Polyline,
     Rgb,
     Shape,
-    ShapeKind,
     Stroke,
 )
 from sopdoc.layout import Box, PlacedLine, Span
@@ -25,54 +23,12 @@ from sopdoc.layout.linebox import exact_line_ascent
 from sopdoc.model import Sop
 from sopdoc.units import Pt, to_emu
 
-A: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
-P: Final = "http://schemas.openxmlformats.org/presentationml/2006/main"
-NSMAP: Final = {"a": A, "p": P}
-
-#: The DrawingML preset drawn over a shape's box for each kind of symbol.
-PRESETS: Final[dict[ShapeKind, str]] = {
-    "terminator": "flowChartTerminator",
-    "process": "rect",
-    "decision": "flowChartDecision",
-    "connector": "flowChartOffpageConnector",
-}
 #: The lane heads' fill and outline, as on the PDF slides.
 HEAD_FILL: Final[Rgb] = (0.851, 0.886, 0.953)  # #D9E2F3
 HEAD_STROKE: Final = Stroke(0.6, GRAY)
 #: The language of the text runs (spell checking in PowerPoint).
 LANGUAGE: Final = "id-ID"
-MITER_LIMIT: Final = "800000"
 ELLIPSIS: Final = "…"
-
-
-def _el(parent: Any, tag: str, **attrs: str) -> Any:
-    prefix, _, name = tag.partition(":")
-    child = etree.SubElement(parent, f"{{{NSMAP[prefix]}}}{name}")
-    for key, value in attrs.items():
-        child.set(key, value)
-    return child
-
-
-def hex_color(rgb: Rgb) -> str:
-    """An RGB triple of 0..1 floats as DrawingML's ``RRGGBB``."""
-    return "".join(f"{round(c * 255):02X}" for c in rgb)
-
-
-def _fill(parent: Any, rgb: Rgb | None) -> None:
-    if rgb is None:
-        _el(parent, "a:noFill")
-    else:
-        _el(_el(parent, "a:solidFill"), "a:srgbClr", val=hex_color(rgb))
-
-
-def _line(parent: Any, stroke: Stroke | None) -> None:
-    if stroke is None:
-        _el(_el(parent, "a:ln"), "a:noFill")
-        return
-    ln = _el(parent, "a:ln", w=str(to_emu(stroke.width)), cap="flat")
-    _fill(ln, stroke.color)
-    _el(ln, "a:prstDash", val="solid")
-    _el(ln, "a:miter", lim=MITER_LIMIT)
 
 
 def _bounds(points: Sequence[Point]) -> Box:
@@ -99,21 +55,21 @@ class SlideDrawer:
 
     def _sp(self, name: str, *, descr: str = "", text_box: bool = False) -> tuple[Any, Any]:
         """A new ``p:sp`` with its id and name; returns it and its ``p:spPr``."""
-        sp = _el(self.tree, "p:sp")
-        nv = _el(sp, "p:nvSpPr")
-        c_nv = _el(nv, "p:cNvPr", id=str(self.next_id), name=name)
+        sp = element(self.tree, "p:sp")
+        nv = element(sp, "p:nvSpPr")
+        c_nv = element(nv, "p:cNvPr", id=str(self.next_id), name=name)
         if descr:
             c_nv.set("descr", descr)
         self.next_id += 1
-        _el(nv, "p:cNvSpPr", **({"txBox": "1"} if text_box else {}))
-        _el(nv, "p:nvPr")
-        return sp, _el(sp, "p:spPr")
+        element(nv, "p:cNvSpPr", **({"txBox": "1"} if text_box else {}))
+        element(nv, "p:nvPr")
+        return sp, element(sp, "p:spPr")
 
     @staticmethod
     def _xfrm(sp_pr: Any, box: Box) -> None:
-        xfrm = _el(sp_pr, "a:xfrm")
-        _el(xfrm, "a:off", x=str(to_emu(box.x)), y=str(to_emu(box.y)))
-        _el(xfrm, "a:ext", cx=str(to_emu(box.width)), cy=str(to_emu(box.height)))
+        xfrm = element(sp_pr, "a:xfrm")
+        element(xfrm, "a:off", x=str(to_emu(box.x)), y=str(to_emu(box.y)))
+        element(xfrm, "a:ext", cx=str(to_emu(box.width)), cy=str(to_emu(box.height)))
 
     def preset(
         self,
@@ -128,9 +84,9 @@ class SlideDrawer:
     ) -> Any:
         sp, sp_pr = self._sp(name, descr=descr, text_box=text_box)
         self._xfrm(sp_pr, box)
-        _el(_el(sp_pr, "a:prstGeom", prst=prst), "a:avLst")
-        _fill(sp_pr, fill)
-        _line(sp_pr, stroke)
+        element(element(sp_pr, "a:prstGeom", prst=prst), "a:avLst")
+        solid_fill(sp_pr, fill)
+        outline(sp_pr, stroke)
         return sp
 
     def freeform(self, name: str, points: Sequence[Point], *, closed: bool) -> tuple[Any, Any]:
@@ -141,21 +97,21 @@ class SlideDrawer:
         x0, y0 = to_emu(frame.x), to_emu(frame.y)
         emus = [(to_emu(x) - x0, to_emu(y) - y0) for x, y in points]
         cx, cy = max(x for x, _ in emus), max(y for _, y in emus)
-        xfrm = _el(sp_pr, "a:xfrm")
-        _el(xfrm, "a:off", x=str(x0), y=str(y0))
-        _el(xfrm, "a:ext", cx=str(cx), cy=str(cy))
-        geom = _el(sp_pr, "a:custGeom")
+        xfrm = element(sp_pr, "a:xfrm")
+        element(xfrm, "a:off", x=str(x0), y=str(y0))
+        element(xfrm, "a:ext", cx=str(cx), cy=str(cy))
+        geom = element(sp_pr, "a:custGeom")
         for tag in ("a:avLst", "a:gdLst", "a:ahLst", "a:cxnLst"):
-            _el(geom, tag)
-        _el(geom, "a:rect", l="0", t="0", r="r", b="b")
+            element(geom, tag)
+        element(geom, "a:rect", l="0", t="0", r="r", b="b")
         attrs = {"w": str(max(cx, 1)), "h": str(max(cy, 1))}
         if not closed:
             attrs["fill"] = "none"
-        path = _el(_el(geom, "a:pathLst"), "a:path", **attrs)
+        path = element(element(geom, "a:pathLst"), "a:path", **attrs)
         for i, (x, y) in enumerate(emus):
-            _el(_el(path, "a:moveTo" if i == 0 else "a:lnTo"), "a:pt", x=str(x), y=str(y))
+            element(element(path, "a:moveTo" if i == 0 else "a:lnTo"), "a:pt", x=str(x), y=str(y))
         if closed:
-            _el(path, "a:close")
+            element(path, "a:close")
         return sp, sp_pr
 
     # --- text ----------------------------------------------------------------------------------
@@ -190,7 +146,7 @@ class SlideDrawer:
         wrapped and shrunk to fit by the application instead."""
         first = lines[0]
         shift = self._shift(first)
-        body = _el(sp, "p:txBody")
+        body = element(sp, "p:txBody")
         pr = {
             "wrap": "square" if whole else "none",
             "lIns": str(to_emu(left if align == "l" else pad)),
@@ -200,28 +156,28 @@ class SlideDrawer:
             "anchor": "ctr",
             "rtlCol": "0",
         }
-        body_pr = _el(body, "a:bodyPr", **pr)
-        _el(body_pr, "a:normAutofit" if whole else "a:noAutofit")
-        _el(body, "a:lstStyle")
+        body_pr = element(body, "a:bodyPr", **pr)
+        element(body_pr, "a:normAutofit" if whole else "a:noAutofit")
+        element(body, "a:lstStyle")
         texts: list[list[str]] = [[t] for t in whole] if whole else [[ln.text for ln in lines]]
         for paragraph in texts:
-            p = _el(body, "a:p")
-            p_pr = _el(p, "a:pPr", algn=align, marL="0", indent="0")
+            p = element(body, "a:p")
+            p_pr = element(p, "a:pPr", algn=align, marL="0", indent="0")
             spacing = str(round(first.size * self.leading * 100))
-            _el(_el(p_pr, "a:lnSpc"), "a:spcPts", val=spacing)
-            _el(_el(p_pr, "a:spcBef"), "a:spcPts", val="0")
-            _el(_el(p_pr, "a:spcAft"), "a:spcPts", val="0")
-            _el(p_pr, "a:buNone")
+            element(element(p_pr, "a:lnSpc"), "a:spcPts", val=spacing)
+            element(element(p_pr, "a:spcBef"), "a:spcPts", val="0")
+            element(element(p_pr, "a:spcAft"), "a:spcPts", val="0")
+            element(p_pr, "a:buNone")
             for i, text in enumerate(paragraph):
                 if i:
-                    self._run(_el(p, "a:br"), first, color=color, tag="a:rPr")
-                run = _el(p, "a:r")
+                    self._run(element(p, "a:br"), first, color=color, tag="a:rPr")
+                run = element(p, "a:r")
                 self._run(run, first, color=color, tag="a:rPr")
-                _el(run, "a:t").text = text
+                element(run, "a:t").text = text
             self._run(p, first, color=color, tag="a:endParaRPr")
 
     def _run(self, parent: Any, line: PlacedLine, *, color: Rgb, tag: str) -> None:
-        r_pr = _el(
+        r_pr = element(
             parent,
             tag,
             lang=LANGUAGE,
@@ -229,9 +185,9 @@ class SlideDrawer:
             b="1" if line.bold else "0",
             dirty="0",
         )
-        _fill(r_pr, color)
+        solid_fill(r_pr, color)
         for face in ("a:latin", "a:ea", "a:cs"):
-            _el(r_pr, face, typeface=self.font.files.family)
+            element(r_pr, face, typeface=self.font.files.family)
 
     # --- the page ------------------------------------------------------------------------------
 
@@ -269,10 +225,10 @@ class SlideDrawer:
         return steps
 
     def _empty_text(self, sp: Any) -> None:
-        body = _el(sp, "p:txBody")
-        _el(body, "a:bodyPr", rtlCol="0", anchor="ctr")
-        _el(body, "a:lstStyle")
-        _el(body, "a:p")
+        body = element(sp, "p:txBody")
+        element(body, "a:bodyPr", rtlCol="0", anchor="ctr")
+        element(body, "a:lstStyle")
+        element(body, "a:p")
 
     def symbol(self, shape: Shape, labels: Sequence[Label]) -> None:
         """A symbol as its preset over its box, its text inside it: the step's whole kegiatan
@@ -307,15 +263,15 @@ class SlideDrawer:
         else:
             name = words.SHAPE_ARROW_NAME.format(number=self._number("arrow"))
         sp, sp_pr = self.freeform(name, line.points, closed=False)
-        _fill(sp_pr, None)
-        _line(sp_pr, line.stroke)
+        solid_fill(sp_pr, None)
+        outline(sp_pr, line.stroke)
         self._empty_text(sp)
         head = line.arrowhead
         if head is not None:
             name = words.SHAPE_HEAD_NAME.format(number=self.counts["arrow"])
             sp, sp_pr = self.freeform(name, head.points, closed=True)
-            _fill(sp_pr, head.fill)
-            _line(sp_pr, line.stroke)
+            solid_fill(sp_pr, head.fill)
+            outline(sp_pr, line.stroke)
             self._empty_text(sp)
 
     def label(self, label: Label) -> None:

@@ -1,0 +1,78 @@
+"""DrawingML and package pieces both Office backends write (not a backend itself): elements
+by prefix, colours, fills, strokes as the PDF strokes, presets, and fixed zip times."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any, Final
+
+from lxml import etree
+
+from sopdoc.drawing.scene import Rgb, ShapeKind, Stroke
+from sopdoc.units import to_emu
+
+A: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
+W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WPS: Final = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WPG: Final = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+P: Final = "http://schemas.openxmlformats.org/presentationml/2006/main"
+NSMAP: Final = {"a": A, "w": W, "wps": WPS, "wpg": WPG, "p": P}
+
+#: The DrawingML preset drawn over a shape's box for each kind of symbol.
+PRESETS: Final[dict[ShapeKind, str]] = {
+    "terminator": "flowChartTerminator",
+    "process": "rect",
+    "decision": "flowChartDecision",
+    "connector": "flowChartOffpageConnector",
+}
+#: Miter joins, as the PDF draws its lines (DrawingML's limit is in thousandths of a percent).
+MITER_LIMIT: Final = "800000"
+#: Zip entries get this time so the same workbook gives the same bytes.
+ZIP_TIME: Final = (2020, 1, 1, 0, 0, 0)
+
+
+def element(parent: Any, tag: str, **attrs: str) -> Any:
+    """A child ``prefix:name`` of ``parent`` (prefixes of NSMAP), unqualified attributes."""
+    prefix, _, name = tag.partition(":")
+    child = etree.SubElement(parent, f"{{{NSMAP[prefix]}}}{name}")
+    for key, value in attrs.items():
+        child.set(key, value)
+    return child
+
+
+def hex_color(rgb: Rgb) -> str:
+    """An RGB triple of 0..1 floats as DrawingML's ``RRGGBB``."""
+    return "".join(f"{round(c * 255):02X}" for c in rgb)
+
+
+def solid_fill(parent: Any, rgb: Rgb | None) -> None:
+    """A solid fill of ``rgb``, or none."""
+    if rgb is None:
+        element(parent, "a:noFill")
+    else:
+        element(element(parent, "a:solidFill"), "a:srgbClr", val=hex_color(rgb))
+
+
+def outline(parent: Any, stroke: Stroke | None) -> None:
+    """``a:ln``: the stroke, flat caps and miter joins as the PDF; none when ``stroke`` is None."""
+    if stroke is None:
+        element(element(parent, "a:ln"), "a:noFill")
+        return
+    ln = element(parent, "a:ln", w=str(to_emu(stroke.width)), cap="flat")
+    solid_fill(ln, stroke.color)
+    element(ln, "a:prstDash", val="solid")
+    element(ln, "a:miter", lim=MITER_LIMIT)
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """The same package with fixed timestamps, so equal input gives equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
