@@ -434,28 +434,25 @@ def _links(
         if letter is None:
             continue
         crossing = (source, target, branch)
-        if source in on_page:
-            anchor = by_node[tail].box
-            node = NodeId.connector(letter, "out")
-            lane = beside.get((crossing, "out"))
+        ends: tuple[tuple[Direction, int, int, NodeId, Pt], ...] = (
+            ("out", source, target, tail, out_y),
+            ("in", target, source, head, in_y),
+        )
+        for direction, step, other, symbol, y in ends:
+            if step not in on_page:
+                continue
+            anchor = by_node[symbol].box
+            node = NodeId.connector(letter, direction)
+            lane = beside.get((crossing, direction))
             if lane is not None:
                 box = in_lane(lane, anchor)
-                fixed.append(Connector(node, letter, "out", box, source, page_of[target]))
+                fixed.append(Connector(node, letter, direction, box, step, page_of[other]))
             else:
-                box = Box(float(round(anchor.center_x - size / 2)), out_y, size, size)
-                outgoing.append((node, box, source, page_of[target], letter))
-            arrows.append(ArrowSpec(tail, node, branch))
-        if target in on_page:
-            anchor = by_node[head].box
-            node = NodeId.connector(letter, "in")
-            lane = beside.get((crossing, "in"))
-            if lane is not None:
-                box = in_lane(lane, anchor)
-                fixed.append(Connector(node, letter, "in", box, target, page_of[source]))
-            else:
-                box = Box(float(round(anchor.center_x - size / 2)), in_y, size, size)
-                incoming.append((node, box, target, page_of[source], letter))
-            arrows.append(ArrowSpec(node, head))
+                box = Box(float(round(anchor.center_x - size / 2)), y, size, size)
+                strip = outgoing if direction == "out" else incoming
+                strip.append((node, box, step, page_of[other], letter))
+            out = direction == "out"
+            arrows.append(ArrowSpec(tail, node, branch) if out else ArrowSpec(node, head))
     connectors: list[Connector] = fixed
     x0, x1 = flow_area.x + style.outer_margin_x, flow_area.right - style.outer_margin_x
     for group, direction in ((outgoing, "out"), (incoming, "in")):
