@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import io
 
+import pypdfium2
 import pytest
+from factories import seed_sop
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
-from sopdoc.backends.png import encode_png, pdf_to_pngs, pixels_for
+from sopdoc.backends.pdf.slides import render_slides_pdf
+from sopdoc.backends.png import pdf_to_pngs, pixels_for, png_file
+from sopdoc.drawing.document import diagram
 
 
 def _pdf(pages: list[tuple[float, float]]) -> bytes:
@@ -24,21 +28,19 @@ def _pdf(pages: list[tuple[float, float]]) -> bytes:
 
 
 @pytest.mark.parametrize("alpha", [False, True])
-def test_encode_png_keeps_every_pixel_and_skips_row_padding(alpha: bool) -> None:
+def test_png_file_keeps_every_pixel_of_its_scanlines(alpha: bool) -> None:
     channels = 4 if alpha else 3
-    width, height, stride = 5, 3, 5 * channels + 3  # padded rows, as PDFium may give
-    rows = []
-    for y in range(height):
-        values = ((x * 40 + y * 7 + c * 3) % 256 for x in range(width) for c in range(channels))
-        pixels = bytes(values)
-        rows.append(pixels + b"\xee" * 3)
-    png = encode_png(
-        memoryview(b"".join(rows)), width=width, height=height, stride=stride, alpha=alpha, dpi=300
-    )
+    width, height = 5, 3
+    rows = [
+        bytes((x * 40 + y * 7 + c * 3) % 256 for x in range(width) for c in range(channels))
+        for y in range(height)
+    ]
+    scanlines = b"".join(b"\x00" + row for row in rows)
+    png = png_file(memoryview(scanlines), width=width, height=height, alpha=alpha, dpi=300)
     image = Image.open(io.BytesIO(png))
     assert image.mode == ("RGBA" if alpha else "RGB")
     assert image.size == (width, height)
-    assert image.tobytes() == b"".join(r[: width * channels] for r in rows)
+    assert image.tobytes() == b"".join(rows)
     assert image.info["dpi"] == pytest.approx((300, 300), abs=0.01)
 
 
@@ -66,3 +68,26 @@ def test_transparent_pictures_are_clear_where_nothing_is_drawn() -> None:
     assert corner[3] == 0
     middle = (image.size[0] // 2, image.size[1] // 2)
     assert image.getpixel(middle) == (0, 0, 0, 255)
+
+
+@pytest.mark.parametrize("transparent", [False, True])
+def test_pictures_hold_the_pixels_pdfium_renders_on_its_own(transparent: bool) -> None:
+    """Drawn straight into PNG scanlines, a slide of the example keeps every pixel that
+    PDFium's own bitmap has: anti-aliased text and lines, the coloured head, each page."""
+    pdf = render_slides_pdf(diagram(seed_sop()))
+    pngs = pdf_to_pngs(pdf, dpi=150, transparent=transparent)
+    document = pypdfium2.PdfDocument(pdf)
+    assert len(pngs) == len(document) >= 2
+    for index, png in enumerate(pngs):
+        page = document[index]
+        width = pixels_for(page.get_size()[0], 150)
+        expected = page.render(
+            scale=(width - 1e-3) / page.get_size()[0],
+            fill_color=(255, 255, 255, 0 if transparent else 255),
+            rev_byteorder=True,
+        ).to_pil()
+        image = Image.open(io.BytesIO(png))
+        assert image.size == expected.size
+        assert image.mode == expected.mode
+        assert image.tobytes() == expected.tobytes()
+        assert len(image.getcolors(1 << 24) or ()) > 2  # anti-aliased, not a blank page
