@@ -138,6 +138,7 @@ class FontMetrics:
             False: frozenset(face.charToGlyph),
             True: frozenset(pdfmetrics.getFont(self.bold_name).face.charToGlyph),
         }
+        self._chars = {bold: frozenset(map(chr, codes)) for bold, codes in self._glyphs.items()}
         fallback = _fallback_files()
         self.fallback_names: dict[bool, str] | None = None
         if fallback is not None:
@@ -145,6 +146,10 @@ class FontMetrics:
             _register(names[False], fallback[0])
             _register(names[True], fallback[1])
             self.fallback_names = names
+        self._advances = {
+            name: _Advances(name)
+            for name in (self.regular_name, self.bold_name, *(self.fallback_names or {}).values())
+        }
 
     def font_name(self, *, bold: bool = False) -> str:
         """The name under which reportlab knows this font."""
@@ -153,6 +158,8 @@ class FontMetrics:
     def runs(self, text: str, *, bold: bool = False) -> list[tuple[str, str]]:
         """``text`` split into (font name, piece) runs: the main font, or the fallback."""
         main = self.font_name(bold=bold)
+        if self.fallback_names is None or self._chars[bold].issuperset(text):
+            return [(main, text)] if text else []
         glyphs = self._glyphs[bold]
         runs: list[tuple[str, str]] = []
         for ch in text:
@@ -166,10 +173,11 @@ class FontMetrics:
         return runs
 
     def width(self, text: str, size: Pt, *, bold: bool = False) -> Pt:
-        """The advance width of ``text`` at ``size`` points."""
+        """The advance width of ``text`` at ``size`` points (as reportlab measures it, to the
+        last bit: the same advances summed in the same order, from a table per font)."""
         return float(
             sum(
-                pdfmetrics.stringWidth(piece, name, size)
+                0.001 * size * sum(map(self._advances[name].__getitem__, piece))
                 for name, piece in self.runs(text, bold=bold)
             )
         )
@@ -180,6 +188,21 @@ class FontMetrics:
     def descent(self, size: Pt) -> Pt:
         """Depth below the baseline, positive."""
         return self._descent * size
+
+
+class _Advances(dict[str, float]):
+    """The advance of each character of one registered font, in thousandths of its size,
+    looked up in the font's tables the first time the character is measured."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        face = pdfmetrics.getFont(name).face
+        self._widths, self._default = face.charWidths, face.defaultWidth
+
+    def __missing__(self, char: str) -> float:
+        advance: float = self._widths.get(ord(char), self._default)
+        self[char] = advance
+        return advance
 
 
 @functools.cache
