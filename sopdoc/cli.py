@@ -15,14 +15,14 @@ from sopdoc import __version__, words
 from sopdoc import messages as msg
 from sopdoc.build import batch
 from sopdoc.build import documents as build
-from sopdoc.build.flowcharts import FORMATS, export_flowcharts, select_sops
+from sopdoc.build.flowcharts import FORMATS, export_flowcharts, names_sop, not_found, select_sops
 from sopdoc.build.outcome import Outcome
 from sopdoc.build.paths import workbook_stem
 from sopdoc.build.plan import plan_build
 from sopdoc.errors import SopdocError
 from sopdoc.help import HelpCommand, translate_usage
 from sopdoc.layout.checks import with_layout_problems
-from sopdoc.model import Problem, Severity, Workbook
+from sopdoc.model import Problem, Severity, Sop, Workbook
 from sopdoc.serialize import workbook_data
 from sopdoc.workbook import read_workbook
 
@@ -388,6 +388,30 @@ def preview(workbook: Path, port: int | None, no_browser: bool) -> None:
     serve(workbook, port=port, open_browser=not no_browser, echo=click.echo)
 
 
+def _sop_to_revise(workbook: Path, wanted: str, *, folder: Path, formats: Sequence[str]) -> Sop:
+    """The one SOP ``wanted`` names, read with as little of the workbook as the output
+    folder's manifest allows (on a workbook built there before: its sheet alone)."""
+    jobs = batch.default_jobs()
+    plan = plan_build(workbook, folder=folder, formats=formats, jobs=jobs, sheets=())
+    refs = [
+        ref for ref, nomor in plan.nomors.items() if names_sop(wanted, nomor=nomor, sheet=ref.sheet)
+    ]
+    if not refs:
+        raise not_found(wanted, ((nomor, ref.sheet) for ref, nomor in plan.nomors.items()))
+    if len(refs) != 1:
+        choices = "; ".join(plan.nomors[ref] for ref in refs)
+        raise SopdocError(
+            msg.REVISE_AMBIGUOUS.format(name=wanted, count=len(refs), choices=choices)
+        )
+    found = [s for s in plan.workbook.sops if s.key == refs[0]]
+    if not found:  # an unchanged sheet: read it now
+        plan = plan_build(
+            workbook, folder=folder, formats=formats, jobs=jobs, sheets=[refs[0].sheet]
+        )
+        found = [s for s in plan.workbook.sops if s.key == refs[0]]
+    return found[0]
+
+
 @main.command(help=msg.REVISE_HELP, short_help=msg.REVISE_SHORT)
 @click.argument("workbook", metavar=msg.METAVAR_WORKBOOK, type=click.Path(path_type=Path))
 @click.option("--sop", "wanted", required=True, metavar=msg.METAVAR_SOP, help=msg.REVISE_SOP_HELP)
@@ -408,17 +432,11 @@ def revise(
         when = None
     if when is None:
         raise SopdocError(msg.REVISE_DATE_INVALID.format(value=tanggal))
-    result = read_workbook(workbook)
-    sops = select_sops(result, [wanted])
-    if len(sops) != 1:
-        choices = "; ".join(s.identity.nomor for s in sops)
-        raise SopdocError(
-            msg.REVISE_AMBIGUOUS.format(name=wanted, count=len(sops), choices=choices)
-        )
-    revision = write_revision(workbook, sops[0], when=when, note=catatan)
+    sop = _sop_to_revise(workbook, wanted, folder=output, formats=chosen)
+    revision = write_revision(workbook, sop, when=when, note=catatan)
     click.echo(
         msg.REVISE_DONE.format(
-            nomor=sops[0].identity.nomor,
+            nomor=sop.identity.nomor,
             cell=revision.cell,
             date=format_date(when),
             backup=revision.backup,
@@ -426,13 +444,15 @@ def revise(
     )
     click.echo(
         msg.REVISE_NUMBERED.format(
-            nomor=sops[0].identity.nomor,
+            nomor=sop.identity.nomor,
             old=words.DOC_NO_VALUE if revision.old_number is None else f"{revision.old_number:02d}",
             new=f"{revision.number:02d}",
         )
     )
-    plan = plan_build(workbook, folder=output, formats=chosen, full=True)
-    again = [s for s in plan.workbook.sops if s.key == sops[0].key]
+    plan = plan_build(
+        workbook, folder=output, formats=chosen, jobs=batch.default_jobs(), sheets=[sop.sheet]
+    )
+    again = [s for s in plan.workbook.sops if s.key == sop.key]
     book = batch.Book(plan.workbook, again, output, plan.stems, plan.prints)
     report = batch.build_batch([book], formats=chosen, jobs=1, everything=False)
     for outcome in report.outcomes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -20,20 +20,31 @@ FORMATS: Final = ("png", "svg", "pdf", "pptx")
 PNG_DPI: Final = 300
 
 
-def select_sops(workbook: Workbook, wanted: Sequence[str]) -> list[Sop]:
-    """The SOPs named by nomor or sheet (all when ``wanted`` is empty), in workbook order."""
-    if not wanted:
-        return list(workbook.sops)
+def names_sop(name: str, *, nomor: str, sheet: str) -> bool:
+    """Whether ``name``, as a user types it, is the SOP's nomor or its sheet's name (spaces
+    and case aside)."""
 
     def key(text: str) -> str:
         return "".join(text.split()).casefold()
 
+    return key(name) in (key(nomor), key(sheet))
+
+
+def not_found(name: str, sops: Iterable[tuple[str, str]]) -> SopdocError:
+    """The error for a ``name`` that names none of ``sops`` (nomor, sheet)."""
+    choices = "; ".join(f"{nomor} ({sheet})" for nomor, sheet in sops)
+    return SopdocError(msg.SOP_NOT_FOUND.format(name=name, choices=choices))
+
+
+def select_sops(workbook: Workbook, wanted: Sequence[str]) -> list[Sop]:
+    """The SOPs named by nomor or sheet (all when ``wanted`` is empty), in workbook order."""
+    if not wanted:
+        return list(workbook.sops)
     chosen: list[Sop] = []
     for name in wanted:
-        found = [s for s in workbook.sops if key(name) in (key(s.identity.nomor), key(s.sheet))]
+        found = [s for s in workbook.sops if names_sop(name, nomor=s.identity.nomor, sheet=s.sheet)]
         if not found:
-            choices = "; ".join(f"{s.identity.nomor} ({s.sheet})" for s in workbook.sops)
-            raise SopdocError(msg.SOP_NOT_FOUND.format(name=name, choices=choices))
+            raise not_found(name, ((s.identity.nomor, s.sheet) for s in workbook.sops))
         chosen.extend(s for s in found if s not in chosen)
     return [s for s in workbook.sops if s in chosen]
 

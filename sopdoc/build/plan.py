@@ -46,6 +46,8 @@ class Plan:
     prints: Mapping[CellRef, str]
     #: The stems of the SOPs not read: unchanged, their files in place.
     unchanged: tuple[str, ...]
+    #: The nomor of every SOP of the workbook, read or not.
+    nomors: Mapping[CellRef, str]
 
 
 def file_hash(path: Path | None) -> str:
@@ -63,8 +65,12 @@ def plan_build(
     locked: bool = False,
     jobs: int = 1,
     full: bool = False,
+    sheets: Collection[str] | None = None,
 ) -> Plan:
     """Read what a build of ``path`` into ``folder`` needs; with ``full``, every sheet.
+
+    With ``sheets`` (titles), only the SOPs of those sheets are to be built: those sheets are
+    read, the others only when they changed, whether their files are in place or not.
 
     Raises WorkbookError when the file cannot be read.
     """
@@ -80,6 +86,7 @@ def plan_build(
             locked=locked,
             jobs=jobs,
             full=full,
+            sheets=sheets,
         )
     finally:
         opened.close()
@@ -95,6 +102,7 @@ def _plan(
     locked: bool,
     jobs: int,
     full: bool,
+    sheets: Collection[str] | None,
 ) -> Plan:
     prints = sheet_prints(path, workbook=opened)
     cache = {} if full else _read_cache(folder)
@@ -108,7 +116,10 @@ def _plan(
             loaded = load_grids(path, jobs=jobs, only=missing, workbook=opened)
             grids.update(zip(missing, loaded, strict=True))
 
-    load([p.index for p in prints if full or p.key not in cache or p is instansi])
+    named = set(sheets or ())
+    load(
+        [p.index for p in prints if full or p.key not in cache or p is instansi or p.title in named]
+    )
     agency = read_agency(
         grids[instansi.index] if instansi else None, folder=path.parent, problems=Problems()
     )
@@ -153,6 +164,7 @@ def _plan(
                 locked=locked,
                 jobs=jobs,
                 full=True,
+                sheets=sheets,
             )
         refs = _sop_refs(prints, grids, workbook, cache)
         stems = dict(
@@ -169,7 +181,7 @@ def _plan(
         again = {
             p.index
             for p in prints
-            if p.index not in grids
+            if p.index not in grids and (sheets is None or p.title in named)
             for ref, _ in _cached_refs(p, cache)
             if not _in_place(manifest.get(stems[ref]), build_prints[ref], folder)
         }
@@ -179,7 +191,13 @@ def _plan(
     read = {p.title for p in prints if p.index in grids}
     unchanged = tuple(stems[ref] for ref, _ in refs if ref.sheet not in read)
     _write_cache(folder, prints, grids, workbook, cache, context)
-    return Plan(workbook=workbook, stems=stems, prints=build_prints, unchanged=unchanged)
+    return Plan(
+        workbook=workbook,
+        stems=stems,
+        prints=build_prints,
+        unchanged=unchanged,
+        nomors=dict(refs),
+    )
 
 
 def _digest(items: list[Any]) -> str:

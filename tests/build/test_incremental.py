@@ -6,6 +6,7 @@ import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from excel_package import ExcelSheet, write_excel_package
@@ -119,6 +120,52 @@ def test_a_partial_plan_reads_only_what_changed(tmp_path: Path) -> None:
     whole = read_workbook(book)
     assert sorted(plan.stems) == sorted(s.key for s in whole.sops)
     assert plan.workbook.sops[0] == next(s for s in whole.sops if s.sheet == "SOP B")
+
+
+def test_a_plan_for_some_sheets_reads_them_and_names_every_sop(tmp_path: Path) -> None:
+    book = write(tmp_path / "w.xlsx")
+    out = tmp_path / "o"
+    build(book, out)
+    (out / "A-1-2026.pdf").unlink()  # missing, yet not wanted: not read
+    plan = plan_build(book, folder=out, formats=("pdf",), sheets=["SOP C"])
+    assert [s.sheet for s in plan.workbook.sops] == ["SOP C"]
+    assert {ref.sheet: nomor for ref, nomor in plan.nomors.items()} == {
+        f"SOP {n}": f"{n}/1/2026" for n in NAMES
+    }
+    nothing = plan_build(book, folder=out, formats=("pdf",), sheets=())
+    assert nothing.workbook.sops == ()
+    assert len(nothing.nomors) == 4
+
+
+def test_revise_reads_only_the_revised_sheet_of_a_built_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    import sopdoc.build.plan as plan_module
+    from sopdoc.cli import main
+
+    book = write(tmp_path / "w.xlsx")
+    out = tmp_path / "o"
+    build(book, out)
+    before = outputs(out)
+    read: list[int] = []
+    load = plan_module.load_grids
+
+    def counting(*args: object, **kwargs: Any) -> Any:
+        read.extend(kwargs["only"])
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(plan_module, "load_grids", counting)
+    args = ["revise", str(book), "--sop", "c/1/2026", "--tanggal", "2026-11-25"]
+    done = CliRunner().invoke(main, [*args, "-o", str(out), "--format", "pdf"])
+    assert done.exit_code == 0, done.output
+    assert "C-1-2026.pdf" in done.output
+    assert sorted(set(read)) == [0, 3, 5]  # Instansi, SOP C and the new Riwayat sheet
+    after = outputs(out)
+    assert after.keys() == before.keys()
+    assert [name for name in after if after[name] != before[name]] == ["C-1-2026.pdf"]
+    same_as_a_fresh_build(book, out, tmp_path, "revised")
 
 
 def test_errors_are_reported_every_time(tmp_path: Path) -> None:
