@@ -9,6 +9,7 @@ import argparse
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -30,6 +31,8 @@ PLANTUML_JAR: Final = Path("/usr/share/plantuml/plantuml.jar")
 BEGIN: Final = "<!-- bench:begin -->"
 END: Final = "<!-- bench:end -->"
 REVISION_DATE: Final = "2026-11-24"
+#: Rounds of each comparison, sopdoc and the other route alternating: the median counts.
+ROUNDS: Final = 3
 
 
 @dataclass(frozen=True)
@@ -201,10 +204,8 @@ def _docx_from(work: Path, size: int, jobs: int) -> list[Path]:
 
 
 def pdf_vs_libreoffice(book: Path, *, size: int, work: Path) -> list[Ratio]:
-    """sopdoc's PDF of the sample against LibreOffice converting the sample's DOCX."""
-    ours = sopdoc_build(
-        book, _fresh(work / "pdf-only"), formats="pdf", jobs=1, log=work / "pdf-only.log"
-    )
+    """sopdoc's PDF of the sample against LibreOffice converting the sample's DOCX, in
+    ``ROUNDS`` alternating rounds (the median of each side)."""
     docx = _docx_from(work, size, 1)
     profile = (work / "lo-profile").resolve()
     soffice = [
@@ -217,28 +218,36 @@ def pdf_vs_libreoffice(book: Path, *, size: int, work: Path) -> list[Ratio]:
     ]
     warm = _fresh(work / "lo-warm")  # the first start creates the profile: not timed
     run([*soffice, "--outdir", warm, docx[0]], log=work / "lo-warm.log")
-    batch = run([*soffice, "--outdir", _fresh(work / "lo-batch"), *docx], log=work / "lo-batch.log")
-    single = _fresh(work / "lo-single")
-    start = time.perf_counter()
-    for path in docx:
-        run([*soffice, "--outdir", single, path], log=work / "lo-single.log")
-    per_call = time.perf_counter() - start
-    for folder in ("lo-batch", "lo-single"):
-        made = len(list((work / folder).glob("*.pdf")))
-        if made != len(docx):
-            raise RuntimeError(f"LibreOffice made {made} of {len(docx)} PDFs in {folder}")
+    ours, batch, single = [], [], []
+    for _ in range(ROUNDS):
+        ours.append(
+            sopdoc_build(
+                book, _fresh(work / "pdf-only"), formats="pdf", jobs=1, log=work / "pdf-only.log"
+            ).seconds
+        )
+        out = _fresh(work / "lo-batch")
+        batch.append(run([*soffice, "--outdir", out, *docx], log=work / "lo-batch.log").seconds)
+        out = _fresh(work / "lo-single")
+        start = time.perf_counter()
+        for path in docx:
+            run([*soffice, "--outdir", out, path], log=work / "lo-single.log")
+        single.append(time.perf_counter() - start)
+        for folder in ("lo-batch", "lo-single"):
+            made = len(list((work / folder).glob("*.pdf")))
+            if made != len(docx):
+                raise RuntimeError(f"LibreOffice made {made} of {len(docx)} PDFs in {folder}")
     return [
         Ratio(
             "PDF: `sopdoc build --format pdf` vs LibreOffice DOCX→PDF, one call for all",
-            ours.seconds / size,
-            batch.seconds / len(docx),
+            statistics.median(ours) / size,
+            statistics.median(batch) / len(docx),
             "LibreOffice",
             20,
         ),
         Ratio(
             "PDF: `sopdoc build --format pdf` vs LibreOffice DOCX→PDF, one call per SOP",
-            ours.seconds / size,
-            per_call / len(docx),
+            statistics.median(ours) / size,
+            statistics.median(single) / len(docx),
             "LibreOffice",
             20,
         ),
@@ -246,37 +255,41 @@ def pdf_vs_libreoffice(book: Path, *, size: int, work: Path) -> list[Ratio]:
 
 
 def png_vs_plantuml(book: Path, *, size: int, work: Path) -> Ratio:
-    """sopdoc's flowchart PNGs against PlantUML rendering the same flows, both at 300 dpi."""
+    """sopdoc's flowchart PNGs against PlantUML rendering the same flows, both at 300 dpi, in
+    ``ROUNDS`` alternating rounds (the median of each side)."""
     from sopdoc.workbook import read_workbook
 
-    ours = sopdoc_build(
-        book, _fresh(work / "png-only"), formats="png", jobs=1, log=work / "png-only.log"
-    )
     folder = _fresh(work / "plantuml")
     sources = []
     for index, sop in enumerate(read_workbook(book).sops, start=1):
         source = folder / f"sop-{index:04d}.puml"
         source.write_text(plantuml_text(sop), encoding="utf-8")
         sources.append(source)
-    theirs = run(
-        [
-            "java",
-            "-Djava.awt.headless=true",
-            "-DPLANTUML_LIMIT_SIZE=20000",  # the default 4096 px would crop the 300 dpi images
-            "-jar",
-            PLANTUML_JAR,
-            "-tpng",
-            *sources,
-        ],
-        log=work / "plantuml.log",
-    )
-    made = len(list(folder.glob("*.png")))
-    if made != len(sources):
-        raise RuntimeError(f"PlantUML made {made} of {len(sources)} PNGs")
+    plantuml: list[str | Path] = [
+        "java",
+        "-Djava.awt.headless=true",
+        "-DPLANTUML_LIMIT_SIZE=20000",  # the default 4096 px would crop the 300 dpi images
+        "-jar",
+        PLANTUML_JAR,
+        "-tpng",
+        *sources,
+    ]
+    ours, theirs = [], []
+    for _ in range(ROUNDS):
+        out = _fresh(work / "png-only")
+        ours.append(
+            sopdoc_build(book, out, formats="png", jobs=1, log=work / "png-only.log").seconds
+        )
+        for old in folder.glob("*.png"):
+            old.unlink()
+        theirs.append(run(plantuml, log=work / "plantuml.log").seconds)
+        made = len(list(folder.glob("*.png")))
+        if made != len(sources):
+            raise RuntimeError(f"PlantUML made {made} of {len(sources)} PNGs")
     return Ratio(
         "PNG: `sopdoc build --format png` vs PlantUML activity diagrams with swimlanes",
-        ours.seconds / size,
-        theirs.seconds / len(sources),
+        statistics.median(ours) / size,
+        statistics.median(theirs) / len(sources),
         "PlantUML",
         10,
     )

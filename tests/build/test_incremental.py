@@ -142,21 +142,20 @@ def test_revise_reads_only_the_revised_sheet_of_a_built_workbook(
 ) -> None:
     from click.testing import CliRunner
 
-    import sopdoc.build.plan as plan_module
     from sopdoc.cli import main
+    from sopdoc.workbook.load import load_grids
 
     book = write(tmp_path / "w.xlsx")
     out = tmp_path / "o"
     build(book, out)
     before = outputs(out)
     read: list[int] = []
-    load = plan_module.load_grids
 
-    def counting(*args: object, **kwargs: Any) -> Any:
+    def counting(path: Path, **kwargs: Any) -> Any:
         read.extend(kwargs["only"])
-        return load(*args, **kwargs)
+        return load_grids(path, **kwargs)
 
-    monkeypatch.setattr(plan_module, "load_grids", counting)
+    monkeypatch.setattr("sopdoc.build.plan.load_grids", counting)
     args = ["revise", str(book), "--sop", "c/1/2026", "--tanggal", "2026-11-25"]
     done = CliRunner().invoke(main, [*args, "-o", str(out), "--format", "pdf"])
     assert done.exit_code == 0, done.output
