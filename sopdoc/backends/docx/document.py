@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
-from docx import Document as open_docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
 
-from sopdoc import messages as msg
 from sopdoc import words
 from sopdoc.backends.docx import wml
 from sopdoc.backends.docx.cells import TINY_PARAGRAPH, cell_lines
@@ -30,11 +27,11 @@ from sopdoc.backends.docx.ooxml import (
     paragraph_format,
     picture_run,
 )
+from sopdoc.backends.docx.package import empty_document, package_bytes
 from sopdoc.backends.docx.shapes import GROUP_URI, scene_group
-from sopdoc.backends.drawingml import WPS, ZIP_TIME, fixed_zip
+from sopdoc.backends.drawingml import WPS, ZIP_TIME
 from sopdoc.drawing.document import Document
 from sopdoc.drawing.pages import RoutedPage
-from sopdoc.errors import SopdocError
 from sopdoc.layout import (
     ColumnId,
     ColumnKind,
@@ -57,21 +54,6 @@ FIXED_TIME: Final = datetime(*ZIP_TIME)
 _BOTH_ROWS: Final = (ColumnKind.NO, ColumnKind.KEGIATAN, ColumnKind.KETERANGAN)
 #: The header cells' shading.
 HEADER_FILL: Final = "D9E2F3"
-
-
-def empty_document(template: Path) -> Any:
-    """The template with its body emptied (its styles, header and footer kept)."""
-    try:
-        word = open_docx(str(template))
-    except Exception as exc:  # python-docx raises several types for a bad package
-        raise SopdocError(
-            msg.TEMPLATE_INVALID.format(path=template, reason=type(exc).__name__)
-        ) from exc
-    body = word.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    return word
 
 
 class SopWriter:
@@ -301,9 +283,7 @@ class SopWriter:
         props.created = FIXED_TIME
         props.modified = FIXED_TIME
         normalise_package(self.word)
-        buffer = io.BytesIO()
-        self.word.save(buffer)
-        return fixed_zip(buffer.getvalue())
+        return package_bytes(self.word)
 
     def build(self) -> bytes:
         sop = self.doc.sop
