@@ -65,14 +65,19 @@ def outline(parent: Any, stroke: Stroke | None) -> None:
     element(ln, "a:miter", lim=MITER_LIMIT)
 
 
+def fixed_entry(name: str) -> zipfile.ZipInfo:
+    """A deflated zip entry with a fixed time and mode, so equal input gives equal bytes."""
+    entry = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.external_attr = 0o644 << 16
+    return entry
+
+
 def fixed_zip(data: bytes) -> bytes:
     """The same package with fixed timestamps, so equal input gives equal bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+            target.writestr(fixed_entry(info.filename), source.read(info.filename))
     return out.getvalue()

@@ -13,8 +13,9 @@ from docx.oxml.ns import qn
 from docx.shared import Pt as DocxPt
 
 from sopdoc import words
-from sopdoc.backends.docx.document import DEFAULT_TEMPLATE, SopWriter, empty_document
+from sopdoc.backends.docx.document import DEFAULT_TEMPLATE, SopWriter
 from sopdoc.backends.docx.ooxml import add_run, table_geometry
+from sopdoc.backends.docx.package import empty_document
 from sopdoc.drawing.document import Document
 
 COVER_SIZE: Final = 26.0

@@ -2,45 +2,36 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
-from docx import Document as open_docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
 
-from sopdoc import messages as msg
 from sopdoc import words
-from sopdoc.backends.docx.cells import write_lines
-from sopdoc.backends.docx.identity import IdentityWriter
+from sopdoc.backends.docx import wml
+from sopdoc.backends.docx.cells import TINY_PARAGRAPH, cell_lines
+from sopdoc.backends.docx.identity import NO_MARGINS, IdentityWriter
 from sopdoc.backends.docx.ooxml import (
     add_run,
     anchor_drawing,
-    anchor_in_cell,
-    cell_margins,
-    exact_height,
+    drawing_run,
     field_run,
     graphic_of,
-    no_split,
     normalise_package,
     paragraph_format,
-    repeat_header,
-    shade,
-    start_page,
-    table_geometry,
-    vertical_align,
+    picture_run,
 )
+from sopdoc.backends.docx.package import empty_document, package_bytes
 from sopdoc.backends.docx.shapes import GROUP_URI, scene_group
-from sopdoc.backends.drawingml import WPS, ZIP_TIME, fixed_zip
+from sopdoc.backends.drawingml import WPS, ZIP_TIME
 from sopdoc.drawing.document import Document
 from sopdoc.drawing.pages import RoutedPage
-from sopdoc.errors import SopdocError
 from sopdoc.layout import (
     ColumnId,
     ColumnKind,
@@ -59,21 +50,10 @@ WRAP_SLACK: Final = 0.5
 FOOTER_SIZE: Final = 8.0
 #: Document properties get the zip entries' time so the same workbook gives the same bytes.
 FIXED_TIME: Final = datetime(*ZIP_TIME)
-
-
-def empty_document(template: Path) -> Any:
-    """The template with its body emptied (its styles, header and footer kept)."""
-    try:
-        word = open_docx(str(template))
-    except Exception as exc:  # python-docx raises several types for a bad package
-        raise SopdocError(
-            msg.TEMPLATE_INVALID.format(path=template, reason=type(exc).__name__)
-        ) from exc
-    body = word.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    return word
+#: The header cells that span both header rows.
+_BOTH_ROWS: Final = (ColumnKind.NO, ColumnKind.KEGIATAN, ColumnKind.KETERANGAN)
+#: The header cells' shading.
+HEADER_FILL: Final = "D9E2F3"
 
 
 class SopWriter:
@@ -130,8 +110,9 @@ class SopWriter:
 
     # --- identity pages ----------------------------------------------------------------------
 
-    def identity(self) -> None:
-        """The identity pages, from the identity layout (one table per page)."""
+    def identity(self, *, start_page: bool = False) -> None:
+        """The identity pages, from the identity layout (one table per page); with
+        ``start_page`` the first starts a page too."""
         IdentityWriter(
             self.word,
             self.doc.identity,
@@ -139,7 +120,7 @@ class SopWriter:
             logo=self.doc.logo,
             separator=self.separator,
             picture_id=self._next_picture_id,
-        ).write()
+        ).write(start_page=start_page)
 
     def _next_picture_id(self) -> int:
         self.picture_id += 1
@@ -147,101 +128,102 @@ class SopWriter:
 
     # --- procedure pages -----------------------------------------------------------------------
 
-    def _cell_text(self, cell: Any, text_cell: TextCell[Any], *, before: float) -> None:
+    def _cell_text(
+        self, text_cell: TextCell[Any], *, before: float, page_break: bool = False
+    ) -> str:
         """The layout's lines, with its own line breaks: Word never re-wraps them."""
         style = self.doc.layout.style
-        write_lines(
-            cell,
+        return cell_lines(
             text_cell,
             font=self.font,
             pad_x=style.pad_x,
             leading=lambda size: size * style.leading,
             before=before,
+            page_break=page_break,
         )
 
     def procedure_page(self, index: int) -> None:
-        """One procedure page as its own table, starting a new page, with its flowchart."""
+        """One procedure page as its own table, starting a new page, with its flowchart.
+
+        Two header rows that repeat on every page (NO, KEGIATAN and KETERANGAN span both,
+        PELAKSANA spans the lanes and MUTU BAKU its three columns), then a row per step.
+        """
         layout: ProcedureLayout = self.doc.layout
         routed = self.doc.pages[index]
         page = routed.page
         style = layout.style
         columns = list(layout.columns)
-        n_lanes = len(layout.lanes)
+        widths = [wml.emu_twips(c.width) for c in columns]
+        keys: list[HeaderId] = [c.key for c in columns]
+        header = {cell.key: cell for cell in page.header}
+        first_lane = keys.index(ColumnId(ColumnKind.LANE, 0))
+        first_mutu = keys.index(ColumnId(ColumnKind.KELENGKAPAN))
+        spans = {first_lane: len(layout.lanes), first_mutu: 3}
+        span_keys = {first_lane: Span.PELAKSANA, first_mutu: Span.MUTU}
+        top: list[str] = []
+        bottom: list[str] = []
+        for i, key in enumerate(keys):
+            if isinstance(key, ColumnId) and key.kind in _BOTH_ROWS:
+                text = self._cell_text(header[key], before=0.0, page_break=i == 0)
+                top.append(_header_cell(text, width=widths[i], merge="restart"))
+                bottom.append(wml.cell(width=widths[i], merge="continue"))
+                continue
+            if i in spans:
+                text = self._cell_text(header[span_keys[i]], before=0.0, page_break=i == 0)
+                width = sum(widths[i : i + spans[i]])
+                top.append(_header_cell(text, width=width, span=spans[i]))
+            text = self._cell_text(header[key], before=0.0)
+            bottom.append(_header_cell(text, width=widths[i]))
+        h1 = header[Span.PELAKSANA].box.height
+        h2 = header[ColumnId(ColumnKind.LANE, 0)].box.height
+        rows = [wml.row(top, height=h1, header=True), wml.row(bottom, height=h2, header=True)]
+        for number, step_row in enumerate(page.rows):
+            texts = {keys.index(c.key): c for c in step_row.cells}
+            cells = []
+            for i, width in enumerate(widths):
+                if number == 0 and i == first_lane:  # the flowchart's anchor: no margins
+                    cells.append(wml.cell(TINY_PARAGRAPH, width=width, cell_margins=NO_MARGINS))
+                elif i in texts:
+                    text = self._cell_text(texts[i], before=style.pad_y)
+                    cells.append(wml.cell(text, width=width, valign="top"))
+                else:
+                    cells.append(wml.cell(width=width))
+            rows.append(wml.row(cells, height=step_row.box.height))
         self.separator()
-        table = self.word.add_table(rows=2 + len(page.rows), cols=len(columns))
-        pad = style.pad_x - WRAP_SLACK
         # No top or bottom cell margins: header text is centred in the whole cell box, step
         # text gets its top padding as space before, and the flowchart's anchor cell has no
         # margin at all, so every reading of the anchor (cell edge, cell margin, paragraph
         # start) is the same point.
-        table_geometry(
-            table,
-            widths=[c.width for c in columns],
-            margins={"left": pad, "right": pad, "top": 0.0, "bottom": 0.0},
+        pad = style.pad_x - WRAP_SLACK
+        table = wml.add_block(
+            self.word,
+            wml.table(
+                rows,
+                widths=[c.width for c in columns],
+                cell_margins={"left": pad, "right": pad, "top": 0.0, "bottom": 0.0},
+            ),
         )
-        header = {cell.key: cell for cell in page.header}
-        h1 = header[Span.PELAKSANA].box.height
-        h2 = header[ColumnId(ColumnKind.LANE, 0)].box.height
-        row1, row2 = table.rows[0], table.rows[1]
-        for row, height in ((row1, h1), (row2, h2)):
-            exact_height(row, height)
-            repeat_header(row)
-            no_split(row)
-        keys: list[HeaderId] = [c.key for c in columns]
-        # The cells of both header rows, taken once before merging: Table.cell() rebuilds the
-        # whole table's cell list on every call. No merge below removes a cell used after it.
-        top, bottom = row1.cells, row2.cells
-        for kind in (ColumnKind.NO, ColumnKind.KEGIATAN, ColumnKind.KETERANGAN):
-            i = keys.index(ColumnId(kind))
-            merged = top[i].merge(bottom[i])
-            self._header_cell(merged, header[ColumnId(kind)])
-        first_lane = keys.index(ColumnId(ColumnKind.LANE, 0))
-        pelaksana = top[first_lane].merge(top[first_lane + n_lanes - 1])
-        self._header_cell(pelaksana, header[Span.PELAKSANA])
-        first_mutu = keys.index(ColumnId(ColumnKind.KELENGKAPAN))
-        mutu = top[first_mutu].merge(top[first_mutu + 2])
-        self._header_cell(mutu, header[Span.MUTU])
-        for key in keys[first_lane : first_lane + n_lanes] + keys[first_mutu : first_mutu + 3]:
-            self._header_cell(bottom[keys.index(key)], header[key])
-        anchor_cell = None
-        for r, step_row in enumerate(page.rows, start=2):
-            row = table.rows[r]
-            exact_height(row, step_row.box.height)
-            no_split(row)
-            cells = row.cells  # Table.cell() rebuilds the whole table's cell list on every call
-            for text_cell in step_row.cells:
-                cell = cells[keys.index(text_cell.key)]
-                vertical_align(cell, "top")
-                self._cell_text(cell, text_cell, before=style.pad_y)
-            if anchor_cell is None:
-                anchor_cell = cells[first_lane]
-        start_page(table)
-        if anchor_cell is not None:
-            self._flowchart(anchor_cell, routed)
+        if page.rows:
+            anchor_row = table.findall(qn("w:tr"))[2]
+            paragraph = anchor_row.findall(qn("w:tc"))[first_lane].find(qn("w:p"))
+            paragraph.append(self._flowchart(routed))
 
-    def _header_cell(self, cell: Any, text_cell: TextCell[HeaderId]) -> None:
-        shade(cell, "D9E2F3")
-        vertical_align(cell, "center")
-        for paragraph in cell.paragraphs[1:]:
-            paragraph._p.getparent().remove(paragraph._p)
-        self._cell_text(cell, text_cell, before=0.0)
+    def _flowchart(self, routed: RoutedPage) -> Any:
+        """The run holding the flowchart of the page: a group of shapes, or the page's picture.
 
-    def _flowchart(self, cell: Any, routed: RoutedPage) -> None:
-        """The flowchart of the page over the actor columns and rows: a group of shapes, or
-        the page's picture.
-
-        It is anchored in ``cell``, the first lane cell of the first step row, whose top-left
-        corner is the flow area's: the cell has no margins, the anchor is laid out in the
-        cell at offset 0, and its paragraph starts at the cell's top edge.
+        It is anchored in the first lane cell of the first step row, whose top-left corner
+        is the flow area's: the cell has no margins, the anchor is laid out in the cell at
+        offset 0, and its paragraph starts at the cell's top edge.
         """
-        cell_margins(cell, {"top": 0.0, "left": 0.0, "bottom": 0.0, "right": 0.0})
-        paragraph = cell.paragraphs[0]
-        paragraph_format(paragraph, size=1, leading=1)
-        run = paragraph.add_run()
-        if self.pictures is not None:
-            self._picture(run, routed)
-            return
         area = routed.page.flow_area
+        if self.pictures is not None:
+            # The flowchart of the page as its transparent PNG, locked as one picture.
+            return picture_run(
+                self.word,
+                self.pictures[routed.page.index],
+                size=(to_emu(area.width), to_emu(area.height)),
+                ident=self._next_picture_id(),
+            )
         ident = self._next_picture_id()
         group, frame = scene_group(
             routed.scene, area=area, font=self.doc.font.files, next_id=self._next_picture_id
@@ -254,21 +236,7 @@ class SopWriter:
             x=to_emu(frame.x - area.x),
             y=to_emu(frame.y - area.y),
         )
-        drawing = OxmlElement("w:drawing")
-        drawing.append(anchor)
-        run._r.append(drawing)
-
-    def _picture(self, run: Any, routed: RoutedPage) -> None:
-        """The flowchart of the page as its transparent PNG, locked as one picture."""
-        assert self.pictures is not None
-        area = routed.page.flow_area
-        png = self.pictures[routed.page.index]
-        run.add_picture(
-            io.BytesIO(png), width=Emu(to_emu(area.width)), height=Emu(to_emu(area.height))
-        )
-        inline = run._r.find(".//" + qn("wp:inline"))
-        anchor = anchor_in_cell(inline, ident=self._next_picture_id())
-        inline.getparent().replace(inline, anchor)
+        return drawing_run(anchor)
 
     # --- the whole document --------------------------------------------------------------------
 
@@ -297,10 +265,7 @@ class SopWriter:
         """The identity table, then one table per procedure page."""
         after_content = len(self.word.element.body) > 1  # in a book: after other pages
         self.separator()
-        first = len(self.word.tables)
-        self.identity()
-        if after_content:
-            start_page(self.word.tables[first])
+        self.identity(start_page=after_content)
         for index in range(len(self.doc.pages)):
             self.procedure_page(index)
 
@@ -318,9 +283,7 @@ class SopWriter:
         props.created = FIXED_TIME
         props.modified = FIXED_TIME
         normalise_package(self.word)
-        buffer = io.BytesIO()
-        self.word.save(buffer)
-        return fixed_zip(buffer.getvalue())
+        return package_bytes(self.word)
 
     def build(self) -> bytes:
         sop = self.doc.sop
@@ -353,3 +316,10 @@ def render_docx(
     """The whole SOP document as DOCX bytes: each procedure page's flowchart as Word shapes,
     or with ``pictures`` (one PNG per procedure page) as locked pictures."""
     return SopWriter(document, template or DEFAULT_TEMPLATE, pictures=pictures).build()
+
+
+def _header_cell(
+    text: str, *, width: int, span: int = 1, merge: wml.VerticalMerge | None = None
+) -> str:
+    """A shaded header cell, its text centred vertically."""
+    return wml.cell(text, width=width, span=span, merge=merge, fill=HEADER_FILL, valign="center")

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from typing import Any, Final
 
 from docx.oxml.ns import qn
-from docx.shared import Emu
 
-from sopdoc.backends.docx.cells import BORDER, write_lines
-from sopdoc.backends.docx.ooxml import (
-    anchor_in_cell,
-    cell_margins,
-    exact_height,
-    no_split,
-    paragraph_format,
-    start_page,
-    table_geometry,
-)
+from sopdoc.backends.docx import wml
+from sopdoc.backends.docx.cells import BORDER, cell_lines
+from sopdoc.backends.docx.ooxml import picture_run
 from sopdoc.layout.geometry import IdentityCellId, IdentityPart, TextCell
 from sopdoc.layout.identity_geometry import IdentityLayout, IdentityPage
 from sopdoc.units import to_emu
@@ -52,96 +43,118 @@ class IdentityWriter:
         self.logo = logo
         self.separator = separator
         self.picture_id = picture_id
+        self.widths = [wml.emu_twips(c.width) for c in layout.columns]
 
-    def write(self) -> list[Any]:
-        """Every identity page as a table (each after the first starts its page)."""
-        tables: list[Any] = []
+    def write(self, *, start_page: bool = False) -> None:
+        """Every identity page as a table; each after the first starts its page, and with
+        ``start_page`` the first does too."""
         for page in self.layout.pages:
-            if tables:
+            if page.index:
                 self.separator()
-            table = self.page(page)
-            if tables:
-                start_page(table)
-            tables.append(table)
-        return tables
+            self.page(page, start_page=start_page or bool(page.index))
 
-    def page(self, page: IdentityPage) -> Any:
+    def page(self, page: IdentityPage, *, start_page: bool) -> None:
         """One table: fixed columns, exact rows that do not split, the layout's own lines.
 
         No top or bottom cell margins: the text's top padding is space before (see
-        ``write_lines``), so the kop cell's corner, which anchors the logo, is one point in
-        every reading.
+        ``cell_lines``), so the kop cell's corner, which anchors the logo, is one point in
+        every reading. The kop cell spans the label rows, which come first.
         """
         style = self.layout.style
-        table = self.word.add_table(rows=len(page.rows), cols=3)
-        pad = style.pad_x - WRAP_SLACK
-        table_geometry(
-            table,
-            widths=[c.width for c in self.layout.columns],
-            margins={"left": pad, "right": pad, "top": 0.0, "bottom": 0.0},
-        )
-        kop_rows = 0
-        for row, layout_row in zip(table.rows, page.rows, strict=True):
-            exact_height(row, layout_row.box.height)
-            no_split(row)
-            cells = row.cells
-            key = layout_row.cells[0].key
-            if isinstance(key, IdentityCellId) and key.part is IdentityPart.LABEL:
-                kop_rows += 1
-                label, value = layout_row.cells
-                self.lines(cells[1], label)
-                self.lines(cells[2], value)
+        label_col, value_col = self.widths[1], self.widths[2]
+        kop_rows = sum(1 for r in page.rows if _is_label(r.cells[0].key))
+        with_kop = page.kop is not None and kop_rows > 0
+        rows = []
+        for number, layout_row in enumerate(page.rows):
+            cells = layout_row.cells
+            first = start_page and number == 0
+            if _is_label(cells[0].key):
+                label, value = cells
+                kop = wml.cell(width=self.widths[0])
+                if with_kop:
+                    kop = self._kop_cell(page, number, kop_rows, page_break=first)
+                    first = False
+                elif first:
+                    kop = wml.cell(wml.BREAK_PARAGRAPH, width=self.widths[0])
+                    first = False
+                row = [
+                    kop,
+                    wml.cell(self.lines(label, page_break=first), width=label_col),
+                    wml.cell(self.lines(value), width=value_col),
+                ]
             else:
-                left, right = layout_row.cells
-                self.lines(cells[0].merge(cells[1]), left)
-                self.lines(cells[2], right)
-        if page.kop is not None and kop_rows:
-            kop = table.cell(0, 0).merge(table.cell(kop_rows - 1, 0))
-            self.kop(kop, page)
-        return table
+                left, right = cells
+                row = [
+                    wml.cell(
+                        self.lines(left, page_break=first),
+                        width=self.widths[0] + label_col,
+                        span=2,
+                    ),
+                    wml.cell(self.lines(right), width=value_col),
+                ]
+            rows.append(wml.row(row, height=layout_row.box.height))
+        pad = style.pad_x - WRAP_SLACK
+        table = wml.add_block(
+            self.word,
+            wml.table(
+                rows,
+                widths=[c.width for c in self.layout.columns],
+                cell_margins={"left": pad, "right": pad, "top": 0.0, "bottom": 0.0},
+            ),
+        )
+        if with_kop:
+            self._logo(table, page)
 
-    def kop(self, cell: Any, page: IdentityPage) -> None:
-        """The kop: a spacer down to where the layout centred the text, the logo anchored at
-        the layout's box from the cell's corner, then the header lines."""
+    def _kop_cell(self, page: IdentityPage, number: int, rows: int, *, page_break: bool) -> str:
+        """The kop's cell in row ``number`` of the ``rows`` it spans: in the first a spacer
+        down to where the layout centred the text, then the header lines."""
+        merge: wml.VerticalMerge | None = None if rows == 1 else "restart"
+        if number:
+            return wml.cell(width=self.widths[0], merge="continue")
         assert page.kop is not None
-        cell_margins(cell, NO_MARGINS)
         spacer = page.kop_text_top - page.kop.box.y - BORDER  # text starts below the border
-        paragraph = cell.paragraphs[0]
-        first = True
+        content = ""
         if spacer >= MIN_SPACER:
-            paragraph_format(paragraph, size=1, leading=spacer)
-            first = False
-        if page.logo is not None and self.logo is not None:
-            run = paragraph.add_run()
-            box = page.logo
-            run.add_picture(
-                io.BytesIO(self.logo), width=Emu(to_emu(box.width)), height=Emu(to_emu(box.height))
-            )
-            inline = run._r.find(".//" + qn("wp:inline"))
-            anchor = anchor_in_cell(
-                inline,
-                ident=self.picture_id(),
-                x=to_emu(box.x - page.kop.box.x),
-                y=to_emu(box.y - page.kop.box.y),
-            )
-            inline.getparent().replace(inline, anchor)
-        self.lines(cell, page.kop, first=first, before=0.0)
+            content = wml.paragraph(leading=spacer, page_break=page_break)
+            page_break = False
+        content += self.lines(page.kop, before=0.0, page_break=page_break)
+        return wml.cell(content, width=self.widths[0], merge=merge, cell_margins=NO_MARGINS)
+
+    def _logo(self, table: Any, page: IdentityPage) -> None:
+        """The logo anchored at the layout's box from the kop cell's corner, as the first run
+        of the cell's first paragraph."""
+        if page.logo is None or self.logo is None:
+            return
+        assert page.kop is not None
+        box = page.logo
+        run = picture_run(
+            self.word,
+            self.logo,
+            size=(to_emu(box.width), to_emu(box.height)),
+            ident=self.picture_id(),
+            x=to_emu(box.x - page.kop.box.x),
+            y=to_emu(box.y - page.kop.box.y),
+        )
+        paragraph = table.find(qn("w:tr")).find(qn("w:tc")).find(qn("w:p"))
+        paragraph.find(qn("w:pPr")).addnext(run)
 
     def lines(
         self,
-        cell: Any,
         text_cell: TextCell[IdentityCellId],
         *,
-        first: bool = True,
         before: float | None = None,
-    ) -> None:
+        page_break: bool = False,
+    ) -> str:
         """The layout's lines of one cell, with the layout's top padding above them."""
-        write_lines(
-            cell,
+        return cell_lines(
             text_cell,
             font=self.font,
             pad_x=self.layout.style.pad_x,
             leading=self.layout.leading,
             before=self.layout.style.pad_y if before is None else before,
-            first=first,
+            page_break=page_break,
         )
+
+
+def _is_label(key: object) -> bool:
+    return isinstance(key, IdentityCellId) and key.part is IdentityPart.LABEL

@@ -1,184 +1,40 @@
-"""WordprocessingML and DrawingML pieces python-docx lacks: table geometry, borders, shading,
-exact rows and lines, runs with every font slot set, anchored drawings, fixed zip times."""
+"""WordprocessingML and DrawingML pieces python-docx lacks: fixed tables, exact lines, runs with
+every font slot set, anchored drawings and pictures, fields, the package's settings."""
 
 from __future__ import annotations
 
-import copy
+import io
 from collections.abc import Mapping, Sequence
-from typing import Any, Final, Literal
+from typing import Any, Final
 
-from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.shape import CT_Inline
 from docx.shared import Emu, Pt
+from docx.text.run import Run
 
 from sopdoc import words
+from sopdoc.backends.docx import wml
 from sopdoc.units import to_emu
-
-#: Child order of w:tblPr and w:tcPr in the schema (ECMA-376 Part 1, 17.4.60 and 17.4.70):
-#: Word treats an element out of this order as damage and repairs the file.
-TBL_PR_ORDER: Final = (
-    "tblStyle",
-    "tblpPr",
-    "tblOverlap",
-    "bidiVisual",
-    "tblStyleRowBandSize",
-    "tblStyleColBandSize",
-    "tblW",
-    "jc",
-    "tblCellSpacing",
-    "tblInd",
-    "tblBorders",
-    "shd",
-    "tblLayout",
-    "tblCellMar",
-    "tblLook",
-    "tblCaption",
-    "tblDescription",
-)
-TC_PR_ORDER: Final = (
-    "cnfStyle",
-    "tcW",
-    "gridSpan",
-    "hMerge",
-    "vMerge",
-    "tcBorders",
-    "shd",
-    "noWrap",
-    "tcMar",
-    "textDirection",
-    "tcFitText",
-    "vAlign",
-    "hideMark",
-)
-#: Child order of w:tblBorders, w:tcBorders and the margin elements (top, left, bottom, right).
-SIDES: Final = ("top", "left", "bottom", "right", "insideH", "insideV")
-
-
-def twips(points: float) -> str:
-    """Points as a whole number of twentieths of a point (dxa), the unit of table geometry."""
-    return str(round(points * 20))
-
-
-def put(parent: Any, child: Any, order: Sequence[str]) -> Any:
-    """Put ``child`` into ``parent`` at its schema position, replacing one of the same tag."""
-    tag = child.tag.rpartition("}")[2]
-    rank = order.index(tag)
-    for existing in parent.findall(qn(f"w:{tag}")):
-        parent.remove(existing)
-    for sibling in parent:
-        name = sibling.tag.rpartition("}")[2]
-        if name in order and order.index(name) > rank:
-            sibling.addprevious(child)
-            return child
-    parent.append(child)
-    return child
-
-
-def _element(tag: str, **attrs: str) -> Any:
-    element = OxmlElement(tag)
-    for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
-    return element
-
-
-def _margins(tag: str, margins: Mapping[str, float]) -> Any:
-    """A w:tblCellMar or w:tcMar with the given sides, in points, in schema order."""
-    element = OxmlElement(tag)
-    for side in SIDES[:4]:
-        if side in margins:
-            element.append(_element(f"w:{side}", w=twips(margins[side]), type="dxa"))
-    return element
 
 
 def table_geometry(
     table: Any, *, widths: Sequence[float], margins: Mapping[str, float], borders: bool = True
 ) -> None:
-    """The whole w:tblPr of a fixed table, in schema order and each property once.
-
-    The table starts at the left margin (``tblInd`` 0 is where the border's outer edge
-    sits under compatibility mode 15, which every output declares), its grid columns equal
-    the cell widths, its layout is fixed, and ``margins`` (points, keys top/left/bottom/right)
-    are the default cell margins.
-    """
-    pr = table._tbl.tblPr
-    for child in list(pr):
-        if child.tag != qn("w:tblStyle"):
-            pr.remove(child)
-    put(pr, _element("w:tblW", w=twips(sum(widths)), type="dxa"), TBL_PR_ORDER)
-    put(pr, _element("w:jc", val="left"), TBL_PR_ORDER)
-    put(pr, _element("w:tblInd", w="0", type="dxa"), TBL_PR_ORDER)
-    if borders:
-        lines = OxmlElement("w:tblBorders")
-        for side in SIDES:
-            lines.append(_element(f"w:{side}", val="single", sz="4", space="0", color="000000"))
-        put(pr, lines, TBL_PR_ORDER)
-    put(pr, _element("w:tblLayout", type="fixed"), TBL_PR_ORDER)
-    put(pr, _margins("w:tblCellMar", margins), TBL_PR_ORDER)
-    put(
-        pr,
-        _element(
-            "w:tblLook",
-            val="0000",
-            firstRow="0",
-            lastRow="0",
-            firstColumn="0",
-            lastColumn="0",
-            noHBand="1",
-            noVBand="1",
-        ),
-        TBL_PR_ORDER,
-    )
+    """A python-docx table made fixed (``wml.table_properties``, its style kept): its grid
+    columns and every cell as wide as ``widths`` (points)."""
+    old = table._tbl.tblPr
+    pr = wml.parse(wml.table_properties(widths=widths, cell_margins=margins, borders=borders))
+    style = old.find(qn("w:tblStyle"))
+    if style is not None:
+        pr.insert(0, style)
+    old.getparent().replace(old, pr)
     for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
-        col.set(qn("w:w"), twips(width))
+        col.set(qn("w:w"), wml.twips(width))
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Emu(to_emu(width))
-
-
-def cell_margins(cell: Any, margins: Mapping[str, float]) -> None:
-    """This cell's own margins (points), overriding the table's on the sides given."""
-    put(cell._tc.get_or_add_tcPr(), _margins("w:tcMar", margins), TC_PR_ORDER)
-
-
-def shade(cell: Any, fill: str) -> None:
-    """A solid background colour (hex RGB) for one cell."""
-    put(
-        cell._tc.get_or_add_tcPr(),
-        _element("w:shd", val="clear", color="auto", fill=fill),
-        TC_PR_ORDER,
-    )
-
-
-def vertical_align(cell: Any, value: Literal["top", "center", "bottom"]) -> None:
-    """Where the cell's paragraphs sit vertically."""
-    put(cell._tc.get_or_add_tcPr(), _element("w:vAlign", val=value), TC_PR_ORDER)
-
-
-def remove_borders(cell: Any, sides: Sequence[str]) -> None:
-    """No border on these sides of one cell (the table's borders stay elsewhere)."""
-    if not sides:
-        return
-    borders = OxmlElement("w:tcBorders")
-    for side in SIDES:
-        if side in sides:
-            borders.append(_element(f"w:{side}", val="nil"))
-    put(cell._tc.get_or_add_tcPr(), borders, TC_PR_ORDER)
-
-
-def repeat_header(row: Any) -> None:
-    el = OxmlElement("w:tblHeader")
-    row._tr.get_or_add_trPr().append(el)
-
-
-def no_split(row: Any) -> None:
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-
-
-def exact_height(row: Any, height: float) -> None:
-    row.height = Emu(to_emu(height))
-    row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
 
 
 def paragraph_format(
@@ -194,28 +50,38 @@ def paragraph_format(
 
 
 def add_run(paragraph: Any, text: str, *, font: str, size: float, bold: bool = False) -> Any:
-    run = paragraph.add_run(text)
-    run.font.name = font
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), font)
-    return run
+    """A run of ``text`` (``wml.run``) at the end of a python-docx paragraph."""
+    r = wml.parse(wml.run(text, font=font, size=size, bold=bold))
+    paragraph._p.append(r)
+    return Run(r, paragraph)
 
 
-def anchor_in_cell(inline: Any, *, ident: int, x: int = 0, y: int = 0) -> Any:
-    """Turn an inline picture into a drawing anchored ``x``, ``y`` EMU from the top-left
-    corner of its table cell, in front of the text (see ``anchor_drawing``)."""
-    extent = inline.find(qn("wp:extent"))
-    return anchor_drawing(
-        copy.deepcopy(inline.find(qn("a:graphic"))),
-        size=(int(extent.get("cx")), int(extent.get("cy"))),
+def picture_run(
+    word: Any, png: bytes, *, size: tuple[int, int], ident: int, x: int = 0, y: int = 0
+) -> Any:
+    """A ``w:r`` holding the picture ``png`` of ``size`` EMU, added to the package and
+    anchored ``x``, ``y`` EMU from the top-left corner of its table cell, in front of the
+    text (see ``anchor_drawing``)."""
+    rid, image = word.part.get_or_add_image(io.BytesIO(png))
+    inline = CT_Inline.new_pic_inline(0, rid, image.filename, Emu(size[0]), Emu(size[1]))
+    anchor = anchor_drawing(
+        inline.find(qn("a:graphic")),
+        size=size,
         ident=ident,
         name=words.DOC_PICTURE_NAME.format(number=ident),
         x=x,
         y=y,
     )
+    return drawing_run(anchor)
+
+
+def drawing_run(anchor: Any) -> Any:
+    """A ``w:r`` holding one ``w:drawing``."""
+    run = OxmlElement("w:r")
+    drawing = OxmlElement("w:drawing")
+    drawing.append(anchor)
+    run.append(drawing)
+    return run
 
 
 def anchor_drawing(
@@ -279,12 +145,6 @@ def graphic_of(data: Any, *, uri: str) -> Any:
     graphic_data.append(data)
     graphic.append(graphic_data)
     return graphic
-
-
-def start_page(table: Any) -> None:
-    """The table starts a new page: "page break before" on its first paragraph, which Word
-    and LibreOffice apply to the table, so no break paragraph stands above it."""
-    table.rows[0].cells[0].paragraphs[0].paragraph_format.page_break_before = True
 
 
 def field_run(paragraph: Any, instruction: str, *, font: str, size: float, shown: str) -> None:

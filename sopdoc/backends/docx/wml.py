@@ -1,0 +1,211 @@
+"""WordprocessingML written as text: runs, paragraphs, cells, rows and tables in schema order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final, Literal
+
+from docx.oxml import parse_xml
+
+from sopdoc.backends.drawingml import W
+from sopdoc.units import to_emu
+
+#: Characters XML 1.0 does not allow (python-docx raised on them; the reader drops them).
+_ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: What a run's text turns into besides ``w:t``, as python-docx writes it.
+_SPECIAL: Final = re.compile("([\t\r\n])")
+_ESCAPES: Final = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+#: Word's length units: EMU per point and per twentieth of a point.
+_EMU_PER_PT: Final = 12700
+_EMU_PER_TWIP: Final = 635
+#: Child order of w:tblBorders, w:tcBorders and the margin elements (top, left, bottom, right).
+SIDES: Final = ("top", "left", "bottom", "right", "insideH", "insideV")
+#: The empty paragraph every table cell must hold at least.
+EMPTY_PARAGRAPH: Final = "<w:p/>"
+#: An empty paragraph that starts a page.
+BREAK_PARAGRAPH: Final = "<w:p><w:pPr><w:pageBreakBefore/></w:pPr></w:p>"
+
+VerticalMerge = Literal["restart", "continue"]
+
+
+def escape(text: str) -> str:
+    """Text or an attribute value (in double quotes), escaped; characters XML 1.0 forbids
+    are left out."""
+    return _ILLEGAL.sub("", text).translate(_ESCAPES)
+
+
+def twips(points: float) -> str:
+    """Points as a whole number of twentieths of a point (dxa), the unit of table geometry."""
+    return str(round(points * 20))
+
+
+def length_twips(points: float) -> int:
+    """Points in twips as python-docx writes a ``Pt`` length (EMU truncated, then rounded)."""
+    return round(int(points * _EMU_PER_PT) / _EMU_PER_TWIP)
+
+
+def emu_twips(points: float) -> int:
+    """Points in twips by way of whole EMU (row heights and cell widths)."""
+    return round(to_emu(points) / _EMU_PER_TWIP)
+
+
+def half_points(size: float) -> int:
+    """A font size in half points, truncated as python-docx writes it."""
+    return int(int(size * _EMU_PER_PT) / _EMU_PER_PT * 2)
+
+
+def run(
+    text: str,
+    *,
+    font: str,
+    size: float,
+    bold: bool = False,
+    underline: bool = False,
+    line_break: bool = False,
+) -> str:
+    """A ``w:r`` with every font slot set, explicit bold, and its text as python-docx writes
+    it (tabs as ``w:tab``, line ends as ``w:br``); ``line_break`` ends it with a ``w:br``."""
+    name = escape(font)
+    bold_xml = "<w:b/>" if bold else '<w:b w:val="0"/>'
+    under = '<w:u w:val="single"/>' if underline else ""
+    parts = [
+        f'<w:r><w:rPr><w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:cs="{name}"'
+        f' w:eastAsia="{name}"/>{bold_xml}<w:sz w:val="{half_points(size)}"/>{under}</w:rPr>'
+    ]
+    for piece in _SPECIAL.split(text):
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            parts.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    if line_break:
+        parts.append("<w:br/>")
+    parts.append("</w:r>")
+    return "".join(parts)
+
+
+def paragraph(
+    content: str = "",
+    *,
+    leading: float,
+    before: float = 0.0,
+    center: bool = False,
+    indent: float = 0.0,
+    page_break: bool = False,
+) -> str:
+    """A ``w:p`` holding ``content`` (runs): ``before`` points above, none after, exact
+    ``leading``; centred, or with a hanging ``indent`` (points), or starting a page."""
+    properties = [
+        "<w:pageBreakBefore/>" if page_break else "",
+        f'<w:spacing w:before="{length_twips(before)}" w:after="0"'
+        f' w:line="{length_twips(leading)}" w:lineRule="exact"/>',
+    ]
+    if indent:
+        hang = length_twips(indent)
+        properties.append(f'<w:ind w:left="{hang}" w:hanging="{hang}"/>')
+    if center:
+        properties.append('<w:jc w:val="center"/>')
+    return f"<w:p><w:pPr>{''.join(properties)}</w:pPr>{content}</w:p>"
+
+
+def margins(tag: str, sides: Mapping[str, float]) -> str:
+    """A ``w:tblCellMar`` or ``w:tcMar`` with the given sides, in points, in schema order."""
+    inner = "".join(
+        f'<w:{s} w:w="{twips(sides[s])}" w:type="dxa"/>' for s in SIDES[:4] if s in sides
+    )
+    return f"<w:{tag}>{inner}</w:{tag}>"
+
+
+def cell(
+    content: str = EMPTY_PARAGRAPH,
+    *,
+    width: int,
+    span: int = 1,
+    merge: VerticalMerge | None = None,
+    fill: str | None = None,
+    cell_margins: Mapping[str, float] | None = None,
+    valign: Literal["top", "center", "bottom"] | None = None,
+) -> str:
+    """A ``w:tc`` of ``width`` twips over ``span`` grid columns; its w:tcPr in schema order
+    (ECMA-376 Part 1, 17.4.70): Word repairs a file whose properties are out of order."""
+    properties = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if span > 1:
+        properties.append(f'<w:gridSpan w:val="{span}"/>')
+    if merge == "restart":
+        properties.append('<w:vMerge w:val="restart"/>')
+    elif merge == "continue":
+        properties.append("<w:vMerge/>")
+    if fill is not None:
+        properties.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    if cell_margins is not None:
+        properties.append(margins("tcMar", cell_margins))
+    if valign is not None:
+        properties.append(f'<w:vAlign w:val="{valign}"/>')
+    return f"<w:tc><w:tcPr>{''.join(properties)}</w:tcPr>{content}</w:tc>"
+
+
+def row(cells: Iterable[str], *, height: float, header: bool = False) -> str:
+    """A ``w:tr`` of exactly ``height`` points that never splits across pages; a ``header``
+    row repeats on every page the table runs onto."""
+    repeat = "<w:tblHeader/>" if header else ""
+    return (
+        f'<w:tr><w:trPr><w:trHeight w:val="{emu_twips(height)}" w:hRule="exact"/>{repeat}'
+        f"<w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
+    )
+
+
+def table_properties(
+    *,
+    widths: Sequence[float],
+    cell_margins: Mapping[str, float],
+    borders: bool = True,
+) -> str:
+    """The whole w:tblPr of a fixed table, in schema order (17.4.60) and each property once.
+
+    The table starts at the left margin (``tblInd`` 0 is where the border's outer edge
+    sits under compatibility mode 15, which every output declares), its layout is fixed,
+    and ``cell_margins`` (points, keys top/left/bottom/right) are the default cell margins.
+    """
+    lines = ""
+    if borders:
+        single = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
+        lines = f"<w:tblBorders>{''.join(f'<w:{s} {single}/>' for s in SIDES)}</w:tblBorders>"
+    return (
+        f'<w:tblPr><w:tblW w:w="{twips(sum(widths))}" w:type="dxa"/>'
+        '<w:jc w:val="left"/><w:tblInd w:w="0" w:type="dxa"/>'
+        f'{lines}<w:tblLayout w:type="fixed"/>{margins("tblCellMar", cell_margins)}'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0"'
+        ' w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+    )
+
+
+def table(
+    rows: Iterable[str], *, widths: Sequence[float], cell_margins: Mapping[str, float]
+) -> str:
+    """A bordered ``w:tbl`` whose grid columns are ``widths`` (points)."""
+    grid = "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in widths)
+    return (
+        f"<w:tbl>{table_properties(widths=widths, cell_margins=cell_margins)}"
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
+
+
+def parse(xml: str) -> Any:
+    """The one element ``xml`` writes (its ``w`` prefix declared), as python-docx's class."""
+    return parse_xml(f'<w:body xmlns:w="{W}">{xml}</w:body>')[0]
+
+
+def add_block(word: Any, xml: str) -> Any:
+    """Parse ``xml`` (a table or paragraph) once and put it at the end of the document's
+    body, before its section properties; returns the element."""
+    element = parse(xml)
+    body = word.element.body
+    section = body.sectPr
+    if section is not None:
+        section.addprevious(element)
+    else:
+        body.append(element)
+    return element
