@@ -18,11 +18,11 @@ from sopdoc.build import documents as build
 from sopdoc.build.flowcharts import FORMATS, export_flowcharts, names_sop, not_found, select_sops
 from sopdoc.build.outcome import Outcome
 from sopdoc.build.paths import workbook_stem
-from sopdoc.build.plan import plan_build
+from sopdoc.build.plan import Plan, plan_build
 from sopdoc.errors import SopdocError
 from sopdoc.help import HelpCommand, translate_usage
 from sopdoc.layout.checks import with_layout_problems
-from sopdoc.model import Problem, Severity, Sop, Workbook
+from sopdoc.model import CellRef, Problem, Severity, Sop, Workbook
 from sopdoc.serialize import workbook_data
 from sopdoc.workbook import read_workbook
 
@@ -304,6 +304,11 @@ def build_command(
     books = []
     for path in workbooks:
         folder = output if len(workbooks) == 1 else output / workbook_stem(path)
+        full = strict or force or buku
+        sheets = None
+        if wanted and not full:  # read the sheets of the SOPs named, not the whole workbook
+            _, found = _named(path, wanted, folder=folder, formats=chosen, jobs=jobs)
+            sheets = sorted({ref.sheet for refs in found for ref in refs})
         plan = plan_build(
             path,
             folder=folder,
@@ -311,11 +316,13 @@ def build_command(
             template=template,
             locked=locked,
             jobs=jobs,
-            full=strict or force or buku or bool(wanted),
+            full=full,
+            sheets=sheets,
         )
         result = plan.workbook.strict() if strict else plan.workbook
         sops = select_sops(result, wanted)
-        books.append(batch.Book(result, sops, folder, plan.stems, plan.prints, plan.unchanged))
+        unchanged = () if wanted else plan.unchanged
+        books.append(batch.Book(result, sops, folder, plan.stems, plan.prints, unchanged))
     report = batch.build_batch(
         books,
         formats=chosen,
@@ -388,16 +395,28 @@ def preview(workbook: Path, port: int | None, no_browser: bool) -> None:
     serve(workbook, port=port, open_browser=not no_browser, echo=click.echo)
 
 
-def _sop_to_revise(workbook: Path, wanted: str, *, folder: Path, formats: Sequence[str]) -> Sop:
-    """The one SOP ``wanted`` names, read with as little of the workbook as the output
-    folder's manifest allows (on a workbook built there before: its sheet alone)."""
-    jobs = batch.default_jobs()
+def _named(
+    workbook: Path, names: Sequence[str], *, folder: Path, formats: Sequence[str], jobs: int
+) -> tuple[Plan, list[list[CellRef]]]:
+    """The SOPs each of ``names`` names, found with as little of the workbook read as the
+    output folder's summaries allow (nothing, on a workbook built there and unchanged)."""
     plan = plan_build(workbook, folder=folder, formats=formats, jobs=jobs, sheets=())
-    refs = [
-        ref for ref, nomor in plan.nomors.items() if names_sop(wanted, nomor=nomor, sheet=ref.sheet)
-    ]
-    if not refs:
-        raise not_found(wanted, ((nomor, ref.sheet) for ref, nomor in plan.nomors.items()))
+    found = []
+    for name in names:
+        refs = [
+            r for r, nomor in plan.nomors.items() if names_sop(name, nomor=nomor, sheet=r.sheet)
+        ]
+        if not refs:
+            raise not_found(name, ((nomor, ref.sheet) for ref, nomor in plan.nomors.items()))
+        found.append(refs)
+    return plan, found
+
+
+def _sop_to_revise(workbook: Path, wanted: str, *, folder: Path, formats: Sequence[str]) -> Sop:
+    """The one SOP ``wanted`` names; of a workbook built in ``folder`` before, its sheet is
+    the only one read."""
+    jobs = batch.default_jobs()
+    plan, [refs] = _named(workbook, [wanted], folder=folder, formats=formats, jobs=jobs)
     if len(refs) != 1:
         choices = "; ".join(plan.nomors[ref] for ref in refs)
         raise SopdocError(

@@ -167,6 +167,39 @@ def test_revise_reads_only_the_revised_sheet_of_a_built_workbook(
     same_as_a_fresh_build(book, out, tmp_path, "revised")
 
 
+def test_building_named_sops_reads_only_their_sheets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from sopdoc.cli import main
+    from sopdoc.workbook.load import load_grids
+
+    book = write(tmp_path / "w.xlsx")
+    out = tmp_path / "o"
+    build(book, out)
+    (out / "B-1-2026.pdf").unlink()
+    (out / "D-1-2026.pdf").unlink()
+    read: list[int] = []
+
+    def counting(path: Path, **kwargs: Any) -> Any:
+        read.extend(kwargs["only"])
+        return load_grids(path, **kwargs)
+
+    monkeypatch.setattr("sopdoc.build.plan.load_grids", counting)
+    args = ["build", str(book), "--sop", "SOP B", "-o", str(out), "--format", "pdf"]
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 0, done.output
+    assert "1 SOP dibuat, 0 dilewati" in done.output
+    assert sorted(set(read)) == [0, 2]  # Instansi and SOP B
+    assert (out / "B-1-2026.pdf").is_file()
+    assert not (out / "D-1-2026.pdf").exists()  # not named, not built
+    missing = CliRunner().invoke(main, ["build", str(book), "--sop", "Z/9", "-o", str(out)])
+    assert missing.exit_code != 0
+    assert "SOP 'Z/9' tidak ada" in missing.output
+    assert "D/1/2026 (SOP D)" in missing.output
+
+
 def test_errors_are_reported_every_time(tmp_path: Path) -> None:
     book = write(tmp_path / "w.xlsx")
     out = tmp_path / "o"
