@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+import zlib
 
 import pypdfium2
 import pytest
 from factories import seed_sop
-from PIL import Image
+from PIL import Image, ImageChops
 from reportlab.pdfgen.canvas import Canvas
 
 from sopdoc.backends.pdf.slides import render_slides_pdf
@@ -36,7 +37,7 @@ def test_png_file_keeps_every_pixel_of_its_scanlines(alpha: bool) -> None:
         for y in range(height)
     ]
     scanlines = b"".join(b"\x00" + row for row in rows)
-    png = png_file(memoryview(scanlines), width=width, height=height, alpha=alpha, dpi=300)
+    png = png_file(zlib.compress(scanlines), width=width, height=height, alpha=alpha, dpi=300)
     image = Image.open(io.BytesIO(png))
     assert image.mode == ("RGBA" if alpha else "RGB")
     assert image.size == (width, height)
@@ -70,10 +71,17 @@ def test_transparent_pictures_are_clear_where_nothing_is_drawn() -> None:
     assert image.getpixel(middle) == (0, 0, 0, 255)
 
 
+def _over(image: Image.Image, background: tuple[int, int, int]) -> Image.Image:
+    if image.mode != "RGBA":
+        return image
+    return Image.alpha_composite(Image.new("RGBA", image.size, (*background, 255)), image)
+
+
 @pytest.mark.parametrize("transparent", [False, True])
 def test_pictures_hold_the_pixels_pdfium_renders_on_its_own(transparent: bool) -> None:
-    """Drawn straight into PNG scanlines, a slide of the example keeps every pixel that
-    PDFium's own bitmap has: anti-aliased text and lines, the coloured head, each page."""
+    """Drawn band by band straight into PNG scanlines, a slide has the pixels of PDFium's
+    own bitmap of the whole page, to 2 levels of 255: anti-aliased text and lines across
+    the bands' edges, the coloured head, each page."""
     pdf = render_slides_pdf(diagram(seed_sop()))
     pngs = pdf_to_pngs(pdf, dpi=150, transparent=transparent)
     document = pypdfium2.PdfDocument(pdf)
@@ -89,5 +97,9 @@ def test_pictures_hold_the_pixels_pdfium_renders_on_its_own(transparent: bool) -
         image = Image.open(io.BytesIO(png))
         assert image.size == expected.size
         assert image.mode == expected.mode
-        assert image.tobytes() == expected.tobytes()
+        # Anti-aliased glyph edges depend a little on the band's origin: at most 2 of 255,
+        # as seen over any background (a clear pixel's colour is never seen).
+        for background in ((255, 255, 255), (0, 0, 0)):
+            ours, theirs = _over(image, background), _over(expected, background)
+            assert max(ImageChops.difference(ours, theirs).convert("RGB").tobytes()) <= 2
         assert len(image.getcolors(1 << 24) or ()) > 2  # anti-aliased, not a blank page
