@@ -65,6 +65,22 @@ def flow_pictures(document: Document) -> list[bytes]:
     return pdf_to_pngs(pdf, dpi=PICTURE_DPI, transparent=True)
 
 
+def read_logo(sop: Sop) -> bytes | None:
+    """The logo file's bytes; None without a logo, or when the file the reader checked has
+    vanished or become unreadable since: the documents then print without it."""
+    if sop.agency.logo is None:
+        return None
+    try:
+        return Path(sop.agency.logo).read_bytes()
+    except OSError:
+        return None
+
+
+def read_document(sop: Sop) -> Document:
+    """One SOP's document laid out and routed, with its logo's bytes."""
+    return prepare(sop, logo=read_logo(sop))
+
+
 def build_sop(
     sop: Sop,
     *,
@@ -78,7 +94,7 @@ def build_sop(
     flowcharts are Word shapes, or with ``locked`` pictures staff cannot edit."""
     preload(formats)
     files: list[Path] = []
-    document = prepare(sop) if {"docx", "pdf"} & set(formats) else None
+    document = read_document(sop) if {"docx", "pdf"} & set(formats) else None
     if document is not None and "docx" in formats:
         from sopdoc.backends.docx.document import render_docx
 
@@ -133,7 +149,7 @@ def write_book(
     from sopdoc.backends.docx.book import render_book_docx
     from sopdoc.backends.pdf.book import render_book_pdf
 
-    documents = [prepare(s) for s in sops]
+    documents = [read_document(s) for s in sops]
     year = book_year(sops)
     data, starts = render_book_pdf(documents, year=year)
     stem = f"{workbook_stem(workbook.path)}{BOOK_SUFFIX}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from sopdoc.drawing.pages import RoutedPage, route_layout
 from sopdoc.layout.fonts import FontMetrics, metrics_for
@@ -39,24 +38,15 @@ class Diagram:
     font: FontMetrics
 
 
-def prepare(sop: Sop) -> Document:
-    """Lay out and route the procedure pages of one SOP (every document backend draws them)."""
+def prepare(sop: Sop, *, logo: bytes | None = None) -> Document:
+    """Lay out and route the procedure pages of one SOP (every document backend draws them);
+    ``logo``: the bytes of the agency's logo file, read by the caller (None: printed without;
+    the identity layout keeps the logo's room either way)."""
     font = metrics_for(sop.agency.font)
     layout = layout_procedure(sop, font=font)
     identity = layout_identity(sop, font=font, paper=layout.paper, page_style=layout.style)
     routed = route_layout(layout, measure=font)
-    return Document(sop, font, layout, routed, identity, logo_bytes(sop))
-
-
-def logo_bytes(sop: Sop) -> bytes | None:
-    """The logo file's bytes; None without a logo, or when the file the reader checked has
-    vanished or become unreadable since: the documents then print without it."""
-    if sop.agency.logo is None:
-        return None
-    try:
-        return Path(sop.agency.logo).read_bytes()
-    except OSError:
-        return None
+    return Document(sop, font, layout, routed, identity, logo if sop.agency.logo else None)
 
 
 def diagram(sop: Sop) -> Diagram:

@@ -15,7 +15,7 @@ from factories import big_sop, identity_cases, make_sop, make_step, tiny_png
 from sopdoc.backends.docx.cells import BORDER
 from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
-from sopdoc.build.documents import flow_pictures
+from sopdoc.build.documents import flow_pictures, read_document
 from sopdoc.drawing.document import Document, prepare
 from sopdoc.layout import ColumnId, ColumnKind
 from sopdoc.model import Sop
@@ -265,9 +265,9 @@ def test_logo_at_the_layouts_box_or_none_when_vanished(tmp_path: Path) -> None:
     logo.write_bytes(tiny_png(40, 20))
     sop = make_sop([make_step(1, (0,), count=1)])
     sop = replace(sop, agency=replace(sop.agency, logo=logo, logo_pixels=(40, 20)))
-    with_logo = prepare(sop)
-    logo.unlink()  # prepare read it; a later build finds it gone
-    without = prepare(sop)
+    with_logo = read_document(sop)
+    logo.unlink()  # read now; a later build finds it gone
+    without = read_document(sop)
     assert without.logo is None
     pdfs = convert({"with": with_logo, "without": without}, tmp_path)
     box = with_logo.identity.pages[0].logo

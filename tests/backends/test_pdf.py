@@ -10,6 +10,7 @@ import pytest
 from factories import big_sop, identity_cases, make_sop, make_step, tiny_png
 
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
+from sopdoc.build.documents import read_logo
 from sopdoc.drawing.document import Document, prepare
 from sopdoc.model import Sop
 
@@ -103,7 +104,7 @@ def test_the_logo_is_the_only_image(tmp_path: Path) -> None:
     logo.write_bytes(tiny_png())
     sop = make_sop([make_step(1, (0,), count=2), make_step(2, (1,), count=2)])
     sop = replace(sop, agency=replace(sop.agency, logo=logo, logo_pixels=(8, 8)))
-    document = prepare(sop)
+    document = prepare(sop, logo=logo.read_bytes())
     pdf = pymupdf.open(stream=render_pdf(document), filetype="pdf")
     images = [img for page in pdf for img in page.get_images()]
     assert len(images) == 1
@@ -188,7 +189,8 @@ def test_vanished_logo_prints_without_it(tmp_path: Path) -> None:
     sop = make_sop([make_step(1, (0,), count=1)])
     gone = tmp_path / "hilang.png"
     sop = replace(sop, agency=replace(sop.agency, logo=gone, logo_pixels=(10, 10)))
-    document = prepare(sop)
+    assert read_logo(sop) is None
+    document = prepare(sop, logo=read_logo(sop))
     assert document.identity.pages[0].logo is not None  # the layout keeps its room
     pdf = pymupdf.open(stream=render_pdf(document), filetype="pdf")
     assert not pdf[0].get_images()
