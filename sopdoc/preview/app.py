@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any, Final
 
 import jinja2
+import markupsafe
 from sse_starlette.sse import EventSourceResponse
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -21,6 +22,7 @@ from sopdoc import __version__
 from sopdoc import messages as msg
 from sopdoc.errors import SopdocError
 from sopdoc.model import Severity
+from sopdoc.preview import words
 from sopdoc.preview.live import Preview
 from sopdoc.preview.render import DOWNLOADS
 from sopdoc.preview.watch import watch_workbook
@@ -75,6 +77,12 @@ def page_context(preview: Preview) -> dict[str, Any]:
         "sops": sops,
         "version": preview.version,
         "labels": msg.SEVERITY_LABELS,
+        "w": words,
+        "disconnected": markupsafe.Markup(words.DISCONNECTED).format(
+            command=markupsafe.Markup("<code>{}</code>").format(
+                f"sopdoc preview {preview.path.name}"
+            )
+        ),
         "error": Severity.ERROR,
         "downloads": DOWNLOADS,
         "sopdoc_version": __version__,

@@ -152,3 +152,24 @@ def test_a_workbook_that_cannot_be_read_at_first_shows_the_notice(tmp_path: Path
     assert "Buku kerja belum bisa dibaca" in page
     assert 'class="pemberitahuan"' in page
     assert '<section id="sop-' not in page
+
+
+def test_the_page_says_everything_in_its_words_module(
+    served: tuple[Preview, TestClient], workbook: Path
+) -> None:
+    """The page's words come from sopdoc.preview.words, filled in and escaped; the workbook's
+    name in the 'disconnected' banner is code, escaped too."""
+    from sopdoc.preview import words
+
+    _preview, client = served
+    page = client.get("/").text
+    sops = read_workbook(workbook).sops
+    assert f"<title>{escape(words.TITLE.format(workbook=workbook.name))}</title>" in page
+    assert escape(words.SOPS.format(count=len(sops))) in page
+    banner = words.DISCONNECTED.format(command=f"<code>sopdoc preview {workbook.name}</code>")
+    assert banner in page
+    for word in (words.PAGES, words.SLIDES, words.DOWNLOAD_PDF, words.DOWNLOAD_ALL):
+        assert word in page
+    first = sops[0]
+    sheet = words.SHEET.format(sheet=first.sheet, steps=len(first.steps), actors=len(first.actors))
+    assert escape(sheet) in section(page, 1)
