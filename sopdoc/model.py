@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -358,6 +359,11 @@ class Sop:
 
     def edges(self) -> tuple[Edge, ...]:
         """Every arrow of the flow, in step order, a decision's yes before its no."""
+        return self._edges
+
+    @functools.cached_property
+    def _edges(self) -> tuple[Edge, ...]:
+        # Asked for by every trial pagination of the slides: worked out once per SOP.
         return tuple(
             Edge(step.number, target, branch)
             for step in self.steps
