@@ -137,18 +137,10 @@ def test_a_plan_for_some_sheets_reads_them_and_names_every_sop(tmp_path: Path) -
     assert len(nothing.nomors) == 4
 
 
-def test_revise_reads_only_the_revised_sheet_of_a_built_workbook(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from click.testing import CliRunner
-
-    from sopdoc.cli import main
+def sheets_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The positions of the sheets builds parse from now on (a spy on the plan's reader)."""
     from sopdoc.workbook.load import load_grids
 
-    book = write(tmp_path / "w.xlsx")
-    out = tmp_path / "o"
-    build(book, out)
-    before = outputs(out)
     read: list[int] = []
 
     def counting(path: Path, **kwargs: Any) -> Any:
@@ -156,6 +148,21 @@ def test_revise_reads_only_the_revised_sheet_of_a_built_workbook(
         return load_grids(path, **kwargs)
 
     monkeypatch.setattr("sopdoc.build.plan.load_grids", counting)
+    return read
+
+
+def test_revise_reads_only_the_revised_sheet_of_a_built_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from sopdoc.cli import main
+
+    book = write(tmp_path / "w.xlsx")
+    out = tmp_path / "o"
+    build(book, out)
+    before = outputs(out)
+    read = sheets_read(monkeypatch)
     args = ["revise", str(book), "--sop", "c/1/2026", "--tanggal", "2026-11-25"]
     done = CliRunner().invoke(main, [*args, "-o", str(out), "--format", "pdf"])
     assert done.exit_code == 0, done.output
@@ -173,20 +180,13 @@ def test_building_named_sops_reads_only_their_sheets(
     from click.testing import CliRunner
 
     from sopdoc.cli import main
-    from sopdoc.workbook.load import load_grids
 
     book = write(tmp_path / "w.xlsx")
     out = tmp_path / "o"
     build(book, out)
     (out / "B-1-2026.pdf").unlink()
     (out / "D-1-2026.pdf").unlink()
-    read: list[int] = []
-
-    def counting(path: Path, **kwargs: Any) -> Any:
-        read.extend(kwargs["only"])
-        return load_grids(path, **kwargs)
-
-    monkeypatch.setattr("sopdoc.build.plan.load_grids", counting)
+    read = sheets_read(monkeypatch)
     args = ["build", str(book), "--sop", "SOP B", "-o", str(out), "--format", "pdf"]
     done = CliRunner().invoke(main, args)
     assert done.exit_code == 0, done.output
