@@ -74,10 +74,13 @@ class Channels:
             outer_all = outer_right
         else:
             outer_all = outer + outer_right
-        # Inside the lanes too, a millimetre and more off their lines, where no symbol stands.
+        # Inside the lanes too, a millimetre and more off their lines, where no symbol stands;
+        # the last lane's tracks counted from its right edge, on the outer tracks' grid (two
+        # grids there would leave tracks a point apart, each blocking the other).
+        last = len(self.nodes.lanes) - 1
         interiors = [
-            lane.x + LOOP_INSET + k * TRACK
-            for lane in self.nodes.lanes
+            lane.right - LOOP_INSET - k * TRACK if i == last else lane.x + LOOP_INSET + k * TRACK
+            for i, lane in enumerate(self.nodes.lanes)
             for k in range(int((lane.width - 2 * LOOP_INSET) / TRACK) + 1)
         ]
         inner = sorted(set(boundaries + interiors), key=lambda x: (abs(x - prefer), x))
@@ -100,13 +103,52 @@ class Channels:
         head: NodeId,
         beyond: tuple[Pt, Pt] = (-math.inf, math.inf),
     ) -> Pt:
-        """A free channel for a vertical leg from y0 to y1, with x outside (beyond) an interval.
+        """A free channel (see ``find``); with none free, the outer edge on the preferred side,
+        stacked beside used tracks."""
+        x = self.find(
+            y0,
+            y1,
+            prefer=prefer,
+            outer_first=outer_first,
+            side=side,
+            ends=ends,
+            head=head,
+            beyond=beyond,
+        )
+        if x is not None:
+            return x
+        return self.area.right - OUTER_INSET if side != "left" else self.area.x + OUTER_INSET
+
+    def find(
+        self,
+        y0: Pt,
+        y1: Pt,
+        *,
+        prefer: Pt,
+        outer_first: bool,
+        side: Side | None,
+        ends: tuple[NodeId, NodeId],
+        head: NodeId,
+        beyond: tuple[Pt, Pt] = (-math.inf, math.inf),
+    ) -> Pt | None:
+        """A free channel for a vertical leg from y0 to y1, with x outside (beyond) an interval;
+        None when there is none.
 
         ``beyond`` is (lo, hi): the channel must lie right of ``hi`` for ``side == "right"``,
         left of ``lo`` for ``"left"``; it keeps side exits and entries clear of their boxes.
         """
         lo, hi = beyond
-        for x in self.candidates(prefer=prefer, outer_first=outer_first, side=side):
+        # Nothing free among the candidates: any place a millimetre off the lane lines.
+        fine = sorted(
+            (
+                lane.x + TRACK + k * 0.5
+                for lane in self.nodes.lanes
+                for k in range(int((lane.width - 2 * TRACK) / 0.5) + 1)
+            ),
+            key=lambda x: (abs(x - prefer), x),
+        )
+        candidates = self.candidates(prefer=prefer, outer_first=outer_first, side=side)
+        for x in itertools.chain(candidates, fine):
             if side == "right" and x < hi + CLEARANCE:
                 continue
             if side == "left" and x > lo - CLEARANCE:
@@ -115,23 +157,7 @@ class Channels:
                 x, y0, y1, head
             ):
                 return x
-        # Nothing free there: any place a millimetre off the lane lines, nearest first.
-        fine = [
-            lane.x + TRACK + k * 0.5
-            for lane in self.nodes.lanes
-            for k in range(int((lane.width - 2 * TRACK) / 0.5) + 1)
-        ]
-        for x in sorted(fine, key=lambda x: (abs(x - prefer), x)):
-            if side == "right" and x < hi + CLEARANCE:
-                continue
-            if side == "left" and x > lo - CLEARANCE:
-                continue
-            if self.nodes.clear_of_nodes(x, y0, y1, ends=ends) and self.tracks.vertical_free(
-                x, y0, y1, head
-            ):
-                return x
-        # Nothing free: the outer edge on the preferred side, stacked beside used tracks.
-        return self.area.right - OUTER_INSET if side != "left" else self.area.x + OUTER_INSET
+        return None
 
     def band(self, y: Pt, x0: Pt, x1: Pt, head: NodeId, *, low: Pt, high: Pt) -> Pt:
         """A free horizontal track near ``y`` within [low, high]."""

@@ -167,7 +167,15 @@ class PageNodes:
 
     def free_side(self, node: Node) -> Side:
         """The side of a node with nothing beside it in its row (end terminators sit right)."""
+        return "right" if self.side_free(node, "right") else "left"
+
+    def side_free(self, node: Node, side: Side) -> bool:
+        """True when nothing stands beside ``node`` in its row on ``side``."""
         for other in self.nodes.values():
-            if other is not node and other.row == node.row and other.rank == node.rank:
-                return "left" if other.box.x >= node.box.right else "right"
-        return "right"
+            if other is node or other.row != node.row or other.rank != node.rank:
+                continue
+            if other.box.bottom <= node.box.y or other.box.y >= node.box.bottom:
+                continue  # above or below it (a start over a deciding step 1)
+            if (other.box.x >= node.box.right) == (side == "right"):
+                return False
+        return True

@@ -186,24 +186,50 @@ def _straight(
 
 def back(nodes: PageNodes, channels: Channels, a: Node, b: Node, *, head: NodeId) -> list[Point]:
     """A loop back up: out of a's free side, up an outer channel, into b's side on the same
-    side; into b's top when b is a decision (its sides are its exits) or that side is taken."""
+    side; into b's top when b is a decision (its sides are its exits) or that side is taken.
+    With no channel free on that side, round the other side when a's other side is free."""
     side = nodes.free_side(a)
+    other: Side = "left" if side == "right" else "right"
+    if nodes.side_free(a, other):
+        points = _back_on(nodes, channels, a, b, head=head, side=side, strict=True)
+        if points is not None:
+            return points
+        found = _back_on(nodes, channels, a, b, head=head, side=other, strict=True)
+        if found is not None:
+            return found
+    points = _back_on(nodes, channels, a, b, head=head, side=side, strict=False)
+    assert points is not None
+    return points
+
+
+def _back_on(
+    nodes: PageNodes,
+    channels: Channels,
+    a: Node,
+    b: Node,
+    *,
+    head: NodeId,
+    side: Side,
+    strict: bool,
+) -> list[Point] | None:
+    """A loop back up round ``side``; None when ``strict`` and no channel there is free."""
     ay, by = a.box.center_y, b.box.center_y
     sx = a.box.right if side == "right" else a.box.x
-    top_entry = b.diamond or not b.is_symbol or nodes.free_side(b) != side
+    top_entry = b.diamond or not b.is_symbol or not nodes.side_free(b, side)
     span = (min(a.box.x, b.box.x), max(a.box.right, b.box.right))
+    pick = channels.find if strict else channels.pick
     if top_entry:
         bx = nodes.anchor_x(b)
         above_b = nodes.gap_above(b)
         low, high = nodes.top_limit(b) + 3, b.box.y - 3
-        if b.diamond and nodes.free_side(b) != side and b.row > 0 and nodes.above(b) is None:
+        if b.diamond and not nodes.side_free(b, side) and b.row > 0 and nodes.above(b) is None:
             # Something stands beside the decision on this side (its end, a connector): come
             # in over the row line, along the arrow into its top, and leave that room free.
             row_top = nodes.rows[b.row].box.y
             prev = [n.box.bottom for n in nodes.nodes.values() if n.rank == b.rank - 2]
             if prev and max(prev) + 3 <= row_top - 3:
                 above_b, low, high = (max(prev) + row_top) / 2, max(prev) + 3, row_top - 3
-        x = channels.pick(
+        x = pick(
             ay,
             above_b,
             prefer=span[1] if side == "right" else span[0],
@@ -213,10 +239,12 @@ def back(nodes: PageNodes, channels: Channels, a: Node, b: Node, *, head: NodeId
             head=head,
             beyond=span,
         )
+        if x is None:
+            return None
         y_in = channels.band(above_b, x, bx, head, low=low, high=high)
-        return [(sx, ay), (x, ay), (x, y_in), (bx, y_in), (bx, b.box.y)]
+        return [(sx, ay), (x, ay), (x, y_in), (bx, y_in), (bx, b.box.y + _entry_drop(b, bx))]
     ex = b.box.right if side == "right" else b.box.x
-    x = channels.pick(
+    x = pick(
         ay,
         by,
         prefer=span[1] if side == "right" else span[0],
@@ -226,6 +254,8 @@ def back(nodes: PageNodes, channels: Channels, a: Node, b: Node, *, head: NodeId
         head=head,
         beyond=span,
     )
+    if x is None:
+        return None
     return [(sx, ay), (x, ay), (x, by), (ex, by)]
 
 
