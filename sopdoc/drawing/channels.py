@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from sopdoc.drawing.nodes import CLEARANCE, TRACK, PageNodes, Side
+from sopdoc.drawing.nodes import CLEARANCE, TRACK, PageNodes
 from sopdoc.layout import NodeId
 from sopdoc.layout.geometry import LOOP_INSET, LOOP_TRACK
+from sopdoc.layout.room import Side
 from sopdoc.units import Pt
 
 Point = tuple[Pt, Pt]
@@ -57,6 +58,8 @@ class Channels:
         self.nodes = nodes
         self.area = nodes.area
         self.tracks = Tracks()
+        #: Vertical legs (y0, y1, side) that found no free channel: room to ask the layout for.
+        self.wanted: list[tuple[Pt, Pt, Side]] = []
 
     def candidates(self, *, prefer: Pt, outer_first: bool, side: Side | None) -> list[Pt]:
         """Channel positions: outer edges and lane boundaries, each with parallel tracks."""
@@ -117,6 +120,7 @@ class Channels:
         )
         if x is not None:
             return x
+        self.wanted.append((y0, y1, "left" if side == "left" else "right"))
         return self.area.right - OUTER_INSET if side != "left" else self.area.x + OUTER_INSET
 
     def find(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from sopdoc.drawing.pages import RoutedPage, route_layout
 from sopdoc.layout.fonts import FontMetrics, metrics_for
@@ -11,6 +13,7 @@ from sopdoc.layout.geometry import ProcedureLayout
 from sopdoc.layout.identity import layout_identity
 from sopdoc.layout.identity_geometry import IdentityLayout
 from sopdoc.layout.procedure import layout_procedure
+from sopdoc.layout.room import Room
 from sopdoc.layout.slides import layout_swimlane
 from sopdoc.model import Sop
 
@@ -42,10 +45,48 @@ class Diagram:
 def prepare(sop: Sop) -> Document:
     """Lay out and route the procedure pages of one SOP (every document backend draws them)."""
     font = metrics_for(sop.agency.font)
-    layout = layout_procedure(sop, font=font)
+    layout, routed = _routed(sop, font)
     identity = layout_identity(sop, font=font, paper=layout.paper, page_style=layout.style)
-    routed = route_layout(layout, measure=font)
     return Document(sop, font, layout, routed, identity, logo_bytes(sop))
+
+
+#: How often routing may ask the layout for room (each pass widens or heightens a little).
+ROOM_PASSES: Final = 4
+
+
+def _routed(sop: Sop, font: FontMetrics) -> tuple[ProcedureLayout, tuple[RoutedPage, ...]]:
+    """The procedure laid out and routed; laid out anew with the room routing asked for (a
+    taller row, a wider gutter) until every arrow and label has its own place. A row made
+    taller for a label that still has no roomy place keeps its own height (it did not help)
+    unless the label then finds no place at all."""
+    room = Room()
+    layout, routed = _pass(sop, font, room)
+    for _ in range(ROOM_PASSES):
+        asked = _asked(routed)
+        if not asked:
+            return layout, routed
+        room = room.plus(asked)
+        layout, routed = _pass(sop, font, room)
+    useless = [step for step in _asked(routed).rows if step in room.rows]
+    if useless:
+        lean_layout, lean = _pass(sop, font, room.without_rows(useless))
+        if sum(p.lost for p in lean) <= sum(p.lost for p in routed):
+            return lean_layout, lean
+    return layout, routed
+
+
+def _pass(
+    sop: Sop, font: FontMetrics, room: Room
+) -> tuple[ProcedureLayout, tuple[RoutedPage, ...]]:
+    layout = layout_procedure(sop, font=font, room=room)
+    return layout, route_layout(layout, measure=font)
+
+
+def _asked(pages: Sequence[RoutedPage]) -> Room:
+    asked = Room()
+    for page in pages:
+        asked = asked.plus(page.room)
+    return asked
 
 
 def logo_bytes(sop: Sop) -> bytes | None:

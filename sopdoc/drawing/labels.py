@@ -15,8 +15,10 @@ from sopdoc.model import Symbol
 from sopdoc.units import Pt
 
 LABEL_SIZE: Final = 7.0
-#: Space kept around a label's glyph box.
+#: Space kept around a label's glyph box; where there is no such room (a narrow lane), the
+#: least kept: its glyphs still clear every line by more than a point.
 LABEL_PAD: Final = 1.2
+TIGHT_PAD: Final = 0.6
 
 Point = tuple[Pt, Pt]
 
@@ -68,12 +70,12 @@ class _Space:
                 self.grid.append(((x, area.y), (x, area.bottom)))
         self.placed: list[Box] = []
 
-    def free(self, box: Box) -> bool:
+    def free(self, box: Box, margin: Pt = LABEL_PAD) -> bool:
         pad = Box(
-            box.x - LABEL_PAD,
-            box.y - LABEL_PAD,
-            box.width + 2 * LABEL_PAD,
-            box.height + 2 * LABEL_PAD,
+            box.x - margin,
+            box.y - margin,
+            box.width + 2 * margin,
+            box.height + 2 * margin,
         )
         area = self.page.flow_area
         if not (
@@ -116,16 +118,31 @@ def _candidates(route: Route, width: Pt, height: Pt) -> Iterator[Point]:
                 along += 2.0
 
 
-def _around(route: Route) -> Iterator[Point]:
-    """Label centres anywhere near an arrow's start, nearest first: where the room beside
-    its first legs is taken."""
+def _around(route: Route, step: Pt = 2.0) -> Iterator[Point]:
+    """Label centres anywhere near an arrow's start, ``step`` apart, nearest first: where the
+    room beside its first legs is taken."""
     x0, y0 = route.points[0]
+    nx, ny = int(36 / step), int(24 / step)
     offsets = sorted(
-        ((dx, dy) for dx in range(-36, 37, 2) for dy in range(-24, 25, 2)),
+        ((i * step, j * step) for i in range(-nx, nx + 1) for j in range(-ny, ny + 1)),
         key=lambda d: (d[0] ** 2 + d[1] ** 2, d),
     )
     for dx, dy in offsets:
         yield x0 + dx, y0 + dy
+
+
+def _box(centre: Point, width: Pt, height: Pt) -> Box:
+    return Box(centre[0] - width / 2, centre[1] - height / 2, width, height)
+
+
+def _first_free(space: _Space, arrow: Route, width: Pt, height: Pt, margin: Pt) -> Point | None:
+    """The first label centre beside ``arrow`` keeping ``margin`` free round the label."""
+    # Where little room is kept, a finer search: a gap a label just fits in is found.
+    step = 2.0 if margin >= LABEL_PAD else 0.5
+    for centre in itertools.chain(_candidates(arrow, width, height), _around(arrow, step)):
+        if space.free(_box(centre, width, height), margin):
+            return centre
+    return None
 
 
 def place_labels(
@@ -135,8 +152,13 @@ def place_labels(
     lanes: Sequence[Column[ColumnId]],
     measure: FontMeasure,
     size: Pt = LABEL_SIZE,
+    missed: list[Route] | None = None,
+    lost: list[Route] | None = None,
 ) -> tuple[Route, ...]:
-    """Put ``Ya``/``Tidak`` in the first free place beside the start of each labelled arrow."""
+    """Put ``Ya``/``Tidak`` in the first free place beside the start of each labelled arrow.
+    An arrow with no place keeping LABEL_PAD free round its label is added to ``missed`` (its
+    row may get taller) and takes the first place keeping TIGHT_PAD, else the first tried
+    (and is added to ``lost``)."""
     routes = tuple(arrows)
     space = _Space(page, lanes, routes)
     height = measure.ascent(size) + measure.descent(size)
@@ -147,16 +169,19 @@ def place_labels(
             continue
         width = measure.width(arrow.spec.label, size)
         first = None
-        for cx, cy in itertools.chain(_candidates(arrow, width, height), _around(arrow)):
-            box = Box(cx - width / 2, cy - height / 2, width, height)
-            if first is None:
-                first = (cx, cy)
-            if space.free(box):
-                first = (cx, cy)
-                space.placed.append(box)
+        for margin in (LABEL_PAD, TIGHT_PAD):
+            found = _first_free(space, arrow, width, height, margin)
+            if found is not None:
+                first = found
                 break
+            if missed is not None and margin == LABEL_PAD:
+                missed.append(arrow)
         if first is None:
-            first = arrow.points[0]
+            first = next(_candidates(arrow, width, height), arrow.points[0])
+            if lost is not None:
+                lost.append(arrow)
+        else:
+            space.placed.append(_box(first, width, height))
         centre = (round(first[0], 3), round(first[1], 3))
         placed.append(replace(arrow, label_at=centre))
     return tuple(placed)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final
 
 from sopdoc.layout import Box, Column, ColumnId, NodeId, ProcedurePage, StepRow
+from sopdoc.layout.room import Side
 from sopdoc.model import Symbol
 from sopdoc.units import Pt
-
-Side = Literal["left", "right"]
 
 #: Distance between parallel arrows sharing a channel or a row boundary.
 TRACK: Final = 3.0

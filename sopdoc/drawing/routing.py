@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from typing import Final
 
 from sopdoc.drawing.channels import Channels, Point
-from sopdoc.drawing.nodes import Node, PageNodes, Side
+from sopdoc.drawing.nodes import Node, PageNodes
 from sopdoc.layout import ArrowSpec, Column, ColumnId, NodeId, ProcedurePage
+from sopdoc.layout.room import Side
 from sopdoc.model import Branch
+from sopdoc.units import Pt
 
 #: Arrowhead length and half width, in points.
 HEAD_LENGTH: Final = 6.0
@@ -290,8 +292,14 @@ def _arrowhead(points: Sequence[Point]) -> tuple[Point, Point, Point]:
     )
 
 
-def route_arrows(page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> tuple[Route, ...]:
-    """Route every arrow of a page: forward flow first, then loops, in a stable order."""
+def route_arrows(
+    page: ProcedurePage,
+    lanes: Sequence[Column[ColumnId]],
+    *,
+    wanted: list[tuple[Pt, Pt, Side]] | None = None,
+) -> tuple[Route, ...]:
+    """Route every arrow of a page: forward flow first, then loops, in a stable order.
+    Legs that found no free channel are added to ``wanted`` (y0, y1, side)."""
     router = Router(page, lanes)
     nodes = router.nodes
     specs = list(page.arrows)
@@ -308,6 +316,8 @@ def route_arrows(page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> tupl
     routes: dict[int, Route] = {}
     for i in order:
         routes[i] = router.route(specs[i], side_exit=i in side_exits)
+    if wanted is not None:
+        wanted.extend(router.channels.wanted)
     return tuple(routes[i] for i in range(len(specs)))
 
 

@@ -36,6 +36,7 @@ from sopdoc.layout.pagination import (
     start_room,
     starts_with_decision,
 )
+from sopdoc.layout.room import Room, Side
 from sopdoc.layout.text import place_lines
 from sopdoc.layout.wrap import Line, wrap_text
 from sopdoc.model import Sop, Step, Symbol
@@ -82,11 +83,13 @@ def _loop_gutters(
     *,
     lanes: Sequence[Column[ColumnId]],
     style: LayoutStyle,
+    room: Room,
 ) -> tuple[Pt, Pt]:
     """The outer gutters (left, right) of a page, wide enough for its loops back side by side
     (loops to one step share their track): a loop from a decision that ends (its end
     terminator on its right) runs left, others right. A gutter never takes more of its lane
-    than leaves MIN_SYMBOL_WIDTH to the symbols there; further loops use inner channels."""
+    than leaves MIN_SYMBOL_WIDTH to the symbols there; further loops use inner channels.
+    ``room`` adds the tracks routing asked for beside a row (for arrows no gutter counted)."""
     rows = {plan.step.number: i for i, plan in enumerate(plans)}
     heads: dict[str, list[set[int]]] = {
         "left": [set() for _ in plans],
@@ -101,11 +104,15 @@ def _loop_gutters(
         for r in range(rows[edge.target], rows[edge.source] + 1):
             heads[side][r].add(edge.target)
     gutters = []
-    for side, lane in (("left", lanes[0]), ("right", lanes[-1])):
-        depth = max((len(h) for h in heads[side]), default=0)
-        room = lane.width - style.symbol_margin_x - MIN_SYMBOL_WIDTH
+    sides: tuple[tuple[Side, Column[ColumnId]], ...] = (("left", lanes[0]), ("right", lanes[-1]))
+    for side, lane in sides:
+        # Tracks asked for come on top of those the gutter holds: the narrowest holds two.
+        asked = [room.tracks(plan.step.number, side) for plan in plans]
+        pairs = zip(heads[side], asked, strict=True)
+        depth = max((max(len(h), 2) + n if n else len(h) for h, n in pairs), default=0)
+        limit = lane.width - style.symbol_margin_x - MIN_SYMBOL_WIDTH
         gutter = loop_gutter(depth, minimum=style.outer_margin_x)
-        gutters.append(max(style.outer_margin_x, min(gutter, room)))
+        gutters.append(max(style.outer_margin_x, min(gutter, limit)))
     return gutters[0], gutters[1]
 
 
@@ -174,11 +181,12 @@ def build_page(
     style: LayoutStyle,
     font: FontMeasure,
     beside: Beside | None = None,
+    room: Room | None = None,
 ) -> ProcedurePage:
     rows: list[StepRow] = []
     symbols: list[SymbolBox] = []
     zones: dict[int, Box] = {}
-    gutters = _loop_gutters(sop, plans, lanes=lanes, style=style)
+    gutters = _loop_gutters(sop, plans, lanes=lanes, style=style, room=room or Room())
     y = y0
     for plan in plans:
         box = Box(columns[0].x, y, columns[-1].right - columns[0].x, plan.height)
@@ -207,8 +215,8 @@ def build_page(
         zones[plan.step.number] = zone
         symbol = sop.symbol(plan.step)
         starts = starts_with_decision(sop, plan.step)
-        room = start_room(style) if starts else 0.0
-        shape_zone = Box(zone.x, zone.y + room, zone.width, zone.height - room)
+        start = start_room(style) if starts else 0.0
+        shape_zone = Box(zone.x, zone.y + start, zone.width, zone.height - start)
         share = end_shares(plan.step, lanes, style)
         sbox, spanned = _symbol_box(
             plan.step,

@@ -24,6 +24,7 @@ from sopdoc.layout.geometry import (
 )
 from sopdoc.layout.page import build_page
 from sopdoc.layout.pagination import RowPlan, paginate, start_room, starts_with_decision
+from sopdoc.layout.room import Room
 from sopdoc.layout.text import common_size, place_lines
 from sopdoc.layout.wrap import Line, wrap_items, wrap_text
 from sopdoc.model import Paper, Sop
@@ -157,7 +158,12 @@ def _header(
 
 
 def _row_plans(
-    sop: Sop, columns: Sequence[Column[ColumnId]], *, style: LayoutStyle, font: FontMeasure
+    sop: Sop,
+    columns: Sequence[Column[ColumnId]],
+    *,
+    style: LayoutStyle,
+    font: FontMeasure,
+    room: Room,
 ) -> list[RowPlan]:
     by_kind = {c.key.kind: c for c in columns}
     size = style.font_size
@@ -181,10 +187,12 @@ def _row_plans(
             lines_max = max(lines_max, len(lines))
         text_height = float(math.ceil(lines_max * size * style.leading + 2 * style.pad_y))
         shape_h = style.decision_height if step.is_decision else style.symbol_height
-        room = shape_h + 2 * style.symbol_margin_y
+        need = shape_h + 2 * style.symbol_margin_y
         if starts_with_decision(sop, step):
-            room += start_room(style)
-        plans.append(RowPlan(step, content, text_height, shape_h, room))
+            need += start_room(style)
+        plans.append(
+            RowPlan(step, content, text_height, shape_h, need, extra=room.row(step.number))
+        )
     return plans
 
 
@@ -194,13 +202,16 @@ def layout_procedure(
     font: FontMeasure,
     paper: Paper | None = None,
     style: LayoutStyle | None = None,
+    room: Room | None = None,
 ) -> ProcedureLayout:
     """Lay out the procedure pages of ``sop``.
 
     ``font`` measures text (``sopdoc.layout.fonts.FontMetrics``). ``paper`` defaults to the SOP's
-    agency paper. Raises LayoutError when the SOP cannot fit the paper.
+    agency paper; ``room`` is what routing asked for (taller rows, wider gutters). Raises
+    LayoutError when the SOP cannot fit the paper.
     """
     style = style or LayoutStyle()
+    room = room or Room()
     paper = paper or sop.agency.paper
     page_w, page_h = (mm(v) for v in paper.landscape_mm)
     x0, y0 = float(round(style.margin_left)), float(round(style.margin_top))
@@ -209,7 +220,7 @@ def layout_procedure(
     lanes = lane_columns(columns)
     header_probe, header_h = _header(columns, y=y0, style=style, font=font)
     available = page_h - style.margin_top - style.margin_bottom - style.footer - header_h
-    plans = _row_plans(sop, columns, style=style, font=font)
+    plans = _row_plans(sop, columns, style=style, font=font, room=room)
     breaks = paginate(sop, plans, available=available, style=style, lanes=lanes)
     pages = [
         build_page(
@@ -226,6 +237,7 @@ def layout_procedure(
             beside=breaks.beside,
             style=style,
             font=font,
+            room=room,
         )
         for index, plans_on_page in enumerate(breaks.pages)
     ]
