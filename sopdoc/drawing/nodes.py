@@ -122,10 +122,12 @@ class PageNodes:
         return all(abs(x - lane.x) >= TRACK and abs(x - lane.right) >= TRACK for lane in self.lanes)
 
     def bottom_limit(self, node: Node) -> Pt:
-        """The lowest y a leg below ``node`` may use: the bottom of its row (or strip)."""
+        """The lowest y a leg below ``node`` may use: the bottom of its row (or strip); under
+        an incoming connector, down to the first row's symbols (the strip has room for none)."""
         if node.rank == 0:
             row = self.rows[0]
-            return row.box.y + row.top_strip
+            first = [n.box.y for n in self.nodes.values() if n.rank == 1]
+            return max(row.box.y + row.top_strip, min(first, default=0.0) - CLEARANCE)
         row = self.rows[node.row]
         if node.row == len(self.rows) - 1 and node.rank != self.last_rank:
             return row.box.bottom - row.bottom_strip

@@ -149,9 +149,40 @@ def _fit_connectors(
 
 
 def _spread(
-    boxes: list[tuple[NodeId, Box]], *, x0: Pt, x1: Pt, gap: Pt
+    boxes: list[tuple[NodeId, Box]],
+    *,
+    x0: Pt,
+    x1: Pt,
+    gap: Pt,
+    near: dict[NodeId, int] | None = None,
 ) -> list[tuple[NodeId, Box]]:
-    """Shift boxes sideways (keeping order by x, then letter) so that none overlap, within
+    """Boxes moved sideways so that none overlap, within [x0, x1]: in the order ``near``
+    gives (then by x and letter), each keeps its place when free, else takes the free place
+    nearest to it. The connector of the step nearest the strip stays right over its symbol,
+    its arrow straight; the others go round."""
+    near = near or {}
+    order = sorted(boxes, key=lambda i: (near.get(i[0], 0), i[1].x, len(i[0].letter), i[0].letter))
+    placed: list[tuple[NodeId, Box]] = []
+    for node, box in order:
+        width = box.width
+        options = [box.x]
+        for _, other in placed:
+            options += [other.x - gap - width, other.right + gap]
+        free = [
+            x
+            for x in options
+            if x0 <= x <= x1 - width
+            and all(x + width + gap <= o.x or o.right + gap <= x for _, o in placed)
+        ]
+        if not free:
+            return _pack(boxes, x0=x0, x1=x1, gap=gap)
+        x = min(free, key=lambda x: (abs(x - box.x), x))
+        placed.append((node, Box(x, box.y, width, box.height)))
+    return placed
+
+
+def _pack(boxes: list[tuple[NodeId, Box]], *, x0: Pt, x1: Pt, gap: Pt) -> list[tuple[NodeId, Box]]:
+    """Boxes shifted sideways (keeping order by x, then letter) so that none overlap, within
     [x0, x1]."""
     ordered = sorted(boxes, key=lambda item: (item[1].x, len(item[0].letter), item[0].letter))
     placed: list[tuple[NodeId, Box]] = []
@@ -465,7 +496,10 @@ def _links(
     x0, x1 = flow_area.x + style.outer_margin_x, flow_area.right - style.outer_margin_x
     for group, direction in ((outgoing, "out"), (incoming, "in")):
         fitted = _fit_connectors([(n, b) for n, b, *_ in group], x0=x0, x1=x1, page=index)
-        spread = dict(_spread(fitted, x0=x0, x1=x1, gap=CONNECTOR_GAP))
+        # Over one symbol's place, the connector of the step nearest the strip keeps it: the
+        # others go round that step, and its arrow runs straight.
+        near = {n: (-step if direction == "out" else step) for n, _, step, *_ in group}
+        spread = dict(_spread(fitted, x0=x0, x1=x1, gap=CONNECTOR_GAP, near=near))
         for node, _, step, other, letter in group:
             kind: Direction = "out" if direction == "out" else "in"
             connectors.append(Connector(node, letter, kind, spread[node], step, other))
