@@ -27,6 +27,20 @@ class Tracks:
 
     vertical: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)  # x, y0, y1, head
     horizontal: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)  # y, x0, x1, head
+    #: The x of the vertical legs of the arrows into each head at each point: an arrow to
+    #: the same point may merge into them.
+    merges: dict[tuple[NodeId, Point], list[Pt]] = field(default_factory=dict)
+    #: The first legs of arrows leaving a side (a decision's Tidak): y, x0, x1.
+    exits: list[tuple[Pt, Pt, Pt]] = field(default_factory=list)
+
+    def crosses_exit(self, x: Pt, y0: Pt, y1: Pt) -> bool:
+        """True when a vertical leg at ``x`` from y0 to y1 would cut an arrow's side exit
+        (a loop round another loop's exit: the two cross instead of nesting)."""
+        lo, hi = sorted((y0, y1))
+        return any(
+            min(a, b) + 0.5 < x < max(a, b) - 0.5 and lo + 0.5 < y < hi - 0.5
+            for y, a, b in self.exits
+        )
 
     def vertical_free(self, x: Pt, y0: Pt, y1: Pt, head: NodeId) -> bool:
         lo, hi = sorted((y0, y1))
@@ -43,11 +57,20 @@ class Tracks:
         )
 
     def add(self, points: Sequence[Point], head: NodeId) -> None:
+        merges = self.merges.setdefault((head, _key(points[-1])), [])
+        (x0, y0), (x1, y1) = points[0], points[1]
+        if abs(y0 - y1) < 1e-6:
+            self.exits.append((y0, x0, x1))
         for (x0, y0), (x1, y1) in itertools.pairwise(points):
             if abs(x0 - x1) < 1e-6:
                 self.vertical.append((x0, y0, y1, head))
+                merges.append(x0)
             else:
                 self.horizontal.append((y0, x0, x1, head))
+
+
+def _key(point: Point) -> Point:
+    return round(point[0], 3), round(point[1], 3)
 
 
 class Channels:
@@ -105,6 +128,7 @@ class Channels:
         ends: tuple[NodeId, NodeId],
         head: NodeId,
         beyond: tuple[Pt, Pt] = (-math.inf, math.inf),
+        end: Point | None = None,
     ) -> Pt:
         """A free channel (see ``find``); with none free, the outer edge on the preferred side,
         stacked beside used tracks."""
@@ -117,6 +141,7 @@ class Channels:
             ends=ends,
             head=head,
             beyond=beyond,
+            end=end,
         )
         if x is not None:
             return x
@@ -134,9 +159,11 @@ class Channels:
         ends: tuple[NodeId, NodeId],
         head: NodeId,
         beyond: tuple[Pt, Pt] = (-math.inf, math.inf),
+        end: Point | None = None,
     ) -> Pt | None:
         """A free channel for a vertical leg from y0 to y1, with x outside (beyond) an interval;
-        None when there is none.
+        None when there is none. An arrow ending at ``end`` first tries the channels of the
+        arrows already ending there (it merges into them instead of running beside them).
 
         ``beyond`` is (lo, hi): the channel must lie right of ``hi`` for ``side == "right"``,
         left of ``lo`` for ``"left"``; it keeps side exits and entries clear of their boxes.
@@ -152,15 +179,21 @@ class Channels:
             key=lambda x: (abs(x - prefer), x),
         )
         candidates = self.candidates(prefer=prefer, outer_first=outer_first, side=side)
-        for x in itertools.chain(candidates, fine):
-            if side == "right" and x < hi + CLEARANCE:
-                continue
-            if side == "left" and x > lo - CLEARANCE:
-                continue
-            if self.nodes.clear_of_nodes(x, y0, y1, ends=ends) and self.tracks.vertical_free(
-                x, y0, y1, head
-            ):
-                return x
+        merging = self.tracks.merges.get((head, _key(end)), []) if end is not None else []
+        xs = [*merging, *candidates, *fine]
+        # A channel cutting no other arrow's side exit first: loops nest instead of crossing.
+        for crossing in (False, True):
+            for x in xs:
+                if side == "right" and x < hi + CLEARANCE:
+                    continue
+                if side == "left" and x > lo - CLEARANCE:
+                    continue
+                if not crossing and self.tracks.crosses_exit(x, y0, y1):
+                    continue
+                if self.nodes.clear_of_nodes(x, y0, y1, ends=ends) and self.tracks.vertical_free(
+                    x, y0, y1, head
+                ):
+                    return x
         return None
 
     def band(self, y: Pt, x0: Pt, x1: Pt, head: NodeId, *, low: Pt, high: Pt) -> Pt:
