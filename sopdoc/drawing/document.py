@@ -13,7 +13,7 @@ from sopdoc.layout.geometry import ProcedureLayout
 from sopdoc.layout.identity import layout_identity
 from sopdoc.layout.identity_geometry import IdentityLayout
 from sopdoc.layout.procedure import layout_procedure
-from sopdoc.layout.room import Room
+from sopdoc.layout.room import LANE_STEP, Room
 from sopdoc.layout.slides import layout_swimlane
 from sopdoc.model import Sop
 
@@ -51,21 +51,25 @@ def prepare(sop: Sop) -> Document:
 
 
 #: How often routing may ask the layout for room (each pass widens or heightens a little).
-ROOM_PASSES: Final = 4
+ROOM_PASSES: Final = 6
 
 
 def _routed(sop: Sop, font: FontMetrics) -> tuple[ProcedureLayout, tuple[RoutedPage, ...]]:
     """The procedure laid out and routed; laid out anew with the room routing asked for (a
-    taller row, a wider gutter) until every arrow and label has its own place. A row made
-    taller for a label that still has no roomy place keeps its own height (it did not help)
-    unless the label then finds no place at all."""
+    taller row, a wider gutter) until every arrow and label has its own place. A row asked
+    for again did not help its label enough: the lanes get wider too.
+    Rows only as tall as needed: a taller row that did not help in the end is undone, unless
+    a label then finds no place at all."""
     room = Room()
     layout, routed = _pass(sop, font, room)
     for _ in range(ROOM_PASSES):
         asked = _asked(routed)
         if not asked:
             return layout, routed
-        room = room.plus(asked)
+        again = [step for step in asked.rows if step in room.rows]
+        room = room.plus(asked.without_rows(again))
+        if again:
+            room = room.plus(Room(lanes=LANE_STEP))
         layout, routed = _pass(sop, font, room)
     useless = [step for step in _asked(routed).rows if step in room.rows]
     if useless:

@@ -7,9 +7,7 @@ import math
 from collections.abc import Sequence
 from typing import Final
 
-from sopdoc import messages as msg
 from sopdoc import words
-from sopdoc.errors import LayoutError
 from sopdoc.layout.geometry import (
     ArrowSpec,
     Box,
@@ -37,6 +35,7 @@ from sopdoc.layout.pagination import (
     starts_with_decision,
 )
 from sopdoc.layout.room import Room, Side
+from sopdoc.layout.strips import CONNECTOR_GAP, fit_connectors, spread
 from sopdoc.layout.text import place_lines
 from sopdoc.layout.wrap import Line, wrap_text
 from sopdoc.model import Sop, Step, Symbol
@@ -54,6 +53,7 @@ def _symbol_box(
     gutters: tuple[Pt, Pt],
     share: bool = False,
     wide: Pt | None = None,
+    widened: Pt = 0.0,
 ) -> tuple[Box, tuple[int, ...]]:
     """The symbol centred in its row zone and lane span; with ``share`` it keeps to the span's
     left part, leaving the right half of the last lane to the end terminator beside it."""
@@ -66,7 +66,7 @@ def _symbol_box(
         span_x1 = lanes[last].center_x - style.symbol_margin_x
     span = span_x1 - span_x0
     limit = style.decision_max_width if symbol is Symbol.DECISION else style.symbol_max_width
-    width = min(span, limit) if first == last else span
+    width = min(span - widened, limit) if first == last else span
     if wide is not None and not share:
         width = wide
     width = float(math.floor(width))
@@ -118,83 +118,6 @@ def _loop_gutters(
 
 #: The narrowest a symbol in an outer lane becomes to make room for loops beside it.
 MIN_SYMBOL_WIDTH: Final = 18.0
-#: Space between connectors side by side, and the smallest a connector may shrink to.
-CONNECTOR_GAP: Final = 3.0
-MIN_CONNECTOR: Final = 8.0
-
-
-def _fit_connectors(
-    boxes: list[tuple[NodeId, Box]], *, x0: Pt, x1: Pt, page: int
-) -> list[tuple[NodeId, Box]]:
-    """Shrink a strip's connectors (not below MIN_CONNECTOR) until they fit side by side."""
-    if not boxes:
-        return boxes
-    size = boxes[0][1].width
-    count = len(boxes)
-    room = x1 - x0
-    if count * size + (count - 1) * CONNECTOR_GAP <= room:
-        return boxes
-    size = float(math.floor((room - (count - 1) * CONNECTOR_GAP) / count))
-    if size < MIN_CONNECTOR:
-        raise LayoutError(msg.TOO_MANY_CONNECTORS.format(page=page + 1, count=count))
-    return [
-        (
-            n,
-            Box(
-                float(round(b.center_x - size / 2)), float(round(b.center_y - size / 2)), size, size
-            ),
-        )
-        for n, b in boxes
-    ]
-
-
-def _spread(
-    boxes: list[tuple[NodeId, Box]],
-    *,
-    x0: Pt,
-    x1: Pt,
-    gap: Pt,
-    near: dict[NodeId, int] | None = None,
-) -> list[tuple[NodeId, Box]]:
-    """Boxes moved sideways so that none overlap, within [x0, x1]: in the order ``near``
-    gives (then by x and letter), each keeps its place when free, else takes the free place
-    nearest to it. The connector of the step nearest the strip stays right over its symbol,
-    its arrow straight; the others go round."""
-    near = near or {}
-    order = sorted(boxes, key=lambda i: (near.get(i[0], 0), i[1].x, len(i[0].letter), i[0].letter))
-    placed: list[tuple[NodeId, Box]] = []
-    for node, box in order:
-        width = box.width
-        options = [box.x]
-        for _, other in placed:
-            options += [other.x - gap - width, other.right + gap]
-        free = [
-            x
-            for x in options
-            if x0 <= x <= x1 - width
-            and all(x + width + gap <= o.x or o.right + gap <= x for _, o in placed)
-        ]
-        if not free:
-            return _pack(boxes, x0=x0, x1=x1, gap=gap)
-        x = min(free, key=lambda x: (abs(x - box.x), x))
-        placed.append((node, Box(x, box.y, width, box.height)))
-    return placed
-
-
-def _pack(boxes: list[tuple[NodeId, Box]], *, x0: Pt, x1: Pt, gap: Pt) -> list[tuple[NodeId, Box]]:
-    """Boxes shifted sideways (keeping order by x, then letter) so that none overlap, within
-    [x0, x1]."""
-    ordered = sorted(boxes, key=lambda item: (item[1].x, len(item[0].letter), item[0].letter))
-    placed: list[tuple[NodeId, Box]] = []
-    cursor = float(math.ceil(x0))
-    for node, box in ordered:
-        x = max(box.x, cursor)
-        placed.append((node, Box(x, box.y, box.width, box.height)))
-        cursor = x + box.width + gap
-    overflow = float(math.ceil(cursor - gap - x1))
-    if overflow > 0:
-        placed = [(n, Box(b.x - overflow, b.y, b.width, b.height)) for n, b in placed]
-    return placed
 
 
 def build_page(
@@ -213,6 +136,7 @@ def build_page(
     font: FontMeasure,
     beside: Beside | None = None,
     room: Room | None = None,
+    widened: Pt = 0.0,
 ) -> ProcedurePage:
     rows: list[StepRow] = []
     symbols: list[SymbolBox] = []
@@ -259,6 +183,7 @@ def build_page(
             gutters=gutters,
             share=share,
             wide=plan.shape_width,
+            widened=widened,
         )
         inside = place_lines(
             plan.symbol_lines,
@@ -495,12 +420,12 @@ def _links(
     connectors: list[Connector] = fixed
     x0, x1 = flow_area.x + style.outer_margin_x, flow_area.right - style.outer_margin_x
     for group, direction in ((outgoing, "out"), (incoming, "in")):
-        fitted = _fit_connectors([(n, b) for n, b, *_ in group], x0=x0, x1=x1, page=index)
+        fitted = fit_connectors([(n, b) for n, b, *_ in group], x0=x0, x1=x1, page=index)
         # Over one symbol's place, the connector of the step nearest the strip keeps it: the
         # others go round that step, and its arrow runs straight.
         near = {n: (-step if direction == "out" else step) for n, _, step, *_ in group}
-        spread = dict(_spread(fitted, x0=x0, x1=x1, gap=CONNECTOR_GAP, near=near))
+        placed = dict(spread(fitted, x0=x0, x1=x1, gap=CONNECTOR_GAP, near=near))
         for node, _, step, other, letter in group:
             kind: Direction = "out" if direction == "out" else "in"
-            connectors.append(Connector(node, letter, kind, spread[node], step, other))
+            connectors.append(Connector(node, letter, kind, placed[node], step, other))
     return connectors, arrows

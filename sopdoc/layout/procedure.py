@@ -32,8 +32,9 @@ from sopdoc.units import Pt, mm
 
 
 def _columns(
-    sop: Sop, *, width: Pt, x0: Pt, style: LayoutStyle, paper: Paper
+    sop: Sop, *, width: Pt, x0: Pt, style: LayoutStyle, paper: Paper, extra: Pt = 0.0
 ) -> list[Column[ColumnId]]:
+    """The table's columns; ``extra`` widens the lanes, KEGIATAN giving way to its minimum."""
     n = max(1, len(sop.actors))
     fixed = (
         style.no_width
@@ -49,6 +50,8 @@ def _columns(
         lane = min(style.lane_preferred, (width - fixed - style.kegiatan_min) / n)
     if lane < style.lane_min * 0.75:
         raise LayoutError(msg.PAGE_TOO_NARROW.format(paper=paper.label, actors=n))
+    if extra > 0:
+        lane = max(lane, min(lane + extra, (width - fixed - style.kegiatan_min) / n))
     # Whole points everywhere: Graphviz's ortho router fails on edges a hair apart.
     lane = float(math.floor(lane))
     widths = {
@@ -216,8 +219,11 @@ def layout_procedure(
     page_w, page_h = (mm(v) for v in paper.landscape_mm)
     x0, y0 = float(round(style.margin_left)), float(round(style.margin_top))
     width = page_w - style.margin_left - style.margin_right
-    columns = _columns(sop, width=width, x0=x0, style=style, paper=paper)
+    columns = _columns(sop, width=width, x0=x0, style=style, paper=paper, extra=room.lanes)
     lanes = lane_columns(columns)
+    # Symbols keep the width they have in lanes not widened: the room is for the arrows.
+    base = lane_columns(_columns(sop, width=width, x0=x0, style=style, paper=paper))
+    widened = lanes[0].width - base[0].width
     header_probe, header_h = _header(columns, y=y0, style=style, font=font)
     available = page_h - style.margin_top - style.margin_bottom - style.footer - header_h
     plans = _row_plans(sop, columns, style=style, font=font, room=room)
@@ -238,6 +244,7 @@ def layout_procedure(
             style=style,
             font=font,
             room=room,
+            widened=widened,
         )
         for index, plans_on_page in enumerate(breaks.pages)
     ]
