@@ -129,6 +129,7 @@ class Channels:
         head: NodeId,
         beyond: tuple[Pt, Pt] = (-math.inf, math.inf),
         end: Point | None = None,
+        straight: Sequence[Pt] = (),
     ) -> Pt:
         """A free channel (see ``find``); with none free, the outer edge on the preferred side,
         stacked beside used tracks."""
@@ -142,6 +143,7 @@ class Channels:
             head=head,
             beyond=beyond,
             end=end,
+            straight=straight,
         )
         if x is not None:
             return x
@@ -160,10 +162,12 @@ class Channels:
         head: NodeId,
         beyond: tuple[Pt, Pt] = (-math.inf, math.inf),
         end: Point | None = None,
+        straight: Sequence[Pt] = (),
     ) -> Pt | None:
         """A free channel for a vertical leg from y0 to y1, with x outside (beyond) an interval;
-        None when there is none. An arrow ending at ``end`` first tries the channels of the
-        arrows already ending there (it merges into them instead of running beside them).
+        None when there is none. ``straight`` is tried first (the x of the arrow's own ends:
+        no jog); then an arrow ending at ``end`` tries the channels of the arrows already
+        ending there (it merges into them instead of running beside them).
 
         ``beyond`` is (lo, hi): the channel must lie right of ``hi`` for ``side == "right"``,
         left of ``lo`` for ``"left"``; it keeps side exits and entries clear of their boxes.
@@ -180,7 +184,7 @@ class Channels:
         )
         candidates = self.candidates(prefer=prefer, outer_first=outer_first, side=side)
         merging = self.tracks.merges.get((head, _key(end)), []) if end is not None else []
-        xs = [*merging, *candidates, *fine]
+        xs = [*straight, *merging, *candidates, *fine]
         # A channel cutting no other arrow's side exit first: loops nest instead of crossing.
         for crossing in (False, True):
             for x in xs:

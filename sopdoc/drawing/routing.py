@@ -190,6 +190,7 @@ def down(
         side=None,
         ends=(a.name, b.name),
         head=head,
+        straight=(bx, ax) if nodes.off_lines(bx) else (),
     )
     y_out = channels.band(below_a, ax, x, head, low=out_low, high=out_high)
     y_in = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 3, high=b.box.y - 3)
