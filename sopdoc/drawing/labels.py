@@ -3,6 +3,8 @@ clear of every arrow, symbol, table line and other label, inside the lane they s
 
 from __future__ import annotations
 
+import copy
+import functools
 import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
@@ -47,9 +49,12 @@ def _hits_shape(label: Box, shape: Box, *, diamond: bool) -> bool:
 
 
 def _hits_segment(label: Box, a: Point, b: Point) -> bool:
-    x0, x1 = sorted((a[0], b[0]))
-    y0, y1 = sorted((a[1], b[1]))
-    return x0 < label.right and x1 > label.x and y0 < label.bottom and y1 > label.y
+    return (
+        min(a[0], b[0]) < label.right
+        and max(a[0], b[0]) > label.x
+        and min(a[1], b[1]) < label.bottom
+        and max(a[1], b[1]) > label.y
+    )
 
 
 class _Space:
@@ -78,6 +83,16 @@ class _Space:
             for x in (lane.x, lane.right):
                 self.grid.append(((x, area.y), (x, area.bottom)))
         self.placed: list[Box] = []
+
+    def near(self, window: Box) -> _Space:
+        """The same space with only what reaches into ``window`` (a faster search there)."""
+        view = copy.copy(self)
+        view.segments = [s for s in self.segments if _hits_segment(window, *s)]
+        view.grid = [g for g in self.grid if _hits_segment(window, *g)]
+        view.shapes = [(b, d) for b, d in self.shapes if _overlap(window, b)]
+        view.heads = [h for h in self.heads if _overlap(window, h)]
+        view.placed = [p for p in self.placed if _overlap(window, p)]
+        return view
 
     def free(self, box: Box, margin: Pt = LABEL_PAD, *, heads: bool = True) -> bool:
         """True when ``box``, ``margin`` round it, touches nothing; with ``heads``, no
@@ -135,13 +150,20 @@ def _around(route: Route, step: Pt = 2.0) -> Iterator[Point]:
     """Label centres anywhere near an arrow's start, ``step`` apart, nearest first: where the
     room beside its first legs is taken."""
     x0, y0 = route.points[0]
-    nx, ny = int(NEAR_X / step), int(NEAR_Y / step)
-    offsets = sorted(
-        ((i * step, j * step) for i in range(-nx, nx + 1) for j in range(-ny, ny + 1)),
-        key=lambda d: (d[0] ** 2 + d[1] ** 2, d),
-    )
-    for dx, dy in offsets:
+    for dx, dy in _offsets(step):
         yield x0 + dx, y0 + dy
+
+
+@functools.cache
+def _offsets(step: Pt) -> tuple[Point, ...]:
+    """Offsets ``step`` apart within NEAR_X x NEAR_Y, nearest first."""
+    nx, ny = int(NEAR_X / step), int(NEAR_Y / step)
+    return tuple(
+        sorted(
+            ((i * step, j * step) for i in range(-nx, nx + 1) for j in range(-ny, ny + 1)),
+            key=lambda d: (d[0] ** 2 + d[1] ** 2, d),
+        )
+    )
 
 
 def _box(centre: Point, width: Pt, height: Pt) -> Box:
@@ -154,13 +176,16 @@ def _first_free(
     """The first label centre beside ``arrow`` keeping ``margin`` free round the label;
     ``strict``: clear of arrowheads too, near the arrow's start and never behind it."""
     # Where little room is kept, a finer search: a gap a label just fits in is found.
-    step = 2.0 if margin >= LABEL_PAD else 0.5
+    step = 2.0 if margin >= LABEL_PAD else 1.0
     (x0, y0), (x1, y1) = arrow.points[:2]
     length = math.dist((x0, y0), (x1, y1)) or 1.0
     ux, uy = (x1 - x0) / length, (y1 - y0) / length
     # Never behind the arrow's start (by the vertex another branch leaves or one comes in
     # by): at most half the label back from it, along the arrow's first leg.
     behind = abs(ux) * width / 2 + abs(uy) * height / 2
+    if strict:  # every place tried lies near the start: only what reaches there matters
+        reach_x, reach_y = NEAR_X + width / 2 + 2 * margin, NEAR_Y + height / 2 + 2 * margin
+        space = space.near(Box(x0 - reach_x, y0 - reach_y, 2 * reach_x, 2 * reach_y))
     for centre in itertools.chain(_candidates(arrow, width, height), _around(arrow, step)):
         if strict and (centre[0] - x0) * ux + (centre[1] - y0) * uy < -behind:
             continue
