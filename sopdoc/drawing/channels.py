@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from sopdoc.drawing.nodes import CLEARANCE, TRACK, PageNodes, Side
+from sopdoc.drawing.nodes import CLEARANCE, TRACK, PageNodes
 from sopdoc.layout import NodeId
 from sopdoc.layout.geometry import LOOP_INSET, LOOP_TRACK
+from sopdoc.layout.room import Side
 from sopdoc.units import Pt
 
 Point = tuple[Pt, Pt]
@@ -26,6 +27,20 @@ class Tracks:
 
     vertical: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)  # x, y0, y1, head
     horizontal: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)  # y, x0, x1, head
+    #: The x of the vertical legs of the arrows into each head at each point: an arrow to
+    #: the same point may merge into them.
+    merges: dict[tuple[NodeId, Point], list[Pt]] = field(default_factory=dict)
+    #: The first legs of arrows leaving a side (a decision's Tidak): y, x0, x1.
+    exits: list[tuple[Pt, Pt, Pt]] = field(default_factory=list)
+
+    def crosses_exit(self, x: Pt, y0: Pt, y1: Pt) -> bool:
+        """True when a vertical leg at ``x`` from y0 to y1 would cut an arrow's side exit
+        (a loop round another loop's exit: the two cross instead of nesting)."""
+        lo, hi = sorted((y0, y1))
+        return any(
+            min(a, b) + 0.5 < x < max(a, b) - 0.5 and lo + 0.5 < y < hi - 0.5
+            for y, a, b in self.exits
+        )
 
     def vertical_free(self, x: Pt, y0: Pt, y1: Pt, head: NodeId) -> bool:
         lo, hi = sorted((y0, y1))
@@ -42,11 +57,20 @@ class Tracks:
         )
 
     def add(self, points: Sequence[Point], head: NodeId) -> None:
+        merges = self.merges.setdefault((head, _key(points[-1])), [])
+        (x0, y0), (x1, y1) = points[0], points[1]
+        if abs(y0 - y1) < 1e-6:
+            self.exits.append((y0, x0, x1))
         for (x0, y0), (x1, y1) in itertools.pairwise(points):
             if abs(x0 - x1) < 1e-6:
                 self.vertical.append((x0, y0, y1, head))
+                merges.append(x0)
             else:
                 self.horizontal.append((y0, x0, x1, head))
+
+
+def _key(point: Point) -> Point:
+    return round(point[0], 3), round(point[1], 3)
 
 
 class Channels:
@@ -57,6 +81,8 @@ class Channels:
         self.nodes = nodes
         self.area = nodes.area
         self.tracks = Tracks()
+        #: Vertical legs (y0, y1, side) that found no free channel: room to ask the layout for.
+        self.wanted: list[tuple[Pt, Pt, Side]] = []
 
     def candidates(self, *, prefer: Pt, outer_first: bool, side: Side | None) -> list[Pt]:
         """Channel positions: outer edges and lane boundaries, each with parallel tracks."""
@@ -74,10 +100,13 @@ class Channels:
             outer_all = outer_right
         else:
             outer_all = outer + outer_right
-        # Inside the lanes too, a millimetre and more off their lines, where no symbol stands.
+        # Inside the lanes too, a millimetre and more off their lines, where no symbol stands;
+        # the last lane's tracks counted from its right edge, on the outer tracks' grid (two
+        # grids there would leave tracks a point apart, each blocking the other).
+        last = len(self.nodes.lanes) - 1
         interiors = [
-            lane.x + LOOP_INSET + k * TRACK
-            for lane in self.nodes.lanes
+            lane.right - LOOP_INSET - k * TRACK if i == last else lane.x + LOOP_INSET + k * TRACK
+            for i, lane in enumerate(self.nodes.lanes)
             for k in range(int((lane.width - 2 * LOOP_INSET) / TRACK) + 1)
         ]
         inner = sorted(set(boundaries + interiors), key=lambda x: (abs(x - prefer), x))
@@ -99,39 +128,77 @@ class Channels:
         ends: tuple[NodeId, NodeId],
         head: NodeId,
         beyond: tuple[Pt, Pt] = (-math.inf, math.inf),
+        end: Point | None = None,
+        straight: Sequence[Pt] = (),
     ) -> Pt:
-        """A free channel for a vertical leg from y0 to y1, with x outside (beyond) an interval.
+        """A free channel (see ``find``); with none free, the outer edge on the preferred side,
+        stacked beside used tracks."""
+        x = self.find(
+            y0,
+            y1,
+            prefer=prefer,
+            outer_first=outer_first,
+            side=side,
+            ends=ends,
+            head=head,
+            beyond=beyond,
+            end=end,
+            straight=straight,
+        )
+        if x is not None:
+            return x
+        self.wanted.append((y0, y1, "left" if side == "left" else "right"))
+        return self.area.right - OUTER_INSET if side != "left" else self.area.x + OUTER_INSET
+
+    def find(
+        self,
+        y0: Pt,
+        y1: Pt,
+        *,
+        prefer: Pt,
+        outer_first: bool,
+        side: Side | None,
+        ends: tuple[NodeId, NodeId],
+        head: NodeId,
+        beyond: tuple[Pt, Pt] = (-math.inf, math.inf),
+        end: Point | None = None,
+        straight: Sequence[Pt] = (),
+    ) -> Pt | None:
+        """A free channel for a vertical leg from y0 to y1, with x outside (beyond) an interval;
+        None when there is none. ``straight`` is tried first (the x of the arrow's own ends:
+        no jog); then an arrow ending at ``end`` tries the channels of the arrows already
+        ending there (it merges into them instead of running beside them).
 
         ``beyond`` is (lo, hi): the channel must lie right of ``hi`` for ``side == "right"``,
         left of ``lo`` for ``"left"``; it keeps side exits and entries clear of their boxes.
         """
         lo, hi = beyond
-        for x in self.candidates(prefer=prefer, outer_first=outer_first, side=side):
-            if side == "right" and x < hi + CLEARANCE:
-                continue
-            if side == "left" and x > lo - CLEARANCE:
-                continue
-            if self.nodes.clear_of_nodes(x, y0, y1, ends=ends) and self.tracks.vertical_free(
-                x, y0, y1, head
-            ):
-                return x
-        # Nothing free there: any place a millimetre off the lane lines, nearest first.
-        fine = [
-            lane.x + TRACK + k * 0.5
-            for lane in self.nodes.lanes
-            for k in range(int((lane.width - 2 * TRACK) / 0.5) + 1)
-        ]
-        for x in sorted(fine, key=lambda x: (abs(x - prefer), x)):
-            if side == "right" and x < hi + CLEARANCE:
-                continue
-            if side == "left" and x > lo - CLEARANCE:
-                continue
-            if self.nodes.clear_of_nodes(x, y0, y1, ends=ends) and self.tracks.vertical_free(
-                x, y0, y1, head
-            ):
-                return x
-        # Nothing free: the outer edge on the preferred side, stacked beside used tracks.
-        return self.area.right - OUTER_INSET if side != "left" else self.area.x + OUTER_INSET
+        # Nothing free among the candidates: any place a millimetre off the lane lines.
+        fine = sorted(
+            (
+                lane.x + TRACK + k * 0.5
+                for lane in self.nodes.lanes
+                for k in range(int((lane.width - 2 * TRACK) / 0.5) + 1)
+            ),
+            key=lambda x: (abs(x - prefer), x),
+        )
+        candidates = self.candidates(prefer=prefer, outer_first=outer_first, side=side)
+        merging = self.tracks.merges.get((head, _key(end)), []) if end is not None else []
+        xs = [*straight, *merging, *candidates, *fine]
+        # A channel cutting no other arrow's side exit first: loops nest instead of crossing.
+        for crossing in (False, True):
+            for x in xs:
+                if side == "right" and x < hi + CLEARANCE:
+                    continue
+                if side == "left" and x > lo - CLEARANCE:
+                    continue
+                if not crossing and self.tracks.crosses_exit(x, y0, y1):
+                    continue
+                if self.nodes.clear_of_nodes(x, y0, y1, ends=ends) and self.tracks.vertical_free(
+                    x, y0, y1, head
+                ):
+                    return x
+        return None
 
     def band(self, y: Pt, x0: Pt, x1: Pt, head: NodeId, *, low: Pt, high: Pt) -> Pt:
         """A free horizontal track near ``y`` within [low, high]."""

@@ -3,10 +3,12 @@ clear of every arrow, symbol, table line and other label, inside the lane they s
 
 from __future__ import annotations
 
+import copy
+import functools
 import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from sopdoc.drawing.routing import Route
@@ -15,8 +17,13 @@ from sopdoc.model import Symbol
 from sopdoc.units import Pt
 
 LABEL_SIZE: Final = 7.0
-#: Space kept around a label's glyph box.
+#: Space kept around a label's glyph box; where there is no such room (a narrow lane), the
+#: least kept: its glyphs still clear every line by more than a point.
 LABEL_PAD: Final = 1.2
+TIGHT_PAD: Final = 0.6
+#: How far from its arrow's start a label's centre may be, across and along the page.
+NEAR_X: Final = 36.0
+NEAR_Y: Final = 24.0
 
 Point = tuple[Pt, Pt]
 
@@ -42,9 +49,12 @@ def _hits_shape(label: Box, shape: Box, *, diamond: bool) -> bool:
 
 
 def _hits_segment(label: Box, a: Point, b: Point) -> bool:
-    x0, x1 = sorted((a[0], b[0]))
-    y0, y1 = sorted((a[1], b[1]))
-    return x0 < label.right and x1 > label.x and y0 < label.bottom and y1 > label.y
+    return (
+        min(a[0], b[0]) < label.right
+        and max(a[0], b[0]) > label.x
+        and min(a[1], b[1]) < label.bottom
+        and max(a[1], b[1]) > label.y
+    )
 
 
 class _Space:
@@ -57,6 +67,12 @@ class _Space:
         self.lanes = lanes
         self.shapes = [(s.box, s.symbol is Symbol.DECISION) for s in page.symbols]
         self.shapes += [(c.box, False) for c in page.connectors]
+        self.heads: list[Box] = []
+        # Arrowheads too: a label touching one reads as the arrow's own.
+        for route in routes:
+            xs, ys = [p[0] for p in route.head], [p[1] for p in route.head]
+            head = Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+            self.heads.append(head)
         self.segments = [seg for route in routes for seg in route.segments]
         area = page.flow_area
         self.grid: list[tuple[Point, Point]] = []
@@ -68,12 +84,24 @@ class _Space:
                 self.grid.append(((x, area.y), (x, area.bottom)))
         self.placed: list[Box] = []
 
-    def free(self, box: Box) -> bool:
+    def near(self, window: Box) -> _Space:
+        """The same space with only what reaches into ``window`` (a faster search there)."""
+        view = copy.copy(self)
+        view.segments = [s for s in self.segments if _hits_segment(window, *s)]
+        view.grid = [g for g in self.grid if _hits_segment(window, *g)]
+        view.shapes = [(b, d) for b, d in self.shapes if _overlap(window, b)]
+        view.heads = [h for h in self.heads if _overlap(window, h)]
+        view.placed = [p for p in self.placed if _overlap(window, p)]
+        return view
+
+    def free(self, box: Box, margin: Pt = LABEL_PAD, *, heads: bool = True) -> bool:
+        """True when ``box``, ``margin`` round it, touches nothing; with ``heads``, no
+        arrowhead either (a label touching one reads as that arrow's)."""
         pad = Box(
-            box.x - LABEL_PAD,
-            box.y - LABEL_PAD,
-            box.width + 2 * LABEL_PAD,
-            box.height + 2 * LABEL_PAD,
+            box.x - margin,
+            box.y - margin,
+            box.width + 2 * margin,
+            box.height + 2 * margin,
         )
         area = self.page.flow_area
         if not (
@@ -85,6 +113,8 @@ class _Space:
         if any(_hits_segment(pad, a, b) for a, b in self.segments):
             return False
         if any(_hits_shape(pad, shape, diamond=d) for shape, d in self.shapes):
+            return False
+        if heads and any(_overlap(pad, head) for head in self.heads):
             return False
         return not any(_overlap(pad, other) for other in self.placed)
 
@@ -116,16 +146,54 @@ def _candidates(route: Route, width: Pt, height: Pt) -> Iterator[Point]:
                 along += 2.0
 
 
-def _around(route: Route) -> Iterator[Point]:
-    """Label centres anywhere near an arrow's start, nearest first: where the room beside
-    its first legs is taken."""
+def _around(route: Route, step: Pt = 2.0) -> Iterator[Point]:
+    """Label centres anywhere near an arrow's start, ``step`` apart, nearest first: where the
+    room beside its first legs is taken."""
     x0, y0 = route.points[0]
-    offsets = sorted(
-        ((dx, dy) for dx in range(-36, 37, 2) for dy in range(-24, 25, 2)),
-        key=lambda d: (d[0] ** 2 + d[1] ** 2, d),
-    )
-    for dx, dy in offsets:
+    for dx, dy in _offsets(step):
         yield x0 + dx, y0 + dy
+
+
+@functools.cache
+def _offsets(step: Pt) -> tuple[Point, ...]:
+    """Offsets ``step`` apart within NEAR_X x NEAR_Y, nearest first."""
+    nx, ny = int(NEAR_X / step), int(NEAR_Y / step)
+    return tuple(
+        sorted(
+            ((i * step, j * step) for i in range(-nx, nx + 1) for j in range(-ny, ny + 1)),
+            key=lambda d: (d[0] ** 2 + d[1] ** 2, d),
+        )
+    )
+
+
+def _box(centre: Point, width: Pt, height: Pt) -> Box:
+    return Box(centre[0] - width / 2, centre[1] - height / 2, width, height)
+
+
+def _first_free(
+    space: _Space, arrow: Route, width: Pt, height: Pt, margin: Pt, *, strict: bool = True
+) -> Point | None:
+    """The first label centre beside ``arrow`` keeping ``margin`` free round the label;
+    ``strict``: clear of arrowheads too, near the arrow's start and never behind it."""
+    # Where little room is kept, a finer search: a gap a label just fits in is found.
+    step = 2.0 if margin >= LABEL_PAD else 1.0
+    (x0, y0), (x1, y1) = arrow.points[:2]
+    length = math.dist((x0, y0), (x1, y1)) or 1.0
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    # Never behind the arrow's start (by the vertex another branch leaves or one comes in
+    # by): at most half the label back from it, along the arrow's first leg.
+    behind = abs(ux) * width / 2 + abs(uy) * height / 2
+    if strict:  # every place tried lies near the start: only what reaches there matters
+        reach_x, reach_y = NEAR_X + width / 2 + 2 * margin, NEAR_Y + height / 2 + 2 * margin
+        space = space.near(Box(x0 - reach_x, y0 - reach_y, 2 * reach_x, 2 * reach_y))
+    for centre in itertools.chain(_candidates(arrow, width, height), _around(arrow, step)):
+        if strict and (centre[0] - x0) * ux + (centre[1] - y0) * uy < -behind:
+            continue
+        if strict and (abs(centre[0] - x0) > NEAR_X or abs(centre[1] - y0) > NEAR_Y):
+            continue  # too far along the arrow to be read as its label
+        if space.free(_box(centre, width, height), margin, heads=strict):
+            return centre
+    return None
 
 
 def place_labels(
@@ -135,28 +203,68 @@ def place_labels(
     lanes: Sequence[Column[ColumnId]],
     measure: FontMeasure,
     size: Pt = LABEL_SIZE,
+    missed: list[Route] | None = None,
+    lost: list[Route] | None = None,
 ) -> tuple[Route, ...]:
-    """Put ``Ya``/``Tidak`` in the first free place beside the start of each labelled arrow."""
+    """Put ``Ya``/``Tidak`` in the first free place beside the start of each labelled arrow.
+    An arrow with no place keeping LABEL_PAD free round its label is added to ``missed`` (its
+    row may get taller) and takes the first place keeping TIGHT_PAD, else one further off
+    (past its start, beside an arrowhead), else the first tried (and is added to ``lost``).
+    Labels are placed in order; when one finds no roomy place, the labels without one go
+    first, and that order is kept if fewer labels then miss."""
     routes = tuple(arrows)
+    labelled = [i for i, r in enumerate(routes) if r.spec.label and len(r.points) >= 2]
+    best = _place(routes, labelled, page=page, lanes=lanes, measure=measure, size=size)
+    if best.missed:
+        first = [i for i in labelled if i in best.missed]
+        order = first + [i for i in labelled if i not in best.missed]
+        other = _place(routes, order, page=page, lanes=lanes, measure=measure, size=size)
+        if (len(other.missed), len(other.lost)) < (len(best.missed), len(best.lost)):
+            best = other
+    if missed is not None:
+        missed.extend(routes[i] for i in labelled if i in best.missed)
+    if lost is not None:
+        lost.extend(routes[i] for i in labelled if i in best.lost)
+    return tuple(
+        replace(r, label_at=best.centres[i]) if i in best.centres else r
+        for i, r in enumerate(routes)
+    )
+
+
+@dataclass
+class _Placement:
+    centres: dict[int, Point] = field(default_factory=dict)
+    missed: set[int] = field(default_factory=set)
+    lost: set[int] = field(default_factory=set)
+
+
+def _place(
+    routes: Sequence[Route],
+    order: Sequence[int],
+    *,
+    page: ProcedurePage,
+    lanes: Sequence[Column[ColumnId]],
+    measure: FontMeasure,
+    size: Pt,
+) -> _Placement:
+    """The labels of ``routes`` at ``order``, each in the first free place left to it."""
     space = _Space(page, lanes, routes)
     height = measure.ascent(size) + measure.descent(size)
-    placed = []
-    for arrow in routes:
-        if not arrow.spec.label or len(arrow.points) < 2:
-            placed.append(arrow)
-            continue
+    out = _Placement()
+    for i in order:
+        arrow = routes[i]
         width = measure.width(arrow.spec.label, size)
         first = None
-        for cx, cy in itertools.chain(_candidates(arrow, width, height), _around(arrow)):
-            box = Box(cx - width / 2, cy - height / 2, width, height)
-            if first is None:
-                first = (cx, cy)
-            if space.free(box):
-                first = (cx, cy)
-                space.placed.append(box)
+        # Roomy, then tight, then anywhere near that keeps clear of lines and symbols.
+        for margin, strict in ((LABEL_PAD, True), (TIGHT_PAD, True), (TIGHT_PAD, False)):
+            first = _first_free(space, arrow, width, height, margin, strict=strict)
+            if first is not None:
                 break
+            out.missed.add(i)
         if first is None:
-            first = arrow.points[0]
-        centre = (round(first[0], 3), round(first[1], 3))
-        placed.append(replace(arrow, label_at=centre))
-    return tuple(placed)
+            first = next(_candidates(arrow, width, height), arrow.points[0])
+            out.lost.add(i)
+        else:
+            space.placed.append(_box(first, width, height))
+        out.centres[i] = (round(first[0], 3), round(first[1], 3))
+    return out

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final
 
 from sopdoc.layout import Box, Column, ColumnId, NodeId, ProcedurePage, StepRow
+from sopdoc.layout.room import Side
 from sopdoc.model import Symbol
 from sopdoc.units import Pt
-
-Side = Literal["left", "right"]
 
 #: Distance between parallel arrows sharing a channel or a row boundary.
 TRACK: Final = 3.0
@@ -123,10 +122,12 @@ class PageNodes:
         return all(abs(x - lane.x) >= TRACK and abs(x - lane.right) >= TRACK for lane in self.lanes)
 
     def bottom_limit(self, node: Node) -> Pt:
-        """The lowest y a leg below ``node`` may use: the bottom of its row (or strip)."""
+        """The lowest y a leg below ``node`` may use: the bottom of its row (or strip); under
+        an incoming connector, down to the first row's symbols (the strip has room for none)."""
         if node.rank == 0:
             row = self.rows[0]
-            return row.box.y + row.top_strip
+            first = [n.box.y for n in self.nodes.values() if n.rank == 1]
+            return max(row.box.y + row.top_strip, min(first, default=0.0) - CLEARANCE)
         row = self.rows[node.row]
         if node.row == len(self.rows) - 1 and node.rank != self.last_rank:
             return row.box.bottom - row.bottom_strip
@@ -167,7 +168,15 @@ class PageNodes:
 
     def free_side(self, node: Node) -> Side:
         """The side of a node with nothing beside it in its row (end terminators sit right)."""
+        return "right" if self.side_free(node, "right") else "left"
+
+    def side_free(self, node: Node, side: Side) -> bool:
+        """True when nothing stands beside ``node`` in its row on ``side``."""
         for other in self.nodes.values():
-            if other is not node and other.row == node.row and other.rank == node.rank:
-                return "left" if other.box.x >= node.box.right else "right"
-        return "right"
+            if other is node or other.row != node.row or other.rank != node.rank:
+                continue
+            if other.box.bottom <= node.box.y or other.box.y >= node.box.bottom:
+                continue  # above or below it (a start over a deciding step 1)
+            if (other.box.x >= node.box.right) == (side == "right"):
+                return False
+        return True

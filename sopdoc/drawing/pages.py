@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sopdoc.drawing.labels import LABEL_SIZE, place_labels
 from sopdoc.drawing.routing import Route, route_arrows
 from sopdoc.drawing.scene import Scene, build_scene
 from sopdoc.layout.geometry import Column, ColumnId, FontMeasure, ProcedureLayout, ProcedurePage
+from sopdoc.layout.room import ROW_STEP, Room, Side
 from sopdoc.units import Pt
 
 #: A routed arrow with its label placed (the router's own type).
@@ -23,6 +24,11 @@ class RoutedPage:
     arrows: tuple[RoutedArrow, ...]
     scene: Scene
     label_size: Pt = LABEL_SIZE
+    #: Room the page lacked: rows for labels with no free place, gutter tracks for legs
+    #: with no free channel (empty when every arrow and label found its own place).
+    room: Room = field(default_factory=Room)
+    #: Labels that found no free place at all (drawn where they touch something).
+    lost: int = 0
 
 
 def route_page(
@@ -35,8 +41,17 @@ def route_page(
 ) -> RoutedPage:
     """Route the arrows of one page, place their ``Ya``/``Tidak`` labels and build its scene
     (with the lanes' outlines when ``lane_outlines``, as on slides)."""
+    wanted: list[tuple[Pt, Pt, Side]] = []
+    missed: list[Route] = []
+    lost: list[Route] = []
     arrows = place_labels(
-        route_arrows(page, lanes), page=page, lanes=lanes, measure=measure, size=label_size
+        route_arrows(page, lanes, wanted=wanted),
+        page=page,
+        lanes=lanes,
+        measure=measure,
+        size=label_size,
+        missed=missed,
+        lost=lost,
     )
     scene = build_scene(
         page,
@@ -45,7 +60,25 @@ def route_page(
         label_size=label_size,
         lanes=lanes if lane_outlines else (),
     )
-    return RoutedPage(page, arrows, scene, label_size)
+    room = _room(page, wanted, missed)
+    return RoutedPage(page, arrows, scene, label_size, room, len(lost))
+
+
+def _room(page: ProcedurePage, wanted: list[tuple[Pt, Pt, Side]], missed: list[Route]) -> Room:
+    """The room to ask for: a track more beside every row a leg without a channel passes, a
+    label's height more in the row of a decision whose label found no free place."""
+    gutters: dict[tuple[int, Side], int] = {}
+    for y0, y1, side in wanted:
+        lo, hi = sorted((y0, y1))
+        for row in page.rows:
+            if row.box.y < hi and lo < row.box.bottom:
+                gutters[(row.number, side)] = gutters.get((row.number, side), 0) + 1
+    rows: dict[int, Pt] = {}
+    for route in missed:
+        step = route.spec.tail.step
+        if step:
+            rows[step] = ROW_STEP
+    return Room(rows, gutters)
 
 
 def route_layout(

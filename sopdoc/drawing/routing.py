@@ -22,13 +22,21 @@ from dataclasses import dataclass
 from typing import Final
 
 from sopdoc.drawing.channels import Channels, Point
-from sopdoc.drawing.nodes import Node, PageNodes, Side
+from sopdoc.drawing.nodes import Node, PageNodes
 from sopdoc.layout import ArrowSpec, Column, ColumnId, NodeId, ProcedurePage
+from sopdoc.layout.room import Side
 from sopdoc.model import Branch
+from sopdoc.units import Pt
 
 #: Arrowhead length and half width, in points.
 HEAD_LENGTH: Final = 6.0
 HEAD_HALF_WIDTH: Final = 2.5
+#: Room a Ya/Tidak label takes beside the leg out of a decision's bottom vertex: a labelled
+#: arrow out of a narrow decision's side runs its channel at least this far from the
+#: decision's middle when it can, its label then fits under its exit.
+LABEL_ROOM: Final = 20.0
+#: How far a connector's first (last) leg is kept free of channels below (above) it.
+STUB: Final = 6.0
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,17 @@ class Router:
             for arrow in page.arrows
             if self.nodes[arrow.tail].rank < self.nodes[arrow.head].rank
         )
+        # The stubs of the connectors in the strips, taken before any channel is chosen: a
+        # channel passing under (over) a connector would run down its arrow's first leg.
+        last = self.nodes.last_rank
+        for arrow in page.arrows:
+            tail, head = self.nodes[arrow.tail], self.nodes[arrow.head]
+            if tail.rank == 0:
+                x, y = self.nodes.anchor_x(tail), tail.box.bottom
+                self.channels.tracks.add([(x, y), (x, y + STUB)], arrow.head)
+            if head.rank == last and not head.is_symbol:
+                x, y = self.nodes.anchor_x(head), head.box.y
+                self.channels.tracks.add([(x, y - STUB), (x, y)], arrow.head)
 
     def route(self, spec: ArrowSpec, *, side_exit: bool) -> Route:
         a, b = self.nodes[spec.tail], self.nodes[spec.head]
@@ -77,9 +96,11 @@ class Router:
                 side_exit=side_exit,
                 head=spec.head,
                 sole=self.incoming[spec.head] == 1,
+                labelled=bool(spec.label),
             )
         else:
-            points = back(self.nodes, self.channels, a, b, head=spec.head)
+            labelled = bool(spec.label)
+            points = back(self.nodes, self.channels, a, b, head=spec.head, labelled=labelled)
         points = _simplify(points)
         self.channels.tracks.add(points, spec.head)
         return Route(spec, tuple(points), _arrowhead(points))
@@ -113,6 +134,7 @@ def down(
     side_exit: bool,
     head: NodeId,
     sole: bool = False,
+    labelled: bool = False,
 ) -> list[Point]:
     """Down the page: out of a's bottom (or side, for a decision's other branch), along free
     bands and a free channel, into b's top."""
@@ -131,16 +153,22 @@ def down(
         beyond = bx > a.box.right + 2 if side == "right" else bx < a.box.x - 2
         if adjacent and beyond:
             return [(sx, y), (bx, y), (bx, top_b)]
-        x = channels.pick(
-            y,
-            above_b,
-            prefer=sx,
-            outer_first=False,
-            side=side,
-            ends=(a.name, b.name),
-            head=head,
-            beyond=(a.box.x, a.box.right),
-        )
+        x: Pt | None = None
+        for room in (True, False) if labelled else (False,):
+            find = channels.find if room else channels.pick
+            x = find(
+                y,
+                above_b,
+                prefer=sx,
+                outer_first=False,
+                side=side,
+                ends=(a.name, b.name),
+                head=head,
+                beyond=_beyond(a, (a.box.x, a.box.right), side, room=room),
+            )
+            if x is not None:
+                break
+        assert x is not None
         y_band = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 3, high=b.box.y - 3)
         return [(sx, y), (x, y), (x, y_band), (bx, y_band), (bx, top_b)]
     ax, bx = _straight(nodes, a, b, nodes.anchor_x(a), bx, sole=sole)
@@ -162,6 +190,7 @@ def down(
         side=None,
         ends=(a.name, b.name),
         head=head,
+        straight=(bx, ax) if nodes.off_lines(bx) else (),
     )
     y_out = channels.band(below_a, ax, x, head, low=out_low, high=out_high)
     y_in = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 3, high=b.box.y - 3)
@@ -184,49 +213,90 @@ def _straight(
     return ax, bx
 
 
-def back(nodes: PageNodes, channels: Channels, a: Node, b: Node, *, head: NodeId) -> list[Point]:
+def _beyond(a: Node, span: tuple[Pt, Pt], side: Side, *, room: bool) -> tuple[Pt, Pt]:
+    """The interval a side channel keeps out of; with ``room``, LABEL_ROOM from a's middle."""
+    if not room:
+        return span
+    if side == "right":
+        return span[0], max(span[1], a.box.center_x + LABEL_ROOM)
+    return min(span[0], a.box.center_x - LABEL_ROOM), span[1]
+
+
+def back(
+    nodes: PageNodes,
+    channels: Channels,
+    a: Node,
+    b: Node,
+    *,
+    head: NodeId,
+    labelled: bool = False,
+) -> list[Point]:
     """A loop back up: out of a's free side, up an outer channel, into b's side on the same
-    side; into b's top when b is a decision (its sides are its exits) or that side is taken."""
+    side; into b's top when b is a decision (its sides are its exits) or that side is taken.
+    A labelled loop leaves its label room where it can; with no channel free on its side,
+    it goes round the other side when a's other side is free."""
     side = nodes.free_side(a)
+    other: Side = "left" if side == "right" else "right"
+    tries = [(side, True), (side, False)] if labelled else [(side, False)]
+    if nodes.side_free(a, other):
+        tries += [(other, True), (other, False)] if labelled else [(other, False)]
+    for way, room in tries:
+        found = _back_on(nodes, channels, a, b, head=head, side=way, strict=True, room=room)
+        if found is not None:
+            return found
+    points = _back_on(nodes, channels, a, b, head=head, side=side, strict=False)
+    assert points is not None
+    return points
+
+
+def _back_on(
+    nodes: PageNodes,
+    channels: Channels,
+    a: Node,
+    b: Node,
+    *,
+    head: NodeId,
+    side: Side,
+    strict: bool,
+    room: bool = False,
+) -> list[Point] | None:
+    """A loop back up round ``side``; None when ``strict`` and no channel there is free."""
     ay, by = a.box.center_y, b.box.center_y
     sx = a.box.right if side == "right" else a.box.x
-    top_entry = b.diamond or not b.is_symbol or nodes.free_side(b) != side
+    top_entry = b.diamond or not b.is_symbol or not nodes.side_free(b, side)
     span = (min(a.box.x, b.box.x), max(a.box.right, b.box.right))
+    # Into b's top: the channel runs up to the band over b. Into b's side: up to b's middle.
+    bx = nodes.anchor_x(b)
+    above_b = nodes.gap_above(b)
+    low, high = nodes.top_limit(b) + 3, b.box.y - 3
     if top_entry:
-        bx = nodes.anchor_x(b)
-        above_b = nodes.gap_above(b)
-        low, high = nodes.top_limit(b) + 3, b.box.y - 3
-        if b.diamond and nodes.free_side(b) != side and b.row > 0 and nodes.above(b) is None:
+        if b.diamond and not nodes.side_free(b, side) and b.row > 0 and nodes.above(b) is None:
             # Something stands beside the decision on this side (its end, a connector): come
             # in over the row line, along the arrow into its top, and leave that room free.
             row_top = nodes.rows[b.row].box.y
             prev = [n.box.bottom for n in nodes.nodes.values() if n.rank == b.rank - 2]
             if prev and max(prev) + 3 <= row_top - 3:
                 above_b, low, high = (max(prev) + row_top) / 2, max(prev) + 3, row_top - 3
-        x = channels.pick(
-            ay,
-            above_b,
-            prefer=span[1] if side == "right" else span[0],
-            outer_first=False,
-            side=side,
-            ends=(a.name, b.name),
-            head=head,
-            beyond=span,
-        )
-        y_in = channels.band(above_b, x, bx, head, low=low, high=high)
-        return [(sx, ay), (x, ay), (x, y_in), (bx, y_in), (bx, b.box.y)]
-    ex = b.box.right if side == "right" else b.box.x
-    x = channels.pick(
+        tip, y_end = (bx, b.box.y + _entry_drop(b, bx)), above_b
+    else:
+        tip, y_end = (b.box.right if side == "right" else b.box.x, by), by
+    x = (channels.find if strict else channels.pick)(
         ay,
-        by,
+        y_end,
         prefer=span[1] if side == "right" else span[0],
         outer_first=False,
         side=side,
         ends=(a.name, b.name),
         head=head,
-        beyond=span,
+        beyond=_beyond(a, span, side, room=room),
+        end=tip,
     )
-    return [(sx, ay), (x, ay), (x, by), (ex, by)]
+    if x is None:
+        return None
+    if not top_entry:
+        return [(sx, ay), (x, ay), (x, by), tip]
+    y_in = channels.band(above_b, x, bx, head, low=low, high=high)
+    return [(sx, ay), (x, ay), (x, y_in), (bx, y_in), tip]
 
 
 def _simplify(points: list[Point]) -> list[Point]:
@@ -260,8 +330,14 @@ def _arrowhead(points: Sequence[Point]) -> tuple[Point, Point, Point]:
     )
 
 
-def route_arrows(page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> tuple[Route, ...]:
-    """Route every arrow of a page: forward flow first, then loops, in a stable order."""
+def route_arrows(
+    page: ProcedurePage,
+    lanes: Sequence[Column[ColumnId]],
+    *,
+    wanted: list[tuple[Pt, Pt, Side]] | None = None,
+) -> tuple[Route, ...]:
+    """Route every arrow of a page: forward flow first, then loops, in a stable order.
+    Legs that found no free channel are added to ``wanted`` (y0, y1, side)."""
     router = Router(page, lanes)
     nodes = router.nodes
     specs = list(page.arrows)
@@ -278,6 +354,8 @@ def route_arrows(page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> tupl
     routes: dict[int, Route] = {}
     for i in order:
         routes[i] = router.route(specs[i], side_exit=i in side_exits)
+    if wanted is not None:
+        wanted.extend(router.channels.wanted)
     return tuple(routes[i] for i in range(len(specs)))
 
 

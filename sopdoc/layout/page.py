@@ -7,9 +7,7 @@ import math
 from collections.abc import Sequence
 from typing import Final
 
-from sopdoc import messages as msg
 from sopdoc import words
-from sopdoc.errors import LayoutError
 from sopdoc.layout.geometry import (
     ArrowSpec,
     Box,
@@ -36,6 +34,8 @@ from sopdoc.layout.pagination import (
     start_room,
     starts_with_decision,
 )
+from sopdoc.layout.room import Room, Side
+from sopdoc.layout.strips import CONNECTOR_GAP, fit_connectors, spread
 from sopdoc.layout.text import place_lines
 from sopdoc.layout.wrap import Line, wrap_text
 from sopdoc.model import Sop, Step, Symbol
@@ -53,6 +53,7 @@ def _symbol_box(
     gutters: tuple[Pt, Pt],
     share: bool = False,
     wide: Pt | None = None,
+    widened: Pt = 0.0,
 ) -> tuple[Box, tuple[int, ...]]:
     """The symbol centred in its row zone and lane span; with ``share`` it keeps to the span's
     left part, leaving the right half of the last lane to the end terminator beside it."""
@@ -65,7 +66,7 @@ def _symbol_box(
         span_x1 = lanes[last].center_x - style.symbol_margin_x
     span = span_x1 - span_x0
     limit = style.decision_max_width if symbol is Symbol.DECISION else style.symbol_max_width
-    width = min(span, limit) if first == last else span
+    width = min(span - widened, limit) if first == last else span
     if wide is not None and not share:
         width = wide
     width = float(math.floor(width))
@@ -82,11 +83,13 @@ def _loop_gutters(
     *,
     lanes: Sequence[Column[ColumnId]],
     style: LayoutStyle,
+    room: Room,
 ) -> tuple[Pt, Pt]:
     """The outer gutters (left, right) of a page, wide enough for its loops back side by side
     (loops to one step share their track): a loop from a decision that ends (its end
     terminator on its right) runs left, others right. A gutter never takes more of its lane
-    than leaves MIN_SYMBOL_WIDTH to the symbols there; further loops use inner channels."""
+    than leaves MIN_SYMBOL_WIDTH to the symbols there; further loops use inner channels.
+    ``room`` adds the tracks routing asked for beside a row (for arrows no gutter counted)."""
     rows = {plan.step.number: i for i, plan in enumerate(plans)}
     heads: dict[str, list[set[int]]] = {
         "left": [set() for _ in plans],
@@ -101,62 +104,20 @@ def _loop_gutters(
         for r in range(rows[edge.target], rows[edge.source] + 1):
             heads[side][r].add(edge.target)
     gutters = []
-    for side, lane in (("left", lanes[0]), ("right", lanes[-1])):
-        depth = max((len(h) for h in heads[side]), default=0)
-        room = lane.width - style.symbol_margin_x - MIN_SYMBOL_WIDTH
+    sides: tuple[tuple[Side, Column[ColumnId]], ...] = (("left", lanes[0]), ("right", lanes[-1]))
+    for side, lane in sides:
+        # Tracks asked for come on top of those the gutter holds: the narrowest holds two.
+        asked = [room.tracks(plan.step.number, side) for plan in plans]
+        pairs = zip(heads[side], asked, strict=True)
+        depth = max((max(len(h), 2) + n if n else len(h) for h, n in pairs), default=0)
+        limit = lane.width - style.symbol_margin_x - MIN_SYMBOL_WIDTH
         gutter = loop_gutter(depth, minimum=style.outer_margin_x)
-        gutters.append(max(style.outer_margin_x, min(gutter, room)))
+        gutters.append(max(style.outer_margin_x, min(gutter, limit)))
     return gutters[0], gutters[1]
 
 
 #: The narrowest a symbol in an outer lane becomes to make room for loops beside it.
 MIN_SYMBOL_WIDTH: Final = 18.0
-#: Space between connectors side by side, and the smallest a connector may shrink to.
-CONNECTOR_GAP: Final = 3.0
-MIN_CONNECTOR: Final = 8.0
-
-
-def _fit_connectors(
-    boxes: list[tuple[NodeId, Box]], *, x0: Pt, x1: Pt, page: int
-) -> list[tuple[NodeId, Box]]:
-    """Shrink a strip's connectors (not below MIN_CONNECTOR) until they fit side by side."""
-    if not boxes:
-        return boxes
-    size = boxes[0][1].width
-    count = len(boxes)
-    room = x1 - x0
-    if count * size + (count - 1) * CONNECTOR_GAP <= room:
-        return boxes
-    size = float(math.floor((room - (count - 1) * CONNECTOR_GAP) / count))
-    if size < MIN_CONNECTOR:
-        raise LayoutError(msg.TOO_MANY_CONNECTORS.format(page=page + 1, count=count))
-    return [
-        (
-            n,
-            Box(
-                float(round(b.center_x - size / 2)), float(round(b.center_y - size / 2)), size, size
-            ),
-        )
-        for n, b in boxes
-    ]
-
-
-def _spread(
-    boxes: list[tuple[NodeId, Box]], *, x0: Pt, x1: Pt, gap: Pt
-) -> list[tuple[NodeId, Box]]:
-    """Shift boxes sideways (keeping order by x, then letter) so that none overlap, within
-    [x0, x1]."""
-    ordered = sorted(boxes, key=lambda item: (item[1].x, len(item[0].letter), item[0].letter))
-    placed: list[tuple[NodeId, Box]] = []
-    cursor = float(math.ceil(x0))
-    for node, box in ordered:
-        x = max(box.x, cursor)
-        placed.append((node, Box(x, box.y, box.width, box.height)))
-        cursor = x + box.width + gap
-    overflow = float(math.ceil(cursor - gap - x1))
-    if overflow > 0:
-        placed = [(n, Box(b.x - overflow, b.y, b.width, b.height)) for n, b in placed]
-    return placed
 
 
 def build_page(
@@ -174,11 +135,13 @@ def build_page(
     style: LayoutStyle,
     font: FontMeasure,
     beside: Beside | None = None,
+    room: Room | None = None,
+    widened: Pt = 0.0,
 ) -> ProcedurePage:
     rows: list[StepRow] = []
     symbols: list[SymbolBox] = []
     zones: dict[int, Box] = {}
-    gutters = _loop_gutters(sop, plans, lanes=lanes, style=style)
+    gutters = _loop_gutters(sop, plans, lanes=lanes, style=style, room=room or Room())
     y = y0
     for plan in plans:
         box = Box(columns[0].x, y, columns[-1].right - columns[0].x, plan.height)
@@ -207,8 +170,8 @@ def build_page(
         zones[plan.step.number] = zone
         symbol = sop.symbol(plan.step)
         starts = starts_with_decision(sop, plan.step)
-        room = start_room(style) if starts else 0.0
-        shape_zone = Box(zone.x, zone.y + room, zone.width, zone.height - room)
+        start = start_room(style) if starts else 0.0
+        shape_zone = Box(zone.x, zone.y + start, zone.width, zone.height - start)
         share = end_shares(plan.step, lanes, style)
         sbox, spanned = _symbol_box(
             plan.step,
@@ -220,6 +183,7 @@ def build_page(
             gutters=gutters,
             share=share,
             wide=plan.shape_width,
+            widened=widened,
         )
         inside = place_lines(
             plan.symbol_lines,
@@ -456,9 +420,12 @@ def _links(
     connectors: list[Connector] = fixed
     x0, x1 = flow_area.x + style.outer_margin_x, flow_area.right - style.outer_margin_x
     for group, direction in ((outgoing, "out"), (incoming, "in")):
-        fitted = _fit_connectors([(n, b) for n, b, *_ in group], x0=x0, x1=x1, page=index)
-        spread = dict(_spread(fitted, x0=x0, x1=x1, gap=CONNECTOR_GAP))
+        fitted = fit_connectors([(n, b) for n, b, *_ in group], x0=x0, x1=x1, page=index)
+        # Over one symbol's place, the connector of the step nearest the strip keeps it: the
+        # others go round that step, and its arrow runs straight.
+        near = {n: (-step if direction == "out" else step) for n, _, step, *_ in group}
+        placed = dict(spread(fitted, x0=x0, x1=x1, gap=CONNECTOR_GAP, near=near))
         for node, _, step, other, letter in group:
             kind: Direction = "out" if direction == "out" else "in"
-            connectors.append(Connector(node, letter, kind, spread[node], step, other))
+            connectors.append(Connector(node, letter, kind, placed[node], step, other))
     return connectors, arrows

@@ -31,10 +31,13 @@ class RowPlan:
     bottom_strip: Pt = 0.0
     #: Slides only: the width of a diamond reaching over the lanes beside its own.
     shape_width: Pt | None = None
+    #: Height the drawing asked for (a label or a band with no free place in the row).
+    extra: Pt = 0.0
 
     @property
     def height(self) -> Pt:
-        return max(self.text_height, self.symbol_height) + self.top_strip + self.bottom_strip
+        body = max(self.text_height, self.symbol_height) + self.extra
+        return body + self.top_strip + self.bottom_strip
 
 
 def starts_with_decision(sop: Sop, step: Step) -> bool:

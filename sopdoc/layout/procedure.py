@@ -24,6 +24,7 @@ from sopdoc.layout.geometry import (
 )
 from sopdoc.layout.page import build_page
 from sopdoc.layout.pagination import RowPlan, paginate, start_room, starts_with_decision
+from sopdoc.layout.room import Room
 from sopdoc.layout.text import common_size, place_lines
 from sopdoc.layout.wrap import Line, wrap_items, wrap_text
 from sopdoc.model import Paper, Sop
@@ -31,8 +32,9 @@ from sopdoc.units import Pt, mm
 
 
 def _columns(
-    sop: Sop, *, width: Pt, x0: Pt, style: LayoutStyle, paper: Paper
+    sop: Sop, *, width: Pt, x0: Pt, style: LayoutStyle, paper: Paper, extra: Pt = 0.0
 ) -> list[Column[ColumnId]]:
+    """The table's columns; ``extra`` widens the lanes, KEGIATAN giving way to its minimum."""
     n = max(1, len(sop.actors))
     fixed = (
         style.no_width
@@ -48,6 +50,8 @@ def _columns(
         lane = min(style.lane_preferred, (width - fixed - style.kegiatan_min) / n)
     if lane < style.lane_min * 0.75:
         raise LayoutError(msg.PAGE_TOO_NARROW.format(paper=paper.label, actors=n))
+    if extra > 0:
+        lane = max(lane, min(lane + extra, (width - fixed - style.kegiatan_min) / n))
     # Whole points everywhere: Graphviz's ortho router fails on edges a hair apart.
     lane = float(math.floor(lane))
     widths = {
@@ -157,7 +161,12 @@ def _header(
 
 
 def _row_plans(
-    sop: Sop, columns: Sequence[Column[ColumnId]], *, style: LayoutStyle, font: FontMeasure
+    sop: Sop,
+    columns: Sequence[Column[ColumnId]],
+    *,
+    style: LayoutStyle,
+    font: FontMeasure,
+    room: Room,
 ) -> list[RowPlan]:
     by_kind = {c.key.kind: c for c in columns}
     size = style.font_size
@@ -181,10 +190,12 @@ def _row_plans(
             lines_max = max(lines_max, len(lines))
         text_height = float(math.ceil(lines_max * size * style.leading + 2 * style.pad_y))
         shape_h = style.decision_height if step.is_decision else style.symbol_height
-        room = shape_h + 2 * style.symbol_margin_y
+        need = shape_h + 2 * style.symbol_margin_y
         if starts_with_decision(sop, step):
-            room += start_room(style)
-        plans.append(RowPlan(step, content, text_height, shape_h, room))
+            need += start_room(style)
+        plans.append(
+            RowPlan(step, content, text_height, shape_h, need, extra=room.row(step.number))
+        )
     return plans
 
 
@@ -194,22 +205,28 @@ def layout_procedure(
     font: FontMeasure,
     paper: Paper | None = None,
     style: LayoutStyle | None = None,
+    room: Room | None = None,
 ) -> ProcedureLayout:
     """Lay out the procedure pages of ``sop``.
 
     ``font`` measures text (``sopdoc.layout.fonts.FontMetrics``). ``paper`` defaults to the SOP's
-    agency paper. Raises LayoutError when the SOP cannot fit the paper.
+    agency paper; ``room`` is what routing asked for (taller rows, wider gutters). Raises
+    LayoutError when the SOP cannot fit the paper.
     """
     style = style or LayoutStyle()
+    room = room or Room()
     paper = paper or sop.agency.paper
     page_w, page_h = (mm(v) for v in paper.landscape_mm)
     x0, y0 = float(round(style.margin_left)), float(round(style.margin_top))
     width = page_w - style.margin_left - style.margin_right
-    columns = _columns(sop, width=width, x0=x0, style=style, paper=paper)
+    columns = _columns(sop, width=width, x0=x0, style=style, paper=paper, extra=room.lanes)
     lanes = lane_columns(columns)
+    # Symbols keep the width they have in lanes not widened: the room is for the arrows.
+    base = lane_columns(_columns(sop, width=width, x0=x0, style=style, paper=paper))
+    widened = lanes[0].width - base[0].width
     header_probe, header_h = _header(columns, y=y0, style=style, font=font)
     available = page_h - style.margin_top - style.margin_bottom - style.footer - header_h
-    plans = _row_plans(sop, columns, style=style, font=font)
+    plans = _row_plans(sop, columns, style=style, font=font, room=room)
     breaks = paginate(sop, plans, available=available, style=style, lanes=lanes)
     pages = [
         build_page(
@@ -226,6 +243,8 @@ def layout_procedure(
             beside=breaks.beside,
             style=style,
             font=font,
+            room=room,
+            widened=widened,
         )
         for index, plans_on_page in enumerate(breaks.pages)
     ]
