@@ -7,7 +7,6 @@ import json
 import os
 import signal
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -239,6 +238,8 @@ def _execute(
         for index, task in enumerate(tasks):
             finish(index, _run(task, formats, template, locked))
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # 15 ms: only for a pool
+
     preload(formats)  # imported once here, shared by the forked workers
     pool = ProcessPoolExecutor(
         max_workers=min(jobs, len(tasks)), initializer=_start_worker, initargs=(tuple(formats),)

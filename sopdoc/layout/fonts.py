@@ -139,17 +139,16 @@ class FontMetrics:
             True: frozenset(pdfmetrics.getFont(self.bold_name).face.charToGlyph),
         }
         self._chars = {bold: frozenset(map(chr, codes)) for bold, codes in self._glyphs.items()}
+        # The fallback family is registered (40 ms of reading its files) only when a text
+        # needs it: most workbooks never do.
         fallback = _fallback_files()
-        self.fallback_names: dict[bool, str] | None = None
+        self._fallbacks: dict[bool, tuple[str, Path]] | None = None
         if fallback is not None:
-            names = {False: "sopdoc-fallback-r", True: "sopdoc-fallback-b"}
-            _register(names[False], fallback[0])
-            _register(names[True], fallback[1])
-            self.fallback_names = names
-        self._advances = {
-            name: _Advances(name)
-            for name in (self.regular_name, self.bold_name, *(self.fallback_names or {}).values())
-        }
+            self._fallbacks = {
+                False: ("sopdoc-fallback-r", fallback[0]),
+                True: ("sopdoc-fallback-b", fallback[1]),
+            }
+        self._advances = {name: _Advances(name) for name in (self.regular_name, self.bold_name)}
 
     def font_name(self, *, bold: bool = False) -> str:
         """The name under which reportlab knows this font."""
@@ -158,19 +157,27 @@ class FontMetrics:
     def runs(self, text: str, *, bold: bool = False) -> list[tuple[str, str]]:
         """``text`` split into (font name, piece) runs: the main font, or the fallback."""
         main = self.font_name(bold=bold)
-        if self.fallback_names is None or self._chars[bold].issuperset(text):
+        if self._fallbacks is None or self._chars[bold].issuperset(text):
             return [(main, text)] if text else []
         glyphs = self._glyphs[bold]
+        fallback = self._registered(*self._fallbacks[bold])
         runs: list[tuple[str, str]] = []
         for ch in text:
             name = main
-            if ord(ch) not in glyphs and self.fallback_names is not None and not ch.isspace():
-                name = self.fallback_names[bold]
+            if ord(ch) not in glyphs and not ch.isspace():
+                name = fallback
             if runs and runs[-1][0] == name:
                 runs[-1] = (name, runs[-1][1] + ch)
             else:
                 runs.append((name, ch))
         return runs
+
+    def _registered(self, name: str, path: Path) -> str:
+        """A fallback font's name, registered with reportlab the first time it is used."""
+        if name not in self._advances:
+            _register(name, path)
+            self._advances[name] = _Advances(name)
+        return name
 
     def width(self, text: str, size: Pt, *, bold: bool = False) -> Pt:
         """The advance width of ``text`` at ``size`` points (as reportlab measures it, to the

@@ -8,7 +8,6 @@ import sys
 import warnings
 import zipfile
 from collections.abc import Collection, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
@@ -222,6 +221,8 @@ def load_grids(
             workbook.close()
     workers = min(jobs, len(indices) // (PARALLEL_MIN_SHEETS // 2))
     shares = [indices[i::workers] for i in range(workers)]
+    from concurrent.futures import ProcessPoolExecutor  # 15 ms: only for a pool
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(_load_part, [path] * workers, shares, [formulas] * workers))
     data: dict[int, SheetData] = {}
