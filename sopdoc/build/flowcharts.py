@@ -56,7 +56,7 @@ def render_images(d: Diagram, fmt: str) -> list[bytes]:
         from sopdoc.backends.pdf.slides import render_slides_pdf
         from sopdoc.backends.png import pdf_to_pngs
 
-        return pdf_to_pngs(render_slides_pdf(d), dpi=PNG_DPI)
+        return pdf_to_pngs(render_slides_pdf(d, compress=False), dpi=PNG_DPI)
     return [render_svg(d, page) for page in d.pages]
 
 

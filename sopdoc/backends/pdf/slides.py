@@ -9,8 +9,9 @@ from sopdoc.drawing.document import Diagram
 from sopdoc.layout import Span
 
 
-def render_slides_pdf(d: Diagram) -> bytes:
-    """All slide pages of one SOP as one vector PDF, fonts embedded."""
+def render_slides_pdf(d: Diagram, *, compress: bool = True) -> bytes:
+    """All slide pages of one SOP as one vector PDF, fonts embedded; without ``compress``,
+    its page streams are left uncompressed (a PDF only read back at once, to rasterize)."""
     from reportlab.pdfgen.canvas import Canvas
 
     buffer = io.BytesIO()
@@ -18,7 +19,7 @@ def render_slides_pdf(d: Diagram) -> bytes:
         buffer,
         pagesize=(d.layout.page_width, d.layout.page_height),
         invariant=True,
-        pageCompression=1,
+        pageCompression=int(compress),
         initialFontName=d.font.font_name(),  # no unembedded Helvetica in the file
     )
     canvas.setTitle(d.sop.identity.nama)
