@@ -7,6 +7,7 @@ import string
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from sopdoc import messages as msg
 from sopdoc.errors import LayoutError
@@ -148,8 +149,69 @@ def break_pages(
                 first.top_strip = style.connector_strip
                 changed = True
         if not changed:
-            return pages
+            return _without_stale_strips(sop, plans, pages, available, lanes=lanes, style=style)
         _check_heights(plans, available)
+
+
+#: Rounds of breaking the rows again with exactly the strips the last breaks need.
+EXACT_STRIP_PASSES: Final = 4
+
+
+def _needed_strips(
+    sop: Sop,
+    pages: Sequence[Sequence[RowPlan]],
+    *,
+    lanes: Sequence[Column[ColumnId]] | None,
+    style: LayoutStyle,
+) -> set[tuple[int, str]]:
+    """(step, "top" or "bottom") of every strip these breaks need."""
+    page_of = page_of_steps(pages)
+    beside = beside_rows(sop, pages, lanes=lanes, style=style)
+    needed: set[tuple[int, str]] = set()
+    for crossing in page_crossings(sop, page_of):
+        source, target, _ = crossing
+        if (crossing, "out") not in beside:
+            needed.add((pages[page_of[source]][-1].step.number, "bottom"))
+        if (crossing, "in") not in beside:
+            needed.add((pages[page_of[target]][0].step.number, "top"))
+    return needed
+
+
+def _without_stale_strips(
+    sop: Sop,
+    plans: list[RowPlan],
+    pages: list[list[RowPlan]],
+    available: Pt,
+    *,
+    lanes: Sequence[Column[ColumnId]] | None,
+    style: LayoutStyle,
+) -> list[list[RowPlan]]:
+    """Strips only grow while the breaks settle, so a row can keep one after a break moved
+    away from it. Given just the strips these breaks need, the rows break again; when those
+    breaks need exactly the same strips, they are the answer (every row only as tall as it
+    needs), otherwise the settled breaks with their stale strips are."""
+    needed = _needed_strips(sop, pages, lanes=lanes, style=style)
+    kept = [(plan.top_strip, plan.bottom_strip) for plan in plans]
+    stale = any(
+        (plan.top_strip and (plan.step.number, "top") not in needed)
+        or (plan.bottom_strip and (plan.step.number, "bottom") not in needed)
+        for plan in plans
+    )
+    if not stale:
+        return pages
+    for _ in range(EXACT_STRIP_PASSES):
+        for plan in plans:
+            number = plan.step.number
+            plan.top_strip = style.connector_strip if (number, "top") in needed else 0.0
+            plan.bottom_strip = style.connector_strip if (number, "bottom") in needed else 0.0
+        again = _paginate(plans, available)
+        now = _needed_strips(sop, again, lanes=lanes, style=style)
+        if now == needed:
+            return again
+        needed = now
+    for plan, (top, bottom) in zip(plans, kept, strict=True):
+        plan.top_strip, plan.bottom_strip = top, bottom
+    return pages
 
 
 def _check_heights(plans: Sequence[RowPlan], available: Pt) -> None:

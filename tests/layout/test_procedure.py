@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from factories import big_sop, make_sop, make_step
+from stress import stress_corpus
 
 from sopdoc.errors import LayoutError
 from sopdoc.layout import (
@@ -68,6 +69,36 @@ def test_page_breaks_are_chosen_by_height(laid: tuple[Sop, ProcedureLayout]) -> 
         header = page.rows[0].box.y - page.table.y
         used = header + sum(row.box.height for row in page.rows)
         assert used + following.rows[0].box.height > printable_height(layout) - 0.01
+
+
+def strips_without_a_crossing(sop: Sop, layout: ProcedureLayout) -> list[str]:
+    """Connector strips no arrow across a page needs: a top strip on a page's first row
+    when no arrow from another page enters a step of that page, a bottom strip on its last
+    row when none leaves one for another page, or a strip on a row inside a page."""
+    page_of = {n: i for i, page in enumerate(layout.pages) for n in page.steps}
+    crossing = [e for e in sop.edges() if e.target and page_of[e.source] != page_of[e.target]]
+    entered = {page_of[e.target] for e in crossing if e.target}
+    left = {page_of[e.source] for e in crossing}
+    found = []
+    for index, page in enumerate(layout.pages):
+        for row in page.rows:
+            if row.top_strip and (row is not page.rows[0] or index not in entered):
+                found.append(f"step {row.number}: top strip")
+            if row.bottom_strip and (row is not page.rows[-1] or index not in left):
+                found.append(f"step {row.number}: bottom strip")
+    return found
+
+
+def test_rows_keep_only_the_strips_their_breaks_need(laid: tuple[Sop, ProcedureLayout]) -> None:
+    """Rows only as tall as they need: a strip that a moved break left behind is dropped."""
+    sop, layout = laid
+    assert strips_without_a_crossing(sop, layout) == []
+
+
+@pytest.mark.parametrize("name", sorted(stress_corpus()))
+def test_stress_rows_keep_only_the_strips_they_need(name: str, font: FontMetrics) -> None:
+    sop = stress_corpus()[name]
+    assert strips_without_a_crossing(sop, layout_procedure(sop, font=font)) == []
 
 
 def test_header_rows_repeat_on_every_page(laid: tuple[Sop, ProcedureLayout]) -> None:
