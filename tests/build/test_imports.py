@@ -1,4 +1,5 @@
-"""A build imports only what its formats need: a PDF-only build loads no DOCX, PPTX or PDFium."""
+"""A build imports only what its formats need: a PDF-only build loads no DOCX, PPTX or PDFium,
+nor reportlab's platypus (the SOP PDF is drawn page by page), nor a process pool for one job."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ try:
     runpy.run_module("sopdoc", run_name="__main__")
 except SystemExit as stop:
     code = stop.code
-loaded = sorted({m.split(".")[0] for m in sys.modules} & {"docx", "pptx", "pypdfium2", "graphviz"})
+heavy = {"docx", "pptx", "pypdfium2", "graphviz", "reportlab.platypus"}
+heavy.add("concurrent.futures.process")
+loaded = sorted(heavy & ({m.split(".")[0] for m in sys.modules} | set(sys.modules)))
 print(json.dumps({"code": code, "loaded": loaded}))
 """
 
@@ -36,11 +39,17 @@ def test_a_pdf_only_build_imports_no_docx_pptx_or_pdfium(contoh: Path, tmp_path:
     assert loaded == []
 
 
-@pytest.mark.parametrize(("formats", "needed"), [("docx", "docx"), ("png", "pypdfium2")])
+@pytest.mark.parametrize(
+    ("formats", "needed"),
+    [("docx", "docx"), ("png", "pypdfium2"), ("pdf --buku", "reportlab.platypus")],
+)
 def test_other_formats_import_what_they_need(
     contoh: Path, tmp_path: Path, formats: str, needed: str
 ) -> None:
     """The check above can fail: the same script sees the packages when they are used."""
-    loaded = loaded_by("build", str(contoh), "-o", str(tmp_path), "--format", formats, "-j", "1")
+    fmt, *extra = formats.split()
+    loaded = loaded_by(
+        "build", str(contoh), "-o", str(tmp_path), "--format", fmt, "-j", "1", *extra
+    )
     assert needed in loaded
     assert "pptx" not in loaded

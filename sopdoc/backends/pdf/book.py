@@ -13,7 +13,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from sopdoc import words
-from sopdoc.backends.pdf.document import GRID_WIDTH, Styles, build_pdf, markup, sop_story
+from sopdoc.backends.pdf.document import GRID_WIDTH
+from sopdoc.backends.pdf.story import Styles, build_pdf, markup, sop_story
 from sopdoc.drawing.document import Document
 from sopdoc.model import Agency
 from sopdoc.units import Pt, mm

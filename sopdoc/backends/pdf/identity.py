@@ -6,7 +6,6 @@ import io
 from typing import Any
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable
 
 from sopdoc.backends.pdf.canvas import PageCanvas
 from sopdoc.layout.fonts import FontMetrics
@@ -47,36 +46,3 @@ def draw_identity_page(
             mask="auto",
         )
     canvas.restoreState()
-
-
-class IdentityPageFlowable(Flowable):  # type: ignore[misc]
-    """One identity page, drawn at the layout's absolute page coordinates."""
-
-    def __init__(
-        self,
-        layout: IdentityLayout,
-        page: IdentityPage,
-        *,
-        font: FontMetrics,
-        logo: bytes | None,
-        grid_width: Pt,
-    ) -> None:
-        super().__init__()
-        self.layout = layout
-        self.page = page
-        self.font = font
-        self.logo = logo
-        self.grid_width = grid_width
-
-    def wrap(self, avail_width: Pt, avail_height: Pt) -> tuple[Pt, Pt]:
-        return (avail_width, avail_height)
-
-    def drawOn(self, canvas: Any, x: Pt, y: Pt, _sW: Pt = 0) -> None:
-        draw_identity_page(
-            canvas,
-            self.layout,
-            self.page,
-            font=self.font,
-            logo=self.logo,
-            grid_width=self.grid_width,
-        )
