@@ -34,7 +34,7 @@ lint: setup
 test: setup-test lint
 	$(BIN)/pytest -q
 
-# The benchmark of BENCHMARKS.md (about 40 minutes on 2 cores): prints the table and writes it there.
+# The benchmark of BENCHMARKS.md (about 6 minutes on 2 cores): prints the table and writes it there.
 bench:
 	@scripts/setup.sh --bench
 	$(BIN)/python -m bench.run --write BENCHMARKS.md
