@@ -72,7 +72,14 @@ def _symbol_box(
     width = float(math.floor(width))
     x = float(round(span_x0 + (span - width) / 2))
     if wide is not None and not share:  # kept on the slide, beside the outer gutters
-        x = min(max(x, lanes[0].x + gutters[0]), lanes[-1].right - gutters[1] - width)
+        low, high = lanes[0].x + gutters[0], lanes[-1].right - gutters[1] - width
+        if step.is_decision and step.ends:  # and clear of its end terminator's lane
+            end, _ = end_lane(step, lanes, style)
+            if end > last:
+                high = min(high, lanes[end].x - style.symbol_margin_x - width)
+            else:
+                low = max(low, lanes[end].right + style.symbol_margin_x)
+        x = float(round(min(max(x, low), high)))
     y = float(round(zone.center_y - height / 2))
     return Box(x, y, width, height), tuple(range(first, last + 1))
 

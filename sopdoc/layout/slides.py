@@ -20,7 +20,7 @@ from sopdoc.layout.geometry import (
     Span,
     TextCell,
 )
-from sopdoc.layout.lanes import end_shares
+from sopdoc.layout.lanes import end_lane, end_shares
 from sopdoc.layout.page import build_page
 from sopdoc.layout.pagination import (
     Pagination,
@@ -111,6 +111,22 @@ def _symbol_text(
     return best[1], best[0]
 
 
+def _room_across(
+    step: Step, lanes: Sequence[Column[ColumnId]], *, style: LayoutStyle, shared: bool
+) -> Pt:
+    """How wide a symbol may grow across the slide: all of it, or for a decision with an end
+    terminator beside it, the lanes up to that terminator's (none when they share a lane)."""
+    widest = lanes[-1].right - lanes[0].x - 2 * style.outer_margin_x
+    if not (step.is_decision and step.ends):
+        return widest
+    if shared:
+        return 0.0
+    end, _ = end_lane(step, lanes, style)
+    if end > max(step.actors, default=0):
+        return lanes[end].x - style.symbol_margin_x - (lanes[0].x + style.outer_margin_x)
+    return lanes[-1].right - style.outer_margin_x - (lanes[end].right + style.symbol_margin_x)
+
+
 def _slide_plans(
     sop: Sop, lanes: Sequence[Column[ColumnId]], *, style: LayoutStyle, font: FontMeasure
 ) -> list[RowPlan]:
@@ -129,11 +145,11 @@ def _slide_plans(
             step, box_w, sop_symbol=sop.symbol(step), style=style, font=font
         )
         # A symbol too tall for its lane reaches over the lanes beside it (its row is its
-        # own), centred on its lanes where the slide allows, until it is low enough.
-        widest = lanes[-1].right - lanes[0].x - 2 * style.outer_margin_x
+        # own), centred on its lanes where the slide allows, until it is low enough; a
+        # decision whose end terminator stands in a lane beside it reaches the other way.
         width: Pt | None = None
-        beside = step.is_decision and step.ends  # its end terminator stands beside it
-        while not beside and shape_h > MAX_SYMBOL and box_w + WIDEN <= widest:
+        widest = _room_across(step, lanes, style=style, shared=shared)
+        while shape_h > MAX_SYMBOL and box_w + WIDEN <= widest:
             box_w += WIDEN
             width = box_w
             lines, shape_h = _symbol_text(

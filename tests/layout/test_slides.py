@@ -117,3 +117,26 @@ def test_slides_keep_the_routing_invariants(slides: tuple[Sop, Diagram]) -> None
     _, d = slides
     kept = [v for v in all_violations(d.layout, d.pages) if "label" not in v]
     assert kept == []
+
+
+@pytest.mark.parametrize("lane", [2, 5])
+def test_a_tall_decision_beside_its_end_widens_away_from_it(lane: int) -> None:
+    """Eight lanes leave a diamond about 100 pt: a question of 67 letters at 12 pt made it
+    471 pt tall, taller than a slide. It reaches over the lanes on the side away from the
+    end terminator standing beside it, and the slide keeps every routing invariant."""
+    from factories import make_sop, make_step
+
+    question = "Memeriksa konsep dan memberi paraf persetujuan apabila sudah benar?"
+    steps = [
+        make_step(1, (0,), count=3),
+        make_step(2, (lane,), count=3, kegiatan=(question,), decision=(3, None)),
+        make_step(3, (7,), count=3),
+    ]
+    sop = make_sop(steps, actors=[f"Pelaksana {i}" for i in range(1, 9)])
+    d = diagram(sop)
+    (page,) = [p.page for p in d.pages if 2 in p.page.steps]
+    boxes = {s.node: s for s in page.symbols}
+    diamond, end = boxes[NodeId.symbol(2)], boxes[NodeId.end_of(2)]
+    assert diamond.box.width > d.layout.lanes[lane].width
+    assert diamond.box.right <= end.box.x or diamond.box.x >= end.box.right
+    assert all_violations(d.layout, d.pages) == []
