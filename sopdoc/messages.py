@@ -157,6 +157,11 @@ STEP_TOO_TALL: Final = (
     "Langkah {number} terlalu panjang untuk satu halaman ({height:.0f} pt, tersedia {available:.0f} pt). "
     "Persingkat uraiannya atau pecah menjadi beberapa langkah."
 )
+STEP_TOO_TALL_SLIDE: Final = (
+    "Langkah {number} terlalu panjang untuk satu slide diagram alir ({height:.0f} pt, tersedia "
+    "{available:.0f} pt, simbolnya sudah dilebarkan). Persingkat uraiannya atau pecah menjadi "
+    "beberapa langkah."
+)
 IDENTITY_TOO_TALL: Final = (
     "Bagian identitas SOP terlalu panjang untuk satu halaman ({height:.0f} pt, tersedia "
     "{available:.0f} pt). Persingkat nama SOP atau data pengesah."

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
+from sopdoc import messages as msg
 from sopdoc.errors import LayoutError
 from sopdoc.layout.geometry import (
     Box,
@@ -228,6 +229,14 @@ def layout_swimlane(
     names, names_h = _lane_names(lanes, y=y0 + title_h, style=style, font=font)
     top = y0 + title_h + names_h
     available = height - style.margin_top - style.margin_bottom - title_h - names_h
+    for plan in plans:  # said of a slide, not of a page: the document may well hold it
+        if plan.height > available:
+            raise LayoutError(
+                msg.STEP_TOO_TALL_SLIDE.format(
+                    number=plan.step.number, height=plan.height, available=available
+                ),
+                cell=plan.step.cells.get("kegiatan"),
+            )
     breaks = _balanced(sop, plans, available=available, style=style, lanes=lanes)
     count = len(breaks.pages)
     pages = []

@@ -140,3 +140,19 @@ def test_a_tall_decision_beside_its_end_widens_away_from_it(lane: int) -> None:
     assert diamond.box.width > d.layout.lanes[lane].width
     assert diamond.box.right <= end.box.x or diamond.box.x >= end.box.right
     assert all_violations(d.layout, d.pages) == []
+
+
+def test_a_step_too_long_for_any_slide_is_named_with_its_cell() -> None:
+    """Widened across the whole slide, a symbol of this much text is still taller than a
+    slide: the error says slide (the document may hold the step) and names its cell."""
+    from factories import make_sop, make_step
+
+    from sopdoc.errors import LayoutError
+
+    long = " ".join(["Menyusun konsep surat jawaban dan menyampaikannya kepada atasan"] * 120)
+    steps = [make_step(1, (0,), count=2), make_step(2, (3,), count=2, kegiatan=(long,))]
+    sop = make_sop(steps, actors=[f"Pelaksana {i}" for i in range(1, 9)])
+    with pytest.raises(LayoutError) as raised:
+        diagram(sop)
+    assert raised.value.reason.startswith("Langkah 2 terlalu panjang untuk satu slide diagram alir")
+    assert raised.value.cell == sop.step(2).cells["kegiatan"]
