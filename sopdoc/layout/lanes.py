@@ -8,6 +8,7 @@ from typing import Final
 
 from sopdoc.layout.geometry import Column, ColumnId, Direction, LayoutStyle
 from sopdoc.model import Step
+from sopdoc.units import Pt
 
 #: The narrowest half lane an end terminator beside its decision may take.
 MIN_SHARED_HALF: Final = 24.0
@@ -56,6 +57,38 @@ def end_lane(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) 
 def end_shares(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> bool:
     """True when a step's end terminator stands in the step's own last lane."""
     return step.is_decision and step.ends and end_lane(step, lanes, style)[1]
+
+
+def room_beside_end(
+    step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle
+) -> tuple[Pt, Pt]:
+    """How wide a deciding step's diamond may grow across a slide, beside its end terminator
+    in the next lane: on the side away from the terminator (up to its lane), and toward it
+    (all but the outermost lane there, where the terminator then stands beyond the diamond)."""
+    end, _ = end_lane(step, lanes, style)
+    left, right = lanes[0].x + style.outer_margin_x, lanes[-1].right - style.outer_margin_x
+    if end > max(step.actors, default=0):
+        return lanes[end].x - style.symbol_margin_x - left, lanes[
+            -1
+        ].x - style.symbol_margin_x - left
+    return right - (lanes[end].right + style.symbol_margin_x), right - (
+        lanes[0].right + style.symbol_margin_x
+    )
+
+
+def lane_beyond(
+    box_x0: Pt, box_x1: Pt, lane: int, lanes: Sequence[Column[ColumnId]], style: LayoutStyle
+) -> int:
+    """``lane``, or when a widened diamond reaches into it, the first lane beyond the diamond
+    on that side (the end terminator beside it stands there)."""
+    column = lanes[lane]
+    if box_x1 <= column.x or box_x0 >= column.right:
+        return lane
+    if column.center_x >= (box_x0 + box_x1) / 2:  # the terminator stands right of it
+        right = [i for i, c in enumerate(lanes) if c.x >= box_x1 + style.symbol_margin_x - 0.5]
+        return right[0] if right else lane
+    left = [i for i, c in enumerate(lanes) if c.right <= box_x0 - style.symbol_margin_x + 0.5]
+    return left[-1] if left else lane
 
 
 def taken_lanes(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> set[int]:

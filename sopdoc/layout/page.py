@@ -26,7 +26,7 @@ from sopdoc.layout.geometry import (
     TextCell,
     loop_gutter,
 )
-from sopdoc.layout.lanes import end_lane, end_shares
+from sopdoc.layout.lanes import end_lane, end_shares, lane_beyond, room_beside_end
 from sopdoc.layout.pagination import (
     Beside,
     Letters,
@@ -75,7 +75,10 @@ def _symbol_box(
         low, high = lanes[0].x + gutters[0], lanes[-1].right - gutters[1] - width
         if step.is_decision and step.ends:  # and clear of its end terminator's lane
             end, _ = end_lane(step, lanes, style)
-            if end > last:
+            away, _ = room_beside_end(step, lanes, style)
+            if width > away + 0.5:  # too wide for the side away from it: from the slide's
+                low = high = low if end > last else high  # edge, the terminator beyond it
+            elif end > last:
                 high = min(high, lanes[end].x - style.symbol_margin_x - width)
             else:
                 low = max(low, lanes[end].right + style.symbol_margin_x)
@@ -311,7 +314,7 @@ def _end_terminals(
     right half of the decision's own last lane (the actor who decides ends the flow), or in
     the next lane when that lane is too narrow to hold both."""
     extra = []
-    by_step = {s.step: s for s in symbols}
+    by_step = {s.step: s for s in symbols if s.node == NodeId.symbol(s.step)}
     for plan in plans:
         step = plan.step
         if not (step.is_decision and step.ends):
@@ -329,6 +332,7 @@ def _end_terminals(
             x0, x1 = column.center_x + style.symbol_margin_x, column.right - right
             lane_index = own.lanes[-1]
         else:
+            lane = lane_beyond(own.box.x, own.box.right, lane, lanes, style)
             column = lanes[lane]
             x0 = column.x + (style.outer_margin_x if lane == 0 else style.symbol_margin_x)
             x1 = column.right - (

@@ -21,7 +21,7 @@ from sopdoc.layout.geometry import (
     Span,
     TextCell,
 )
-from sopdoc.layout.lanes import end_lane, end_shares
+from sopdoc.layout.lanes import end_shares, room_beside_end
 from sopdoc.layout.page import build_page
 from sopdoc.layout.pagination import (
     Pagination,
@@ -114,18 +114,15 @@ def _symbol_text(
 
 def _room_across(
     step: Step, lanes: Sequence[Column[ColumnId]], *, style: LayoutStyle, shared: bool
-) -> Pt:
-    """How wide a symbol may grow across the slide: all of it, or for a decision with an end
-    terminator beside it, the lanes up to that terminator's (none when they share a lane)."""
-    widest = lanes[-1].right - lanes[0].x - 2 * style.outer_margin_x
+) -> tuple[Pt, ...]:
+    """How wide a symbol may grow across the slide, in the order to try: all of it; for a
+    decision with an end terminator beside it, away from the terminator first, then toward
+    it (the terminator moving beyond the diamond); nothing when they share a lane."""
     if not (step.is_decision and step.ends):
-        return widest
+        return (lanes[-1].right - lanes[0].x - 2 * style.outer_margin_x,)
     if shared:
-        return 0.0
-    end, _ = end_lane(step, lanes, style)
-    if end > max(step.actors, default=0):
-        return lanes[end].x - style.symbol_margin_x - (lanes[0].x + style.outer_margin_x)
-    return lanes[-1].right - style.outer_margin_x - (lanes[end].right + style.symbol_margin_x)
+        return ()
+    return room_beside_end(step, lanes, style)
 
 
 def _slide_plans(
@@ -149,13 +146,13 @@ def _slide_plans(
         # own), centred on its lanes where the slide allows, until it is low enough; a
         # decision whose end terminator stands in a lane beside it reaches the other way.
         width: Pt | None = None
-        widest = _room_across(step, lanes, style=style, shared=shared)
-        while shape_h > MAX_SYMBOL and box_w + WIDEN <= widest:
-            box_w += WIDEN
-            width = box_w
-            lines, shape_h = _symbol_text(
-                step, box_w, sop_symbol=sop.symbol(step), style=style, font=font
-            )
+        for widest in _room_across(step, lanes, style=style, shared=shared):
+            while shape_h > MAX_SYMBOL and box_w + WIDEN <= widest:
+                box_w += WIDEN
+                width = box_w
+                lines, shape_h = _symbol_text(
+                    step, box_w, sop_symbol=sop.symbol(step), style=style, font=font
+                )
         plans.append(
             RowPlan(
                 step,
@@ -200,10 +197,16 @@ def _balanced(
             low = middle
             continue
         if len(attempt.pages) <= count:
-            high, best = middle, attempt
+            high = middle
+            if _tallest(attempt) <= _tallest(best):  # breaks need not shrink with the height
+                best = attempt
         else:
             low = middle
     return best
+
+
+def _tallest(pagination: Pagination) -> Pt:
+    return max(sum(plan.height for plan in rows) for rows in pagination.pages)
 
 
 def layout_swimlane(

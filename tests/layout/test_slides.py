@@ -119,24 +119,29 @@ def test_slides_keep_the_routing_invariants(slides: tuple[Sop, Diagram]) -> None
     assert kept == []
 
 
-@pytest.mark.parametrize("lane", [2, 5])
-def test_a_tall_decision_beside_its_end_widens_away_from_it(lane: int) -> None:
+@pytest.mark.parametrize("first", [False, True])
+@pytest.mark.parametrize("lane", [0, 2, 5, 7])
+def test_a_tall_decision_beside_its_end_widens_away_from_it(lane: int, first: bool) -> None:
     """Eight lanes leave a diamond about 100 pt: a question of 67 letters at 12 pt made it
     471 pt tall, taller than a slide. It reaches over the lanes on the side away from the
-    end terminator standing beside it, and the slide keeps every routing invariant."""
+    end terminator standing beside it; in an outer lane, where that side has no room, it
+    reaches toward it and the terminator stands beyond it. As step 1 it has a start
+    terminator above it too. The slide keeps every routing invariant."""
     from factories import make_sop, make_step
 
     question = "Memeriksa konsep dan memberi paraf persetujuan apabila sudah benar?"
+    count = 2 if first else 3
+    deciding = 1 if first else 2
     steps = [
-        make_step(1, (0,), count=3),
-        make_step(2, (lane,), count=3, kegiatan=(question,), decision=(3, None)),
-        make_step(3, (7,), count=3),
+        *([] if first else [make_step(1, (3,), count=count)]),
+        make_step(deciding, (lane,), count=count, kegiatan=(question,), decision=(count, None)),
+        make_step(count, (4,), count=count),
     ]
     sop = make_sop(steps, actors=[f"Pelaksana {i}" for i in range(1, 9)])
     d = diagram(sop)
-    (page,) = [p.page for p in d.pages if 2 in p.page.steps]
+    (page,) = [p.page for p in d.pages if deciding in p.page.steps]
     boxes = {s.node: s for s in page.symbols}
-    diamond, end = boxes[NodeId.symbol(2)], boxes[NodeId.end_of(2)]
+    diamond, end = boxes[NodeId.symbol(deciding)], boxes[NodeId.end_of(deciding)]
     assert diamond.box.width > d.layout.lanes[lane].width
     assert diamond.box.right <= end.box.x or diamond.box.x >= end.box.right
     assert all_violations(d.layout, d.pages) == []
