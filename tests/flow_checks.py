@@ -158,3 +158,32 @@ def violations(layout: ProcedureLayout, page: RoutedPage) -> list[str]:
 
 def all_violations(layout: ProcedureLayout, pages: Sequence[RoutedPage]) -> list[str]:
     return [v for page in pages for v in violations(layout, page)]
+
+
+def _crosses(a: Segment, b: Segment) -> bool:
+    """Whether a horizontal and a vertical leg cross, away from both legs' ends."""
+    if _orient(a) == "v":
+        a, b = b, a
+    if _orient(a) != "h" or _orient(b) != "v":
+        return False
+    (ax0, ay), (ax1, _) = a
+    (bx, by0), (_, by1) = b
+    return min(ax0, ax1) + 0.5 < bx < max(ax0, ax1) - 0.5 and (
+        min(by0, by1) + 0.5 < ay < max(by0, by1) - 0.5
+    )
+
+
+def crossed_branches(pages: Sequence[RoutedPage]) -> list[str]:
+    """A decision's Ya and Tidak arrows that cross each other: a drafter never draws them so."""
+    found = []
+    for number, page in enumerate(pages, start=1):
+        by_tail: dict[NodeId, list[Route]] = {}
+        for route in page.arrows:
+            by_tail.setdefault(route.spec.tail, []).append(route)
+        for routes in by_tail.values():
+            for one, other in itertools.combinations(routes, 2):
+                legs = list(itertools.pairwise(one.points))
+                others = list(itertools.pairwise(other.points))
+                if any(_crosses(a, b) for a in legs for b in others):
+                    found.append(f"halaman {number}: {_name(one)} crosses {_name(other)}")
+    return found

@@ -38,7 +38,7 @@ from sopdoc.layout.room import Room, Side
 from sopdoc.layout.strips import CONNECTOR_GAP, fit_connectors, spread
 from sopdoc.layout.text import place_lines
 from sopdoc.layout.wrap import Line, wrap_text
-from sopdoc.model import Sop, Step, Symbol
+from sopdoc.model import Branch, Sop, Step, Symbol
 from sopdoc.units import Pt
 
 
@@ -423,7 +423,11 @@ def _links(
                 box = in_lane(lane, anchor)
                 fixed.append(Connector(node, letter, direction, box, step, page_of[other]))
             else:
-                box = Box(float(round(anchor.center_x - size / 2)), y, size, size)
+                # A decision's Tidak leaves by its side vertex: its connector is wanted under
+                # that side, not under the Ya arrow leaving the bottom.
+                side_exit = direction == "out" and branch is Branch.NO
+                x = anchor.right - size / 2 if side_exit else anchor.center_x - size / 2
+                box = Box(float(round(x)), y, size, size)
                 strip = outgoing if direction == "out" else incoming
                 strip.append((node, box, step, page_of[other], letter))
             out = direction == "out"
