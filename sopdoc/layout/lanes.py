@@ -67,13 +67,10 @@ def room_beside_end(
     (all but the outermost lane there, where the terminator then stands beyond the diamond)."""
     end, _ = end_lane(step, lanes, style)
     left, right = lanes[0].x + style.outer_margin_x, lanes[-1].right - style.outer_margin_x
-    if end > max(step.actors, default=0):
-        return lanes[end].x - style.symbol_margin_x - left, lanes[
-            -1
-        ].x - style.symbol_margin_x - left
-    return right - (lanes[end].right + style.symbol_margin_x), right - (
-        lanes[0].right + style.symbol_margin_x
-    )
+    gap = style.symbol_margin_x
+    if end > max(step.actors, default=0):  # the terminator stands right of the diamond
+        return lanes[end].x - gap - left, lanes[-1].x - gap - left
+    return right - (lanes[end].right + gap), right - (lanes[0].right + gap)
 
 
 def lane_beyond(

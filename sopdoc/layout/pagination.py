@@ -132,25 +132,12 @@ def break_pages(
     Strips make rows taller, which can move breaks; strips only ever grow, so this settles
     after at most one pass per row.
     """
-    _check_heights(plans, available)
+    check_heights(plans, available)
     while True:
         pages = _paginate(plans, available)
-        page_of = page_of_steps(pages)
-        beside = beside_rows(sop, pages, lanes=lanes, style=style)
-        changed = False
-        for crossing in page_crossings(sop, page_of):
-            source, target, _ = crossing
-            last = pages[page_of[source]][-1]
-            first = pages[page_of[target]][0]
-            if (crossing, "out") not in beside and last.bottom_strip == 0.0:
-                last.bottom_strip = style.connector_strip
-                changed = True
-            if (crossing, "in") not in beside and first.top_strip == 0.0:
-                first.top_strip = style.connector_strip
-                changed = True
-        if not changed:
+        if not _give_strips(plans, _needed_strips(sop, pages, lanes=lanes, style=style), style):
             return _without_stale_strips(sop, plans, pages, available, lanes=lanes, style=style)
-        _check_heights(plans, available)
+        check_heights(plans, available)
 
 
 #: Rounds of breaking the rows again with exactly the strips the last breaks need.
@@ -177,6 +164,30 @@ def _needed_strips(
     return needed
 
 
+def _give_strips(
+    plans: Sequence[RowPlan],
+    needed: set[tuple[int, str]],
+    style: LayoutStyle,
+    *,
+    exactly: bool = False,
+) -> bool:
+    """Give the rows the ``needed`` strips (with ``exactly``, take the others away); whether
+    any row changed."""
+    changed = False
+    for plan in plans:
+        for side in ("top", "bottom"):
+            strip = style.connector_strip if (plan.step.number, side) in needed else 0.0
+            now = plan.top_strip if side == "top" else plan.bottom_strip
+            if strip == now or not (strip or exactly):
+                continue
+            if side == "top":
+                plan.top_strip = strip
+            else:
+                plan.bottom_strip = strip
+            changed = True
+    return changed
+
+
 def _without_stale_strips(
     sop: Sop,
     plans: list[RowPlan],
@@ -200,10 +211,7 @@ def _without_stale_strips(
     if not stale:
         return pages
     for _ in range(EXACT_STRIP_PASSES):
-        for plan in plans:
-            number = plan.step.number
-            plan.top_strip = style.connector_strip if (number, "top") in needed else 0.0
-            plan.bottom_strip = style.connector_strip if (number, "bottom") in needed else 0.0
+        _give_strips(plans, needed, style, exactly=True)
         again = _paginate(plans, available)
         now = _needed_strips(sop, again, lanes=lanes, style=style)
         if now == needed:
@@ -214,14 +222,15 @@ def _without_stale_strips(
     return pages
 
 
-def _check_heights(plans: Sequence[RowPlan], available: Pt) -> None:
-    """LayoutError naming the first step whose row is taller than a page can hold."""
+def check_heights(
+    plans: Sequence[RowPlan], available: Pt, *, message: str = msg.STEP_TOO_TALL
+) -> None:
+    """LayoutError naming the first step whose row is taller than a page (or, by its
+    ``message``, a slide) can hold, with its cell."""
     for plan in plans:
         if plan.height > available:
             raise LayoutError(
-                msg.STEP_TOO_TALL.format(
-                    number=plan.step.number, height=plan.height, available=available
-                ),
+                message.format(number=plan.step.number, height=plan.height, available=available),
                 cell=plan.step.cells.get("kegiatan"),
             )
 

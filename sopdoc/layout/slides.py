@@ -26,6 +26,7 @@ from sopdoc.layout.page import build_page
 from sopdoc.layout.pagination import (
     Pagination,
     RowPlan,
+    check_heights,
     paginate,
     start_room,
     starts_with_decision,
@@ -232,14 +233,8 @@ def layout_swimlane(
     names, names_h = _lane_names(lanes, y=y0 + title_h, style=style, font=font)
     top = y0 + title_h + names_h
     available = height - style.margin_top - style.margin_bottom - title_h - names_h
-    for plan in plans:  # said of a slide, not of a page: the document may well hold it
-        if plan.height > available:
-            raise LayoutError(
-                msg.STEP_TOO_TALL_SLIDE.format(
-                    number=plan.step.number, height=plan.height, available=available
-                ),
-                cell=plan.step.cells.get("kegiatan"),
-            )
+    # Said of a slide, not of a page: the document may well hold the step.
+    check_heights(plans, available, message=msg.STEP_TOO_TALL_SLIDE)
     breaks = _balanced(sop, plans, available=available, style=style, lanes=lanes)
     count = len(breaks.pages)
     pages = []
