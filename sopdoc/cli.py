@@ -15,7 +15,7 @@ from sopdoc import __version__, words
 from sopdoc import messages as msg
 from sopdoc.build import batch
 from sopdoc.build import documents as build
-from sopdoc.build.flowcharts import FORMATS, export_flowcharts, names_sop, not_found, select_sops
+from sopdoc.build.flowcharts import FORMATS, export_flowcharts, find_named, select_sops
 from sopdoc.build.outcome import Outcome
 from sopdoc.build.paths import workbook_stem
 from sopdoc.build.plan import Plan, plan_build
@@ -401,14 +401,9 @@ def _named(
     """The SOPs each of ``names`` names, found with as little of the workbook read as the
     output folder's summaries allow (nothing, on a workbook built there and unchanged)."""
     plan = plan_build(workbook, folder=folder, formats=formats, jobs=jobs, sheets=())
-    found = []
-    for name in names:
-        refs = [
-            r for r, nomor in plan.nomors.items() if names_sop(name, nomor=nomor, sheet=r.sheet)
-        ]
-        if not refs:
-            raise not_found(name, ((nomor, ref.sheet) for ref, nomor in plan.nomors.items()))
-        found.append(refs)
+    refs = list(plan.nomors)
+    names_of = [(plan.nomors[ref], ref.sheet) for ref in refs]
+    found = [[refs[i] for i in find_named(name, names_of)] for name in names]
     return plan, found
 
 

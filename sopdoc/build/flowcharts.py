@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
@@ -20,33 +20,27 @@ FORMATS: Final = ("png", "svg", "pdf", "pptx")
 PNG_DPI: Final = 300
 
 
-def names_sop(name: str, *, nomor: str, sheet: str) -> bool:
-    """Whether ``name``, as a user types it, is the SOP's nomor or its sheet's name (spaces
-    and case aside)."""
+def find_named(name: str, sops: Sequence[tuple[str, str]]) -> list[int]:
+    """The positions of the SOPs (nomor, sheet) that ``name``, as a user types it, names by
+    nomor or sheet (spaces and case aside); SopdocError listing every SOP when none is."""
 
     def key(text: str) -> str:
         return "".join(text.split()).casefold()
 
-    return key(name) in (key(nomor), key(sheet))
-
-
-def not_found(name: str, sops: Iterable[tuple[str, str]]) -> SopdocError:
-    """The error for a ``name`` that names none of ``sops`` (nomor, sheet)."""
-    choices = "; ".join(f"{nomor} ({sheet})" for nomor, sheet in sops)
-    return SopdocError(msg.SOP_NOT_FOUND.format(name=name, choices=choices))
+    found = [i for i, (nomor, sheet) in enumerate(sops) if key(name) in (key(nomor), key(sheet))]
+    if not found:
+        choices = "; ".join(f"{nomor} ({sheet})" for nomor, sheet in sops)
+        raise SopdocError(msg.SOP_NOT_FOUND.format(name=name, choices=choices))
+    return found
 
 
 def select_sops(workbook: Workbook, wanted: Sequence[str]) -> list[Sop]:
     """The SOPs named by nomor or sheet (all when ``wanted`` is empty), in workbook order."""
     if not wanted:
         return list(workbook.sops)
-    chosen: list[Sop] = []
-    for name in wanted:
-        found = [s for s in workbook.sops if names_sop(name, nomor=s.identity.nomor, sheet=s.sheet)]
-        if not found:
-            raise not_found(name, ((s.identity.nomor, s.sheet) for s in workbook.sops))
-        chosen.extend(s for s in found if s not in chosen)
-    return [s for s in workbook.sops if s in chosen]
+    names = [(s.identity.nomor, s.sheet) for s in workbook.sops]
+    chosen = {i for name in wanted for i in find_named(name, names)}
+    return [s for i, s in enumerate(workbook.sops) if i in chosen]
 
 
 def render_images(d: Diagram, fmt: str) -> list[bytes]:
