@@ -3,6 +3,7 @@ LibreOffice Impress renders it against the slides' PDF."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from sopdoc.backends.pdf.slides import render_slides_pdf
 from sopdoc.backends.pptx import render_pptx
 from sopdoc.backends.pptx.shapes import step_text
 from sopdoc.drawing.document import Diagram, diagram
+from sopdoc.drawing.pages import RoutedPage
 from sopdoc.drawing.scene import Label, Polyline, Shape
 from sopdoc.layout import Box
 from sopdoc.model import Paper
@@ -156,29 +158,37 @@ def rendered(deck_file: Path, diagrams: list[Diagram]) -> tuple[pymupdf.Document
     return pymupdf.open(folder / "deck.pdf"), ours
 
 
-def test_libreoffice_draws_every_shape_where_the_pdf_does(
-    rendered: tuple[pymupdf.Document, list[Any]], diagrams: list[Diagram]
-) -> None:
-    libre, _ = rendered
+def slide_pages(
+    libre: pymupdf.Document, diagrams: list[Diagram]
+) -> Iterator[tuple[Diagram, RoutedPage, Any]]:
+    """Each slide page of each deck with LibreOffice's rendering of it (a deck's title slide
+    comes first and is skipped)."""
     at = 0
     for d in diagrams:
         at += 1
         for routed in d.pages:
-            page = libre[at]
+            yield d, routed, libre[at]
             at += 1
-            found = drawing_boxes(page, (0, 0, d.layout.page_width, d.layout.page_height))
-            expected = []
-            for item in routed.scene.items:
-                if isinstance(item, Shape):
-                    expected.append((item.box.x, item.box.y, item.box.right, item.box.bottom))
-                elif isinstance(item, Polyline):
-                    head = item.arrowhead.points if item.arrowhead is not None else ()
-                    for points in (item.points, head):
-                        if points:
-                            xs, ys = [p[0] for p in points], [p[1] for p in points]
-                            expected.append((min(xs), min(ys), max(xs), max(ys)))
-            off = [min(box_distance(box, f) for f in found) for box in expected]
-            assert max(off) <= TOLERANCE, (d.sop.identity.nomor, routed.page.index, off)
+
+
+def test_libreoffice_draws_every_shape_where_the_pdf_does(
+    rendered: tuple[pymupdf.Document, list[Any]], diagrams: list[Diagram]
+) -> None:
+    libre, _ = rendered
+    for d, routed, page in slide_pages(libre, diagrams):
+        found = drawing_boxes(page, (0, 0, d.layout.page_width, d.layout.page_height))
+        expected = []
+        for item in routed.scene.items:
+            if isinstance(item, Shape):
+                expected.append((item.box.x, item.box.y, item.box.right, item.box.bottom))
+            elif isinstance(item, Polyline):
+                head = item.arrowhead.points if item.arrowhead is not None else ()
+                for points in (item.points, head):
+                    if points:
+                        xs, ys = [p[0] for p in points], [p[1] for p in points]
+                        expected.append((min(xs), min(ys), max(xs), max(ys)))
+        off = [min(box_distance(box, f) for f in found) for box in expected]
+        assert max(off) <= TOLERANCE, (d.sop.identity.nomor, routed.page.index, off)
 
 
 def test_libreoffice_puts_every_line_of_text_where_the_pdf_does(
@@ -188,30 +198,25 @@ def test_libreoffice_puts_every_line_of_text_where_the_pdf_does(
     line's ends may move by a point or so, both ways), except the text of a step the slide
     shortened, which the shape holds whole."""
     libre, _ = rendered
-    at = 0
-    for d in diagrams:
-        at += 1
-        for routed in d.pages:
-            page = libre[at]
-            at += 1
-            spans = _spans(page)
-            scene = routed.scene
-            short = {lb.owner for lb in scene.labels if lb.line.text.endswith("…")}
-            labels: list[Label] = [lb for lb in scene.labels if lb.owner not in short]
-            for label in labels:
-                text = label.line.text.strip()
-                off = min(
-                    (
-                        (abs(cx - label.box.center_x), abs(y - label.line.baseline))
-                        for t, cx, y in spans
-                        if t == text
-                    ),
-                    default=(float("inf"), float("inf")),
-                )
-                # The baseline to the half point; the centre to a point: LibreOffice rounds each
-                # glyph's advance, which moves the centre of a long slide line by up to 0.7 pt.
-                assert off[1] <= TOLERANCE, (routed.page.index, text, off)
-                assert off[0] <= 2 * TOLERANCE, (routed.page.index, text, off)
+    for _, routed, page in slide_pages(libre, diagrams):
+        spans = _spans(page)
+        scene = routed.scene
+        short = {lb.owner for lb in scene.labels if lb.line.text.endswith("…")}
+        labels: list[Label] = [lb for lb in scene.labels if lb.owner not in short]
+        for label in labels:
+            text = label.line.text.strip()
+            off = min(
+                (
+                    (abs(cx - label.box.center_x), abs(y - label.line.baseline))
+                    for t, cx, y in spans
+                    if t == text
+                ),
+                default=(float("inf"), float("inf")),
+            )
+            # The baseline to the half point; the centre to a point: LibreOffice rounds each
+            # glyph's advance, which moves the centre of a long slide line by up to 0.7 pt.
+            assert off[1] <= TOLERANCE, (routed.page.index, text, off)
+            assert off[0] <= 2 * TOLERANCE, (routed.page.index, text, off)
 
 
 def _spans(page: Any) -> list[tuple[str, float, float]]:
