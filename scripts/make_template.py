@@ -1,5 +1,5 @@
-"""Regenerates templates/sopdoc.docx: python-docx's default styles with sopdoc's Normal style,
-single-spaced defaults with no space after paragraphs, and compatibility mode 15.
+"""Regenerates sopdoc/resources/sopdoc.docx: python-docx's default styles with sopdoc's Normal
+style, single-spaced defaults with no space after paragraphs, and compatibility mode 15.
 
 An agency may pass its own styles document with --template instead (fonts, colours, header).
 """
@@ -15,7 +15,7 @@ from docx.shared import Pt
 
 from sopdoc.backends.docx.ooxml import normalise_package
 
-OUTPUT = Path(__file__).resolve().parent.parent / "templates" / "sopdoc.docx"
+OUTPUT = Path(__file__).resolve().parent.parent / "sopdoc" / "resources" / "sopdoc.docx"
 
 
 def build(path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -15,16 +16,18 @@ from sopdoc import __version__, words
 from sopdoc import messages as msg
 from sopdoc.build import batch
 from sopdoc.build import documents as build
-from sopdoc.build.flowcharts import FORMATS, export_flowcharts, find_named, select_sops
+from sopdoc.build.flowcharts import FORMATS, export_flowcharts, select_sops
 from sopdoc.build.outcome import Outcome
 from sopdoc.build.paths import workbook_stem
-from sopdoc.build.plan import Plan, plan_build
+from sopdoc.build.plan import plan_build
+from sopdoc.build.revision import named_sops
 from sopdoc.errors import SopdocError
 from sopdoc.help import HelpCommand, translate_usage
 from sopdoc.layout.checks import with_layout_problems
-from sopdoc.model import CellRef, Problem, Severity, Sop, Workbook
+from sopdoc.model import Problem, Severity, Workbook
 from sopdoc.serialize import workbook_data
 from sopdoc.workbook import read_workbook
+from sopdoc.workbook.locks import editor_lock
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,6 +35,19 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
+
+
+def tolerant_console() -> None:
+    """Print what a console cannot show as ``?`` instead of failing: a Windows console or a
+    redirected output may use cp1252 or cp437, which lack letters a workbook may hold."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
+
+
+def _console_is_unicode() -> bool:
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    return encoding in ("utf8", "utf16", "utf32")
 
 
 class _Group(HelpCommand, click.Group):
@@ -67,6 +83,7 @@ class _Group(HelpCommand, click.Group):
         **extra: Any,
     ) -> Any:
         """Click's entry point, with usage errors told in Bahasa Indonesia."""
+        tolerant_console()
         try:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.exceptions.NoArgsIsHelpError as error:  # plain ``sopdoc``: the help
@@ -179,6 +196,16 @@ _output_folder = click.option(
 )
 
 
+#: ``--template`` of the commands that write DOCX.
+_template_option = click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar=msg.METAVAR_TEMPLATE,
+    help=msg.TEMPLATE_HELP,
+)
+
+
 def _read(path: Path, *, strict: bool, jobs: int = 1) -> Workbook:
     """Read a workbook; with ``--strict`` its warnings count as errors."""
     result = read_workbook(path, jobs=jobs)
@@ -194,7 +221,9 @@ def check(workbook: Path, as_json: bool, strict: bool) -> None:
     if strict:  # after the layout's problems, so that they count as errors too
         result = result.strict()
     if as_json:
-        click.echo(json.dumps(workbook_data(result), ensure_ascii=False, indent=2))
+        # \u escapes where the console's code page lacks letters: still the same JSON.
+        text = json.dumps(workbook_data(result), ensure_ascii=not _console_is_unicode(), indent=2)
+        click.echo(text)
     else:
         _print_check(result, path=workbook)
     sys.exit(1 if any(p.severity is Severity.ERROR for p in result.problems) else 0)
@@ -270,13 +299,7 @@ def _report(outcomes: list[Outcome], *, folder: Path) -> None:
 )
 @_output_folder
 @click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
-@click.option(
-    "--template",
-    type=click.Path(path_type=Path),
-    default=None,
-    metavar=msg.METAVAR_TEMPLATE,
-    help=msg.TEMPLATE_HELP,
-)
+@_template_option
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help=msg.JOBS_HELP
 )
@@ -298,16 +321,18 @@ def build_command(
     locked: bool,
 ) -> None:
     chosen = build.parse_formats(formats)
-    if template is not None and not template.is_file():
-        raise SopdocError(msg.TEMPLATE_MISSING.format(path=template))
+    build.check_template(template)
+    build.require_tools(chosen)
     jobs = jobs or batch.default_jobs()
     books = []
     for path in workbooks:
+        if editor_lock(path) is not None:
+            click.echo(msg.WORKBOOK_OPEN_NOTE.format(path=path), err=True)
         folder = output if len(workbooks) == 1 else output / workbook_stem(path)
         full = strict or force or buku
         sheets = None
         if wanted and not full:  # read the sheets of the SOPs named, not the whole workbook
-            _, found = _named(path, wanted, folder=folder, formats=chosen, jobs=jobs)
+            _, found = named_sops(path, wanted, folder=folder, formats=chosen, jobs=jobs)
             sheets = sorted({ref.sheet for refs in found for ref in refs})
         plan = plan_build(
             path,
@@ -395,37 +420,6 @@ def preview(workbook: Path, port: int | None, no_browser: bool) -> None:
     serve(workbook, port=port, open_browser=not no_browser, echo=click.echo)
 
 
-def _named(
-    workbook: Path, names: Sequence[str], *, folder: Path, formats: Sequence[str], jobs: int
-) -> tuple[Plan, list[list[CellRef]]]:
-    """The SOPs each of ``names`` names, found with as little of the workbook read as the
-    output folder's summaries allow (nothing, on a workbook built there and unchanged)."""
-    plan = plan_build(workbook, folder=folder, formats=formats, jobs=jobs, sheets=())
-    refs = list(plan.nomors)
-    names_of = [(plan.nomors[ref], ref.sheet) for ref in refs]
-    found = [[refs[i] for i in find_named(name, names_of)] for name in names]
-    return plan, found
-
-
-def _sop_to_revise(workbook: Path, wanted: str, *, folder: Path, formats: Sequence[str]) -> Sop:
-    """The one SOP ``wanted`` names; of a workbook built in ``folder`` before, its sheet is
-    the only one read."""
-    jobs = batch.default_jobs()
-    plan, [refs] = _named(workbook, [wanted], folder=folder, formats=formats, jobs=jobs)
-    if len(refs) != 1:
-        choices = "; ".join(plan.nomors[ref] for ref in refs)
-        raise SopdocError(
-            msg.REVISE_AMBIGUOUS.format(name=wanted, count=len(refs), choices=choices)
-        )
-    found = [s for s in plan.workbook.sops if s.key == refs[0]]
-    if not found:  # an unchanged sheet: read it now
-        plan = plan_build(
-            workbook, folder=folder, formats=formats, jobs=jobs, sheets=[refs[0].sheet]
-        )
-        found = [s for s in plan.workbook.sops if s.key == refs[0]]
-    return found[0]
-
-
 @main.command(help=msg.REVISE_HELP, short_help=msg.REVISE_SHORT)
 @click.argument("workbook", metavar=msg.METAVAR_WORKBOOK, type=click.Path(path_type=Path))
 @click.option("--sop", "wanted", required=True, metavar=msg.METAVAR_SOP, help=msg.REVISE_SOP_HELP)
@@ -433,11 +427,18 @@ def _sop_to_revise(workbook: Path, wanted: str, *, folder: Path, formats: Sequen
 @click.option("--catatan", default="", metavar=msg.METAVAR_TEXT, help=msg.REVISE_NOTE_HELP)
 @_document_formats
 @_output_folder
+@_template_option
 def revise(
-    workbook: Path, wanted: str, tanggal: str, catatan: str, formats: str, output: Path
+    workbook: Path,
+    wanted: str,
+    tanggal: str,
+    catatan: str,
+    formats: str,
+    output: Path,
+    template: Path | None,
 ) -> None:
+    from sopdoc.build.revision import revise_sop
     from sopdoc.dates import format_date, parse_date
-    from sopdoc.workbook.revise import write_revision
 
     chosen = build.parse_formats(formats)
     try:
@@ -446,8 +447,16 @@ def revise(
         when = None
     if when is None:
         raise SopdocError(msg.REVISE_DATE_INVALID.format(value=tanggal))
-    sop = _sop_to_revise(workbook, wanted, folder=output, formats=chosen)
-    revision = write_revision(workbook, sop, when=when, note=catatan)
+    done = revise_sop(
+        workbook,
+        wanted,
+        when=when,
+        note=catatan,
+        formats=chosen,
+        folder=output,
+        template=template,
+    )
+    sop, revision = done.sop, done.revision
     click.echo(
         msg.REVISE_DONE.format(
             nomor=sop.identity.nomor,
@@ -456,19 +465,21 @@ def revise(
             backup=revision.backup,
         )
     )
+    old = revision.number - 1
     click.echo(
         msg.REVISE_NUMBERED.format(
             nomor=sop.identity.nomor,
-            old=words.DOC_NO_VALUE if revision.old_number is None else f"{revision.old_number:02d}",
+            old=f"{old:02d}" if old > 0 else words.DOC_NO_VALUE,
             new=f"{revision.number:02d}",
         )
     )
-    plan = plan_build(
-        workbook, folder=output, formats=chosen, jobs=batch.default_jobs(), sheets=[sop.sheet]
-    )
-    again = [s for s in plan.workbook.sops if s.key == sop.key]
-    book = batch.Book(plan.workbook, again, output, plan.stems, plan.prints)
-    report = batch.build_batch([book], formats=chosen, jobs=1, everything=False)
-    for outcome in report.outcomes:
+    if done.effective_before is not None:
+        click.echo(
+            msg.REVISE_EFFECTIVE_BEFORE.format(
+                effective=format_date(done.effective_before), date=format_date(when)
+            ),
+            err=True,
+        )
+    for outcome in done.report.outcomes:
         click.echo(_outcome_line(outcome))
-    sys.exit(1 if report.failed else 0)
+    sys.exit(1 if done.report.failed else 0)

@@ -8,6 +8,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from sopdoc import messages as msg
+from sopdoc.errors import SopdocError
+
 
 @contextlib.contextmanager
 def atomic_path(path: Path, *, replace: bool = True) -> Iterator[Path]:
@@ -25,12 +28,23 @@ def atomic_path(path: Path, *, replace: bool = True) -> Iterator[Path]:
         yield temp
         os.chmod(temp, 0o666 & ~current_umask())  # mkstemp makes 0600; outputs are shared
         if replace:
-            os.replace(temp, path)
+            _replace(temp, path)
         else:
             _publish_new(temp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def _replace(temp: Path, path: Path) -> None:
+    """``os.replace``; on Windows a file open in Word or a PDF reader cannot be replaced:
+    SopdocError saying to close it, with ``path`` left as it was."""
+    try:
+        os.replace(temp, path)
+    except PermissionError as error:
+        if not path.exists():
+            raise
+        raise SopdocError(msg.OUTPUT_IN_USE.format(path=path)) from error
 
 
 def _publish_new(temp: Path, path: Path) -> None:

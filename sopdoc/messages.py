@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Final
 
 # --- Command line -----------------------------------------------------------------------------
@@ -67,6 +70,14 @@ REVISE_NO_ROW: Final = (
 REVISE_AMBIGUOUS: Final = "'{name}' cocok dengan {count} SOP. Sebutkan NOMOR SOP-nya: {choices}."
 REVISE_DATE_INVALID: Final = (
     "Tanggal '{value}' tidak dikenali. Tulis seperti 2026-11-23 atau 23 November 2026."
+)
+REVISE_SOP_HAS_ERRORS: Final = (
+    "SOP {nomor} belum bisa direvisi karena ada kesalahan: {problem}. Perbaiki dulu (lihat "
+    "semua masalahnya dengan: sopdoc check {workbook}); buku kerja tidak diubah."
+)
+REVISE_EFFECTIVE_BEFORE: Final = (
+    "Peringatan: TGL. EFEKTIF ({effective}) lebih awal dari tanggal revisi baru ({date}). "
+    "Bila revisi ini berlaku mulai tanggal lain, ubah TGL. EFEKTIF di buku kerja."
 )
 REVISE_DONE: Final = "TGL. REVISI {nomor} ({cell}) menjadi {date}. Cadangan: {backup}"
 NEW_HELP: Final = (
@@ -136,14 +147,39 @@ INTERNAL_ERROR: Final = (
 
 # --- Layout and flowchart ------------------------------------------------------------------
 
-FONT_MISSING: Final = (
-    "Huruf Liberation Sans (pengganti Arial) tidak terpasang. Pasang dengan: "
-    "sudo apt-get install fonts-liberation2"
-)
 GRAPHVIZ_MISSING: Final = (
-    "Program Graphviz (neato) tidak ditemukan, padahal diperlukan untuk menggambar diagram alir. "
-    "Pasang dengan: sudo apt-get install graphviz"
+    "Program Graphviz (neato) tidak ditemukan, padahal diperlukan untuk gambar SVG (format lain "
+    "tidak memerlukannya). {install}"
 )
+#: How to install Graphviz, by the system the user has (see ``install_hint``).
+INSTALL_GRAPHVIZ: Final = {
+    "windows": (
+        "Pasang Graphviz dari https://graphviz.org/download/ (atau ketik: winget install "
+        'graphviz), pilih "Add Graphviz to the system PATH" saat memasang, lalu buka ulang '
+        "jendela perintah."
+    ),
+    "macos": "Pasang dengan Homebrew: brew install graphviz",
+    "apt": "Pasang dengan: sudo apt-get install graphviz",
+    "dnf": "Pasang dengan: sudo dnf install graphviz",
+    "other": (
+        "Pasang paket graphviz dengan pengelola paket sistem Anda (https://graphviz.org/download/)."
+    ),
+}
+
+
+def install_hint(hints: Mapping[str, str]) -> str:
+    """The install instruction of ``hints`` for this computer's system."""
+    if sys.platform == "win32":
+        return hints["windows"]
+    if sys.platform == "darwin":
+        return hints["macos"]
+    if Path("/etc/debian_version").is_file():  # Debian, Ubuntu, Mint
+        return hints["apt"]
+    if Path("/etc/fedora-release").is_file() or Path("/etc/redhat-release").is_file():
+        return hints["dnf"]
+    return hints["other"]
+
+
 GRAPHVIZ_FAILED: Final = "Graphviz gagal menggambar diagram alir {what}: {reason}"
 GRAPHVIZ_TIMEOUT: Final = (
     "Graphviz tidak selesai menggambar diagram alir {what} dalam {seconds} detik dan dihentikan. "
@@ -180,6 +216,27 @@ TEMPLATE_INVALID: Final = (
 
 FILE_MISSING: Final = "File tidak ditemukan. Periksa nama dan folder file buku kerja."
 FILE_IS_FOLDER: Final = "Ini sebuah folder, bukan file buku kerja. Sebutkan file .xlsx di dalamnya."
+FILE_IS_LOCK: Final = (
+    "Ini file kunci yang dibuat Excel atau LibreOffice selama buku kerja terbuka, bukan buku "
+    "kerja. Pakai file buku kerjanya: {workbook}"
+)
+WORKBOOK_OPEN_IN_EDITOR: Final = (
+    "Buku kerja sedang terbuka di Excel atau LibreOffice (ada file kunci {lock}). Simpan dan "
+    "tutup buku kerja dulu, lalu jalankan perintah ini lagi; bila program itu sudah ditutup, "
+    "hapus file kunci tersebut. Buku kerja tidak diubah."
+)
+WORKBOOK_OPEN_NOTE: Final = (
+    "Catatan: {path} sedang terbuka di Excel atau LibreOffice; yang dibaca adalah isinya yang "
+    "terakhir disimpan."
+)
+OUTPUT_IN_USE: Final = (
+    "Berkas {path} sedang dibuka program lain (misalnya Word atau PDF reader) sehingga tidak "
+    "bisa ditimpa. Tutup berkas itu lalu jalankan perintah ini lagi."
+)
+WORKBOOK_IN_USE: Final = (
+    "Buku kerja {path} tidak bisa ditulis karena sedang dibuka program lain. Tutup buku kerja "
+    "di Excel atau LibreOffice lalu jalankan revise lagi. Buku kerja tidak diubah."
+)
 FILE_EMPTY: Final = "File kosong (0 byte). Simpan ulang buku kerja dari Excel sebagai .xlsx."
 FILE_XLS: Final = (
     "Ini buku kerja Excel lama (.xls). Buka di Excel atau LibreOffice Calc lalu simpan sebagai "

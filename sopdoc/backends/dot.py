@@ -230,7 +230,9 @@ def graphviz_program(name: str = "neato") -> str:
     """The path of a Graphviz program; ToolMissingError with the install command if absent."""
     path = shutil.which(name)
     if path is None:
-        raise ToolMissingError(msg.GRAPHVIZ_MISSING)
+        raise ToolMissingError(
+            msg.GRAPHVIZ_MISSING.format(install=msg.install_hint(msg.INSTALL_GRAPHVIZ))
+        )
     return path
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Mapping, Sequence
@@ -12,14 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from sopdoc import __version__
-from sopdoc.build.documents import build_sop, preload
+from sopdoc.build.documents import build_sop, preload, require_tools
 from sopdoc.build.manifest import MANIFEST, journal, read_manifest, write_manifest
 from sopdoc.build.outcome import Outcome, cannot_draw
 from sopdoc.build.paths import sop_stems
 from sopdoc.build.plan import file_hash
-from sopdoc.errors import SopdocError
+from sopdoc.errors import SopdocError, ToolMissingError
 from sopdoc.model import CellRef, Sop, Workbook
 from sopdoc.serialize import sop_data
+
+#: How worker processes start: None for the platform's default (fork on Linux), "spawn" as
+#: on Windows, where it is the only method; the tests build both ways and compare the bytes.
+START_METHOD: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,8 @@ def _run(
             locked=locked,
         )
         return files, ""
+    except ToolMissingError:
+        raise  # not this SOP's fault: the whole command stops with exit 3
     except SopdocError as error:
         return (), error.message
 
@@ -131,6 +138,7 @@ def build_batch(
     ``everything`` (no --sop filter), files of SOPs no longer in a workbook are reported as
     stale and, with ``clean``, removed. Progress is reported as each SOP finishes.
     """
+    require_tools(formats)
     report = Report()
     tasks: list[Task] = []
     results: dict[int, Outcome] = {}
@@ -242,7 +250,10 @@ def _execute(
 
     preload(formats)  # imported once here, shared by the forked workers
     pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(tasks)), initializer=_start_worker, initargs=(tuple(formats),)
+        max_workers=min(jobs, len(tasks)),
+        mp_context=multiprocessing.get_context(START_METHOD),
+        initializer=_start_worker,
+        initargs=(tuple(formats),),
     )
     futures = {
         pool.submit(_run, task, formats, template, locked): i for i, task in enumerate(tasks)

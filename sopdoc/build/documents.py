@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Final
@@ -35,6 +35,27 @@ def preload(formats: Sequence[str]) -> None:
     for fmt in formats:
         for name in _MODULES.get(fmt, ()):
             importlib.import_module(name)
+
+
+def require_tools(formats: Iterable[str]) -> None:
+    """Before anything is written: ToolMissingError (exit 3, saying how to install it on this
+    system) when a program ``formats`` need is missing. Only SVG needs one, Graphviz."""
+    if "svg" in formats:
+        from sopdoc.backends.dot import graphviz_program
+
+        graphviz_program()
+
+
+def check_template(template: Path | None) -> None:
+    """SopdocError, before anything is written, when ``--template`` names no file or a file
+    that is not a Word document."""
+    if template is None:
+        return
+    if not template.is_file():
+        raise SopdocError(msg.TEMPLATE_MISSING.format(path=template))
+    from sopdoc.backends.docx.package import empty_document
+
+    empty_document(template)
 
 
 def parse_formats(text: str) -> tuple[str, ...]:

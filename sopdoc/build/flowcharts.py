@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Final
 
 from sopdoc import messages as msg
+from sopdoc.build.documents import require_tools
 from sopdoc.build.outcome import Outcome, cannot_draw
 from sopdoc.build.paths import DIAGRAM_SUFFIX, page_names, sop_stems, workbook_stem
 from sopdoc.drawing.document import Diagram, diagram
 from sopdoc.drawing.pages import RoutedPage
-from sopdoc.errors import SopdocError
+from sopdoc.errors import SopdocError, ToolMissingError
 from sopdoc.files import write_atomic
 from sopdoc.model import Sop, Workbook
 
@@ -80,6 +81,7 @@ def export_flowcharts(
     """Write the flowcharts of ``sops`` in ``fmt``; an SOP that fails does not stop the rest."""
     if fmt not in FORMATS:
         raise SopdocError(msg.FORMAT_INVALID.format(value=fmt, choices=", ".join(FORMATS)))
+    require_tools([fmt])
     stem_of = sop_stems(workbook)
     outcomes: list[Outcome] = []
     diagrams: list[Diagram] = []
@@ -103,6 +105,8 @@ def export_flowcharts(
             else:
                 diagrams.append(d)
             outcomes.append(Outcome(sop, tuple(files)))
+        except ToolMissingError:
+            raise
         except SopdocError as error:
             outcomes.append(Outcome(sop, error=error.message))
     if fmt == "pptx" and diagrams:

@@ -1,42 +1,39 @@
-"""Finding TrueType fonts for a family name and measuring text with their real metrics."""
+"""The fonts text is measured with: the bundled metric twins of the Office families, and their
+real advance widths and vertical metrics."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from sopdoc import messages as msg
-from sopdoc.errors import ToolMissingError
+from sopdoc.layout.system_fonts import find_system_family
+from sopdoc.resources import font_path
 from sopdoc.units import Pt
 
-_FONT_DIRS: Final = (
-    Path("/usr/share/fonts/truetype/liberation2"),
-    Path("/usr/share/fonts/truetype/liberation"),
-    Path("/usr/share/fonts/liberation"),
-    Path("/usr/local/share/fonts"),
-    Path.home() / ".fonts",
-)
-#: Families that Liberation fonts replace metric for metric.
+#: Families that the bundled Liberation fonts replace metric for metric.
 _METRIC_TWINS: Final = {
     "arial": "LiberationSans",
     "helvetica": "LiberationSans",
     "liberation sans": "LiberationSans",
+    "arimo": "LiberationSans",
     "times new roman": "LiberationSerif",
     "times": "LiberationSerif",
     "liberation serif": "LiberationSerif",
+    "tinos": "LiberationSerif",
     "courier new": "LiberationMono",
     "courier": "LiberationMono",
     "liberation mono": "LiberationMono",
+    "cousine": "LiberationMono",
 }
 DEFAULT_FAMILY: Final = "Arial"
+#: Characters the main font lacks (such as ✓) are drawn with this family, bundled too.
+FALLBACK_FAMILY: Final = "DejaVu Sans"
+_FALLBACK_FILES: Final = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 
 
 @dataclass(frozen=True)
@@ -48,119 +45,85 @@ class FontFiles:
     bold: Path
 
 
-def _fc_match(pattern: str) -> Path | None:
-    if shutil.which("fc-match") is None:
-        return None
-    try:
-        out = subprocess.run(
-            ["fc-match", "-f", "%{file}", pattern],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        ).stdout.strip()
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    path = Path(out)
-    return path if out and path.suffix.lower() in (".ttf", ".otf") and path.is_file() else None
+def _bundled(stem: str) -> tuple[Path, Path]:
+    return font_path(f"{stem}-Regular.ttf"), font_path(f"{stem}-Bold.ttf")
 
 
-def _liberation(stem: str) -> tuple[Path, Path] | None:
-    for folder in _FONT_DIRS:
-        regular, bold = folder / f"{stem}-Regular.ttf", folder / f"{stem}-Bold.ttf"
-        if regular.is_file() and bold.is_file():
-            return regular, bold
-    return None
+def is_bundled(family: str) -> bool:
+    """Whether ``family`` is measured and drawn with a font that ships with sopdoc."""
+    return " ".join(family.lower().split()) in _METRIC_TWINS
 
 
 @functools.cache
 def find_font(family: str = DEFAULT_FAMILY) -> FontFiles:
-    """The files for ``family``: its Liberation twin, else what fontconfig matches, else Arial's.
+    """The files for ``family``: its bundled metric twin (Arial, Times New Roman, Courier
+    New), else the family's own files on this computer, else the twin of Arial.
 
-    Raises ToolMissingError (with the install command) when not even Liberation Sans exists.
+    The Office families are always the bundled fonts, so that a PDF or a PNG is the same
+    on every machine and operating system; the DOCX and PPTX keep naming ``family``.
     """
     twin = _METRIC_TWINS.get(" ".join(family.lower().split()))
-    if twin is not None and (files := _liberation(twin)) is not None:
-        return FontFiles(family, *files)
-    regular, bold = _fc_match(f"{family}:style=Regular"), _fc_match(f"{family}:style=Bold")
-    if regular is not None and bold is not None and regular.suffix.lower() == ".ttf":
-        wanted = "".join(family.lower().split())
-        if wanted in "".join(regular.stem.lower().split()):
-            return FontFiles(family, regular, bold)
-    fallback = _liberation("LiberationSans")
-    if fallback is None:
-        raise ToolMissingError(msg.FONT_MISSING)
-    return FontFiles(DEFAULT_FAMILY, *fallback)
+    if twin is not None:
+        return FontFiles(family, *_bundled(twin))
+    found = find_system_family(family)
+    if found is not None:
+        return FontFiles(family, *found)
+    return FontFiles(DEFAULT_FAMILY, *_bundled(_METRIC_TWINS["arial"]))
 
 
-#: Characters the main font lacks (such as ✓) are drawn with this family.
-FALLBACK_FAMILY: Final = "DejaVu Sans"
-_FALLBACK_FILES: Final = (
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-)
-
-
-def _register(name: str, path: Path) -> None:
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-
-
-def _fallback_files() -> tuple[Path, Path] | None:
-    regular, bold = _FALLBACK_FILES
-    if regular.is_file() and bold.is_file():
-        return regular, bold
-    found = _fc_match(f"{FALLBACK_FAMILY}:style=Book"), _fc_match(f"{FALLBACK_FAMILY}:style=Bold")
-    if found[0] is not None and found[1] is not None:
-        return found[0], found[1]
-    return None
+def _content_key(*paths: Path) -> str:
+    """A short name for the fonts' contents: the same on every machine, wherever the files
+    are installed, so the same workbook gives the same PDF bytes."""
+    digest = hashlib.sha1()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
 
 
 class FontMetrics:
     """Text widths and vertical metrics of one font family, regular and bold.
 
-    Characters the family lacks are measured and drawn with DejaVu Sans when it is
-    installed (``runs``), so marks such as ✓ print instead of an empty box.
+    Characters the family lacks are measured and drawn with the bundled DejaVu Sans
+    (``runs``), so marks such as ✓ print instead of an empty box. The fonts are read here,
+    not registered anywhere: the PDF backend registers ``faces`` under their names.
     """
 
     def __init__(self, files: FontFiles) -> None:
         self.files = files
-        # A stable name (not hash(), which varies per process) keeps PDFs byte-identical.
-        key = hashlib.sha1(f"{files.regular}|{files.bold}".encode()).hexdigest()[:8]
+        key = _content_key(files.regular, files.bold)
         self.regular_name = f"sopdoc-{key}-r"
         self.bold_name = f"sopdoc-{key}-b"
-        _register(self.regular_name, files.regular)
-        _register(self.bold_name, files.bold)
-        face = pdfmetrics.getFont(self.regular_name).face
-        self._ascent = float(face.ascent) / 1000.0
-        self._descent = -float(face.descent) / 1000.0
+        #: Every face read so far, by the name the runs give it.
+        self.faces: dict[str, TTFont] = {
+            self.regular_name: TTFont(self.regular_name, str(files.regular)),
+            self.bold_name: TTFont(self.bold_name, str(files.bold)),
+        }
+        regular = self.faces[self.regular_name].face
+        self._ascent = float(regular.ascent) / 1000.0
+        self._descent = -float(regular.descent) / 1000.0
         self._glyphs = {
-            False: frozenset(face.charToGlyph),
-            True: frozenset(pdfmetrics.getFont(self.bold_name).face.charToGlyph),
+            False: frozenset(regular.charToGlyph),
+            True: frozenset(self.faces[self.bold_name].face.charToGlyph),
         }
         self._chars = {bold: frozenset(map(chr, codes)) for bold, codes in self._glyphs.items()}
-        # The fallback family is registered (40 ms of reading its files) only when a text
-        # needs it: most workbooks never do.
-        fallback = _fallback_files()
-        self._fallbacks: dict[bool, tuple[str, Path]] | None = None
-        if fallback is not None:
-            self._fallbacks = {
-                False: ("sopdoc-fallback-r", fallback[0]),
-                True: ("sopdoc-fallback-b", fallback[1]),
-            }
-        self._advances = {name: _Advances(name) for name in (self.regular_name, self.bold_name)}
+        # The fallback family is read (40 ms) only when a text needs it: most workbooks never do.
+        self._fallbacks = {
+            False: ("sopdoc-fallback-r", _FALLBACK_FILES[0]),
+            True: ("sopdoc-fallback-b", _FALLBACK_FILES[1]),
+        }
+        self._advances = {name: _Advances(font) for name, font in self.faces.items()}
 
     def font_name(self, *, bold: bool = False) -> str:
-        """The name under which reportlab knows this font."""
+        """The name of the main face (regular or bold) in ``faces``."""
         return self.bold_name if bold else self.regular_name
 
     def runs(self, text: str, *, bold: bool = False) -> list[tuple[str, str]]:
-        """``text`` split into (font name, piece) runs: the main font, or the fallback."""
+        """``text`` split into (face name, piece) runs: the main font, or the fallback."""
         main = self.font_name(bold=bold)
-        if self._fallbacks is None or self._chars[bold].issuperset(text):
+        if self._chars[bold].issuperset(text):
             return [(main, text)] if text else []
         glyphs = self._glyphs[bold]
-        fallback = self._registered(*self._fallbacks[bold])
+        fallback = self._fallback(bold)
         runs: list[tuple[str, str]] = []
         for ch in text:
             name = main
@@ -172,11 +135,12 @@ class FontMetrics:
                 runs.append((name, ch))
         return runs
 
-    def _registered(self, name: str, path: Path) -> str:
-        """A fallback font's name, registered with reportlab the first time it is used."""
-        if name not in self._advances:
-            _register(name, path)
-            self._advances[name] = _Advances(name)
+    def _fallback(self, bold: bool) -> str:
+        """The fallback face's name, read the first time it is used."""
+        name, file_name = self._fallbacks[bold]
+        if name not in self.faces:
+            self.faces[name] = TTFont(name, str(font_path(file_name)))
+            self._advances[name] = _Advances(self.faces[name])
         return name
 
     def width(self, text: str, size: Pt, *, bold: bool = False) -> Pt:
@@ -198,12 +162,12 @@ class FontMetrics:
 
 
 class _Advances(dict[str, float]):
-    """The advance of each character of one registered font, in thousandths of its size,
-    looked up in the font's tables the first time the character is measured."""
+    """The advance of each character of one face, in thousandths of its size, looked up in
+    the font's tables the first time the character is measured."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, font: TTFont) -> None:
         super().__init__()
-        face = pdfmetrics.getFont(name).face
+        face = font.face
         self._widths, self._default = face.charWidths, face.defaultWidth
 
     def __missing__(self, char: str) -> float:

@@ -17,6 +17,7 @@ from defusedxml import DefusedXmlException
 from sopdoc import messages
 from sopdoc.errors import WorkbookError
 from sopdoc.workbook.grid import Grid, is_empty
+from sopdoc.workbook.locks import is_lock_file, locked_workbook
 
 
 def _import_openpyxl_without_numpy() -> None:
@@ -67,6 +68,8 @@ def _fail(message: str, path: Path) -> WorkbookError:
 
 def check_file(path: Path) -> None:
     """Raise WorkbookError unless ``path`` looks like a readable, safe .xlsx file."""
+    if is_lock_file(path):
+        raise _fail(messages.FILE_IS_LOCK.format(workbook=locked_workbook(path).name), path)
     if not path.exists():
         raise _fail(messages.FILE_MISSING, path)
     if path.is_dir():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
@@ -176,11 +177,23 @@ def test_the_svg_draws_every_node_and_arrow_where_the_layout_puts_them() -> None
             check_svg(routed, svg, Box(0.0, 0.0, d.layout.page_width, d.layout.page_height))
 
 
-def test_graphviz_missing_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("platform", "install"),
+    [
+        ("win32", "winget install graphviz"),
+        ("darwin", "brew install graphviz"),
+        ("linux", "sudo apt-get install graphviz"),  # this machine is Debian
+    ],
+)
+def test_graphviz_missing_says_how_to_install_it_on_the_users_system(
+    monkeypatch: pytest.MonkeyPatch, platform: str, install: str
+) -> None:
     monkeypatch.setenv("PATH", "")
+    monkeypatch.setattr(sys, "platform", platform)
     with pytest.raises(ToolMissingError) as caught:
         run_graphviz("digraph g {}", fmt="svg", what="uji")
-    assert "sudo apt-get install graphviz" in caught.value.message
+    assert install in caught.value.message
+    assert "SVG" in caught.value.message  # the only format that needs it
     assert caught.value.exit_code == 3
 
 

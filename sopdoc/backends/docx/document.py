@@ -40,10 +40,11 @@ from sopdoc.layout import (
     Span,
     TextCell,
 )
+from sopdoc.resources import template_path
 from sopdoc.units import mm, to_emu
 
 #: The styles document every SOP starts from; ``--template`` replaces it.
-DEFAULT_TEMPLATE: Final = Path(__file__).resolve().parents[3] / "templates" / "sopdoc.docx"
+DEFAULT_TEMPLATE: Final = template_path()
 #: Word wraps a line that is a hair too wide; cells keep this much slack beyond the layout.
 WRAP_SLACK: Final = 0.5
 #: "Halaman X dari Y", as in the PDF.

@@ -8,6 +8,7 @@ from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 
+from sopdoc.backends.pdf.fonts import pdf_font, use_fonts
 from sopdoc.drawing.pages import RoutedPage
 from sopdoc.drawing.scene import Label, Scene, Shape
 from sopdoc.layout import Box, PlacedLine, TextCell
@@ -95,6 +96,7 @@ class PageCanvas:
         """A placed line, switching to the fallback font for characters the font lacks."""
         x = line.x
         for name, piece in self.font.runs(line.text, bold=line.bold):
+            name = pdf_font(self.font, name)
             self.canvas.setFont(name, line.size)
             self.canvas.drawString(x, self.y(line.baseline), piece)
             x += pdfmetrics.stringWidth(piece, name, line.size)
@@ -145,7 +147,7 @@ def flow_pdf(pages: Sequence[RoutedPage], *, font: FontMetrics) -> bytes:
         pagesize=(first.width, first.height),
         invariant=True,
         pageCompression=0,  # read back at once, in memory
-        initialFontName=font.font_name(),
+        initialFontName=use_fonts(font),
     )
     for routed in pages:
         area = routed.page.flow_area

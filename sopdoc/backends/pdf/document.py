@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from sopdoc import words
 from sopdoc.backends.pdf.canvas import HEADER_FILL, PageCanvas, draw_scene
+from sopdoc.backends.pdf.fonts import pdf_font, use_fonts
 from sopdoc.backends.pdf.identity import draw_identity_page
 from sopdoc.drawing.document import Document
 from sopdoc.drawing.pages import RoutedPage
@@ -47,7 +48,7 @@ def footer(
     """'Halaman X dari Y' right-aligned in the layout's footer box."""
     text = words.DOC_PAGE_NUMBER.format(page=page, total=total)
     canvas.saveState()
-    canvas.setFont(font.font_name(), FOOTER_SIZE)
+    canvas.setFont(pdf_font(font), FOOTER_SIZE)
     box = layout.footer
     baseline = layout.page_height - (box.bottom - font.descent(FOOTER_SIZE))
     canvas.drawRightString(box.right, baseline, text)
@@ -63,7 +64,7 @@ def render_pdf(document: Document) -> bytes:
         buffer,
         pagesize=(layout.page_width, layout.page_height),
         invariant=1,
-        initialFontName=font.font_name(),
+        initialFontName=use_fonts(font),
     )
     canvas.setTitle(sop.identity.nama)
     canvas.setSubject(sop.identity.nomor)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from sopdoc.backends.pdf.canvas import HEADER_FILL, PageCanvas, draw_scene
+from sopdoc.backends.pdf.fonts import use_fonts
 from sopdoc.drawing.document import Diagram
 from sopdoc.layout import Span
 
@@ -20,7 +21,7 @@ def render_slides_pdf(d: Diagram, *, compress: bool = True) -> bytes:
         pagesize=(d.layout.page_width, d.layout.page_height),
         invariant=True,
         pageCompression=int(compress),
-        initialFontName=d.font.font_name(),  # no unembedded Helvetica in the file
+        initialFontName=use_fonts(d.font),  # no unembedded Helvetica in the file
     )
     canvas.setTitle(d.sop.identity.nama)
     canvas.setSubject(d.sop.identity.nomor)

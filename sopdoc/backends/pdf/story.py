@@ -23,6 +23,7 @@ from reportlab.platypus import (
 )
 
 from sopdoc.backends.pdf.document import GRID_WIDTH, TEXT_SIZE, draw_procedure_page, footer
+from sopdoc.backends.pdf.fonts import pdf_font, use_fonts
 from sopdoc.backends.pdf.identity import draw_identity_page
 from sopdoc.drawing.document import Document
 from sopdoc.drawing.pages import RoutedPage
@@ -36,7 +37,7 @@ class Styles:
     form; SOP pages are drawn from their layouts)."""
 
     def __init__(self, font: FontMetrics) -> None:
-        regular, bold = font.font_name(), font.font_name(bold=True)
+        regular, bold = use_fonts(font), pdf_font(font, bold=True)
         self.text = ParagraphStyle(
             "text", fontName=regular, fontSize=TEXT_SIZE, leading=TEXT_SIZE * 1.2
         )
@@ -63,7 +64,9 @@ def markup(text: str, font: FontMetrics, *, bold: bool = False) -> str:
     font lacks wrapped in the fallback font."""
     main = font.font_name(bold=bold)
     return "".join(
-        _escape(piece) if name == main else f'<font name="{name}">{_escape(piece)}</font>'
+        _escape(piece)
+        if name == main
+        else f'<font name="{pdf_font(font, name)}">{_escape(piece)}</font>'
         for name, piece in font.runs(text, bold=bold)
     )
 
@@ -172,7 +175,7 @@ def build_pdf(
         creator="sopdoc",
         producer="sopdoc",
         invariant=1,
-        initialFontName=font.font_name(),
+        initialFontName=use_fonts(font),
     )
     frame = Frame(
         doc.leftMargin,
