@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs what sopdoc needs on a fresh machine: system packages (when missing) and the
-# Python virtual environment. Usage: scripts/setup.sh [--test] [--bench]
-#   --test   also installs what the test suite needs (LibreOffice Writer, Calc and Impress,
-#            poppler-utils, Chromium and its driver);
+# Installs what sopdoc needs on a fresh machine: the Python virtual environment (sopdoc itself
+# needs nothing else: its template and fonts are in the package) and, for the tests, system
+# packages when missing. Usage: scripts/setup.sh [--test] [--bench]
+#   --test   also installs what the test suite needs (Graphviz for SVG, the Liberation and
+#            DejaVu fonts LibreOffice renders DOCX with, LibreOffice Writer, Calc and Impress,
+#            poppler-utils, Chromium and its driver, unshare to hide the fonts);
 #   --bench  also what the benchmark compares against (LibreOffice, PlantUML).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,12 +19,17 @@ for arg in "$@"; do
   esac
 done
 
+python=${PYTHON:-python3}
 missing=()
-command -v dot >/dev/null 2>&1 || missing+=(graphviz)
-[ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation2)
-# DejaVu Sans draws the marks Liberation Sans lacks (such as ✓).
-[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# Debian's python3 makes virtual environments only with python3-venv (ensurepip).
+"$python" -c "import venv, ensurepip" >/dev/null 2>&1 || missing+=(python3-venv)
 if [ "$want_test" = 1 ]; then
+  command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+  # LibreOffice lays out the DOCX with Arial's metric twin, as sopdoc's PDF does.
+  [ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation2)
+  [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+  # The installed-wheel test hides the system's fonts in a private mount namespace.
+  command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
   # Calc opens the workbooks that sopdoc revise edits, to prove they still load.
   [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)
@@ -51,7 +58,6 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi

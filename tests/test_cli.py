@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -240,3 +241,39 @@ def test_readme_help_and_docs_agree() -> None:
     assert "rev 01" in contract
     assert "KOP BARIS 1" in contract
     assert "FORMAT TANGGAL" in contract
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "cp437"])
+def test_a_windows_console_code_page_does_not_crash_the_output(
+    tmp_path: Path, encoding: str
+) -> None:
+    """A Windows console, or its output redirected to a file, may be cp1252 or cp437: letters
+    it lacks print as '?' and the JSON stays valid (escaped)."""
+    nama = "PELAYANAN ✓ PERIZINAN 日本 ÉLAN"
+    path = write_workbook(
+        tmp_path / "Désa.xlsx", {"Instansi": instansi_rows(), "SPM": sop_rows(nama=nama)}
+    )
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "PYTHONUTF8": "0"}
+    for args in (
+        ["check", str(path)],
+        ["build", str(path), "--format", "pdf", "-o", str(tmp_path / "o")],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "sopdoc", *args], capture_output=True, env=env, check=False
+        )
+        assert result.returncode == 0, result.stderr.decode(encoding)
+        assert "Traceback" not in result.stderr.decode(encoding)
+    printed = subprocess.run(
+        [sys.executable, "-m", "sopdoc", "check", str(path)],
+        capture_output=True,
+        env=env,
+        check=False,
+    ).stdout.decode(encoding)
+    assert "PELAYANAN ? PERIZINAN ??" in printed
+    data = subprocess.run(
+        [sys.executable, "-m", "sopdoc", "check", "--json", str(path)],
+        capture_output=True,
+        env=env,
+        check=False,
+    ).stdout.decode(encoding)
+    assert json.loads(data)["sops"][0]["identity"]["nama"] == nama

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Mapping, Sequence
@@ -21,10 +20,6 @@ from sopdoc.build.plan import file_hash
 from sopdoc.errors import SopdocError, ToolMissingError
 from sopdoc.model import CellRef, Sop, Workbook
 from sopdoc.serialize import sop_data
-
-#: How worker processes start: None for the platform's default (fork on Linux), "spawn" as
-#: on Windows, where it is the only method; the tests build both ways and compare the bytes.
-START_METHOD: str | None = None
 
 
 @dataclass(frozen=True)
@@ -246,14 +241,13 @@ def _execute(
         for index, task in enumerate(tasks):
             finish(index, _run(task, formats, template, locked))
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed  # 15 ms: only for a pool
+    from concurrent.futures import as_completed  # 15 ms: only for a pool
+
+    from sopdoc.processes import process_pool
 
     preload(formats)  # imported once here, shared by the forked workers
-    pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(tasks)),
-        mp_context=multiprocessing.get_context(START_METHOD),
-        initializer=_start_worker,
-        initargs=(tuple(formats),),
+    pool = process_pool(
+        min(jobs, len(tasks)), initializer=_start_worker, initargs=(tuple(formats),)
     )
     futures = {
         pool.submit(_run, task, formats, template, locked): i for i, task in enumerate(tasks)

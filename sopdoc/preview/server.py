@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import signal
 import socket
 import tempfile
@@ -22,6 +21,7 @@ from sopdoc.build.batch import default_jobs
 from sopdoc.errors import SopdocError, WorkbookError
 from sopdoc.preview.app import create_app
 from sopdoc.preview.live import Preview
+from sopdoc.processes import process_pool
 
 #: The only address the preview listens on: nothing is reachable from another machine.
 HOST: Final = "127.0.0.1"
@@ -52,11 +52,7 @@ def _quiet_worker() -> None:
 
 def workers() -> ProcessPoolExecutor:
     """Worker processes for the builds, started fresh (not forked from a threaded server)."""
-    return ProcessPoolExecutor(
-        max_workers=min(2, default_jobs()),
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_quiet_worker,
-    )
+    return process_pool(min(2, default_jobs()), initializer=_quiet_worker, method="spawn")
 
 
 class PreviewServer(uvicorn.Server):

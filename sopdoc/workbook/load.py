@@ -224,9 +224,9 @@ def load_grids(
             workbook.close()
     workers = min(jobs, len(indices) // (PARALLEL_MIN_SHEETS // 2))
     shares = [indices[i::workers] for i in range(workers)]
-    from concurrent.futures import ProcessPoolExecutor  # 15 ms: only for a pool
+    from sopdoc.processes import process_pool  # 15 ms: only for a pool
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with process_pool(workers) as pool:
         results = list(pool.map(_load_part, [path] * workers, shares, [formulas] * workers))
     data: dict[int, SheetData] = {}
     for share, sheets in zip(shares, results, strict=True):

@@ -37,6 +37,13 @@ from sopdoc.model import Workbook
         ("...", "sop"),
         ("Ranuyoso (keputusan)", "Ranuyoso (keputusan)"),
         ("SOP Pelayanan ✓ 日本", "SOP Pelayanan ✓ 日本"),
+        # Windows drops trailing dots and spaces, and refuses device names with any suffix.
+        ("SOP Desa. . ", "SOP Desa"),
+        ("nul", "nul_"),
+        ("Com9.pdf", "Com9.pdf_"),
+        ("AUX ", "AUX_"),
+        ('a<b>c"d|e', "a-b-c-d-e"),
+        ("${nomor}", "${nomor}"),
     ],
 )
 def test_safe_stem(text: str, stem: str) -> None:
@@ -72,3 +79,9 @@ def test_sop_stems_are_unique_over_the_whole_workbook() -> None:
     assert workbook_stem(workbook.path) == "Buku kerja-2020"
     assert page_names("x", 1, "png") == ["x.png"]
     assert page_names("x", 2, "svg") == ["x-1.svg", "x-2.svg"]
+
+
+def test_a_long_nama_is_cut_to_a_path_windows_can_open() -> None:
+    stem = safe_stem("SOP " + "PELAYANAN PERIZINAN BERUSAHA " * 20)
+    assert len(stem.encode("utf-8")) <= MAX_STEM_BYTES
+    assert not stem.endswith((" ", "."))

@@ -71,11 +71,16 @@ def _cover(agency: Agency, header: Sequence[str], year: int, styles: Styles) -> 
     return story
 
 
-def _grid(rows: list[list[Any]], widths: list[float], *, header_rows: int = 1) -> Table:
+def _grid(
+    rows: list[list[Any]], widths: list[float], *, styles: Styles, header_rows: int = 1
+) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=header_rows)
     table.setStyle(
         TableStyle(
             [
+                # The table's own font (reportlab's default is an unembedded Helvetica, named
+                # in the file though no cell draws with it).
+                ("FONTNAME", (0, 0), (-1, -1), styles.text.fontName),
                 ("GRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
                 ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.851, 0.886, 0.953)),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -113,7 +118,7 @@ def _toc(
     )
     title = Paragraph(markup(words.BOOK_TOC, styles.font, bold=True), _centred(styles, 16))
     widths = [width * 0.06, width * 0.28, width * 0.54, width * 0.12]
-    return [title, Spacer(1, mm(6)), _grid(rows, widths)]
+    return [title, Spacer(1, mm(6)), _grid(rows, widths, styles=styles)]
 
 
 def _monitoring(documents: Sequence[Document], styles: Styles, width: Pt) -> list[Flowable]:
@@ -144,7 +149,7 @@ def _monitoring(documents: Sequence[Document], styles: Styles, width: Pt) -> lis
             ]
         )
     widths = [0.05, 0.30, 0.10, 0.10, 0.17, 0.17, 0.11]
-    table = _grid(rows, [width * w for w in widths], header_rows=2)
+    table = _grid(rows, [width * w for w in widths], styles=styles, header_rows=2)
     table.setStyle(
         TableStyle(
             [("SPAN", (2, 0), (3, 0))]
