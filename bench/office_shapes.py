@@ -11,8 +11,8 @@ from pathlib import Path
 
 from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pptx import render_pptx
-from sopdoc.build.documents import flow_pictures
 from sopdoc.drawing.document import Diagram, Document, diagram, prepare
+from sopdoc.publish.documents import flow_pictures
 from sopdoc.workbook import read_workbook
 
 

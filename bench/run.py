@@ -23,7 +23,7 @@ from bench.generate import cached_path, generate
 from bench.measure import Run, run
 from bench.plantuml import plantuml_text
 from sopdoc import __version__
-from sopdoc.build.batch import default_jobs
+from sopdoc.publish.batch import default_jobs
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 SOPDOC: Final = (sys.executable, "-m", "sopdoc")

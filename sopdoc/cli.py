@@ -14,17 +14,16 @@ import click
 
 from sopdoc import __version__, words
 from sopdoc import messages as msg
-from sopdoc.build import batch
-from sopdoc.build import documents as build
-from sopdoc.build.flowcharts import FORMATS, export_flowcharts, select_sops
-from sopdoc.build.outcome import Outcome
-from sopdoc.build.paths import workbook_stem
-from sopdoc.build.plan import plan_build
-from sopdoc.build.revision import named_sops
 from sopdoc.errors import SopdocError
 from sopdoc.help import HelpCommand, translate_usage
 from sopdoc.layout.checks import with_layout_problems
 from sopdoc.model import Problem, Severity, Workbook
+from sopdoc.publish import batch, documents
+from sopdoc.publish.flowcharts import FORMATS, export_flowcharts, select_sops
+from sopdoc.publish.outcome import Outcome
+from sopdoc.publish.paths import workbook_stem
+from sopdoc.publish.plan import plan_build
+from sopdoc.publish.revision import named_sops
 from sopdoc.serialize import workbook_data
 from sopdoc.workbook import read_workbook
 from sopdoc.workbook.locks import editor_lock
@@ -179,10 +178,10 @@ def _print_check(workbook: Workbook, *, path: Path) -> None:
 _document_formats = click.option(
     "--format",
     "formats",
-    default=",".join(build.DEFAULT_FORMATS),
+    default=",".join(documents.DEFAULT_FORMATS),
     metavar=msg.METAVAR_FORMATS,
     help=msg.BUILD_FORMAT_HELP.format(
-        choices=", ".join(build.FORMATS), default=",".join(build.DEFAULT_FORMATS)
+        choices=", ".join(documents.FORMATS), default=",".join(documents.DEFAULT_FORMATS)
     ),
 )
 #: ``-o/--output`` of every command that writes files.
@@ -320,9 +319,9 @@ def build_command(
     buku: bool,
     locked: bool,
 ) -> None:
-    chosen = build.parse_formats(formats)
-    build.check_template(template)
-    build.require_tools(chosen)
+    chosen = documents.parse_formats(formats)
+    documents.check_template(template)
+    documents.require_tools(chosen)
     jobs = jobs or batch.default_jobs()
     books = []
     for path in workbooks:
@@ -369,7 +368,7 @@ def build_command(
         for book in books:
             drawable = [s for s in book.sops if book.workbook.is_drawable(s)]
             if drawable:
-                pair = build.write_book(
+                pair = documents.write_book(
                     book.workbook, drawable, folder=book.folder, template=template, locked=locked
                 )
                 for path in pair:
@@ -437,10 +436,10 @@ def revise(
     output: Path,
     template: Path | None,
 ) -> None:
-    from sopdoc.build.revision import revise_sop
     from sopdoc.dates import format_date, parse_date
+    from sopdoc.publish.revision import revise_sop
 
-    chosen = build.parse_formats(formats)
+    chosen = documents.parse_formats(formats)
     try:
         when = parse_date(tanggal)
     except ValueError:

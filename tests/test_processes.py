@@ -9,8 +9,8 @@ from pathlib import Path
 
 from workbooks import instansi_rows, simple_steps, sop_rows, write_workbook
 
-from sopdoc.build.manifest import MANIFEST
 from sopdoc.processes import START_METHOD_VARIABLE
+from sopdoc.publish.manifest import MANIFEST
 
 
 def _build(workbook: Path, out: Path, *, method: str) -> subprocess.CompletedProcess[str]:

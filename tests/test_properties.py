@@ -12,12 +12,12 @@ from workbooks import identity_rows, section_rows, step, table_rows, write_workb
 
 from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.document import render_pdf
-from sopdoc.build.documents import flow_pictures
 from sopdoc.drawing.document import prepare
 from sopdoc.drawing.pages import route_layout
 from sopdoc.layout import Box, layout_procedure
 from sopdoc.layout.fonts import metrics_for
 from sopdoc.model import Paper, Sop, Step, Symbol
+from sopdoc.publish.documents import flow_pictures
 from sopdoc.workbook import read_workbook
 
 FONT = metrics_for("Arial")

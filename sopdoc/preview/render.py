@@ -8,11 +8,11 @@ from pathlib import Path, PurePath
 from typing import Final
 
 from sopdoc.backends.png import pdf_to_pngs
-from sopdoc.build.documents import build_sop
-from sopdoc.build.flowcharts import export_flowcharts
 from sopdoc.errors import SopdocError
 from sopdoc.files import write_atomic
 from sopdoc.model import Sop, Workbook
+from sopdoc.publish.documents import build_sop
+from sopdoc.publish.flowcharts import export_flowcharts
 
 #: Resolution of the page and slide pictures on screen.
 SCREEN_DPI: Final = 100

@@ -17,11 +17,11 @@ from typing import Final
 import uvicorn
 
 from sopdoc import messages as msg
-from sopdoc.build.batch import default_jobs
 from sopdoc.errors import SopdocError, WorkbookError
 from sopdoc.preview.app import create_app
 from sopdoc.preview.live import Preview
 from sopdoc.processes import process_pool
+from sopdoc.publish.batch import default_jobs
 
 #: The only address the preview listens on: nothing is reachable from another machine.
 HOST: Final = "127.0.0.1"

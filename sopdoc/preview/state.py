@@ -6,10 +6,10 @@ from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sopdoc.build.batch import fingerprint
-from sopdoc.build.paths import safe_stem, unique_stems
 from sopdoc.layout.checks import with_layout_problems
 from sopdoc.model import Problem, Severity, Sop, Workbook
+from sopdoc.publish.batch import fingerprint
+from sopdoc.publish.paths import safe_stem, unique_stems
 
 #: The formats a fingerprint is taken for: one key for everything the preview builds of an SOP.
 FINGERPRINT_FORMATS = ("docx", "pdf", "pptx")

@@ -15,10 +15,10 @@ from factories import big_sop, identity_cases, make_sop, make_step, tiny_png
 from sopdoc.backends.docx.cells import BORDER
 from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
-from sopdoc.build.documents import flow_pictures, read_document
 from sopdoc.drawing.document import Document, prepare
 from sopdoc.layout import ColumnId, ColumnKind
 from sopdoc.model import Sop
+from sopdoc.publish.documents import flow_pictures, read_document
 
 
 @pytest.fixture(scope="module")

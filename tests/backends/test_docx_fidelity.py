@@ -24,10 +24,10 @@ from pdf_geometry import (
 
 from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.document import render_pdf
-from sopdoc.build.documents import flow_pictures
 from sopdoc.drawing.document import Document, prepare
 from sopdoc.drawing.scene import Polyline, Shape
 from sopdoc.model import Paper, Sop
+from sopdoc.publish.documents import flow_pictures
 from sopdoc.workbook import read_workbook
 
 #: How far LibreOffice's rendering may stray from the layout, in points.

@@ -10,9 +10,9 @@ import pytest
 from factories import big_sop, identity_cases, make_sop, make_step, tiny_png
 
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
-from sopdoc.build.documents import read_logo
 from sopdoc.drawing.document import Document, prepare
 from sopdoc.model import Sop
+from sopdoc.publish.documents import read_logo
 
 
 def pdf_text(data: bytes, tmp_path: Path) -> str:

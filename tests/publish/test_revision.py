@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 from workbooks import instansi_rows, simple_steps, sop_rows, write_workbook
 
-from sopdoc.build import revision
 from sopdoc.errors import SopdocError
+from sopdoc.publish import revision
 from sopdoc.resources import template_path
 
 

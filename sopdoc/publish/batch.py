@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from sopdoc import __version__
-from sopdoc.build.documents import build_sop, preload, require_tools
-from sopdoc.build.manifest import MANIFEST, journal, read_manifest, write_manifest
-from sopdoc.build.outcome import Outcome, cannot_draw
-from sopdoc.build.paths import sop_stems
-from sopdoc.build.plan import file_hash
 from sopdoc.errors import SopdocError, ToolMissingError
 from sopdoc.model import CellRef, Sop, Workbook
+from sopdoc.publish.documents import build_sop, preload, require_tools
+from sopdoc.publish.manifest import MANIFEST, journal, read_manifest, write_manifest
+from sopdoc.publish.outcome import Outcome, cannot_draw
+from sopdoc.publish.paths import sop_stems
+from sopdoc.publish.plan import file_hash
 from sopdoc.serialize import sop_data
 
 

@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from workbooks import simple_steps, sop_rows, write_workbook
 
-from sopdoc.build.manifest import JOURNAL, MANIFEST
+from sopdoc.publish.manifest import JOURNAL, MANIFEST
 
 SOPS = 50
 

@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Final
 
 from sopdoc import messages as msg
-from sopdoc.build.documents import require_tools
-from sopdoc.build.outcome import Outcome, cannot_draw
-from sopdoc.build.paths import DIAGRAM_SUFFIX, page_names, sop_stems, workbook_stem
 from sopdoc.drawing.document import Diagram, diagram
 from sopdoc.drawing.pages import RoutedPage
 from sopdoc.errors import SopdocError, ToolMissingError
 from sopdoc.files import write_atomic
 from sopdoc.model import Sop, Workbook
+from sopdoc.publish.documents import require_tools
+from sopdoc.publish.outcome import Outcome, cannot_draw
+from sopdoc.publish.paths import DIAGRAM_SUFFIX, page_names, sop_stems, workbook_stem
 
 FORMATS: Final = ("png", "svg", "pdf", "pptx")
 #: Resolution of PNG pictures, for print-sharp slides.

@@ -10,7 +10,8 @@ from factories import make_sop, make_step
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sopdoc.build.paths import (
+from sopdoc.model import Workbook
+from sopdoc.publish.paths import (
     MAX_STEM_BYTES,
     page_names,
     safe_stem,
@@ -18,7 +19,6 @@ from sopdoc.build.paths import (
     unique_stems,
     workbook_stem,
 )
-from sopdoc.model import Workbook
 
 
 @pytest.mark.parametrize(

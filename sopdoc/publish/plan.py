@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from sopdoc import __version__
-from sopdoc.build.manifest import read_manifest, read_sheets, write_sheets
-from sopdoc.build.paths import safe_stem, unique_stems
 from sopdoc.model import CellRef, Severity, Sop, Workbook
+from sopdoc.publish.manifest import read_manifest, read_sheets, write_sheets
+from sopdoc.publish.paths import safe_stem, unique_stems
 from sopdoc.workbook import jabatan_hints, parse_grids, sheet_hints
 from sopdoc.workbook.grid import Grid
 from sopdoc.workbook.instansi import is_instansi_title, read_agency

@@ -11,12 +11,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sopdoc import messages as msg
-from sopdoc.build import batch
-from sopdoc.build.documents import build_sop, check_template, require_tools
-from sopdoc.build.flowcharts import find_named
-from sopdoc.build.plan import Plan, plan_build
 from sopdoc.errors import SopdocError
 from sopdoc.model import CellRef, Sop
+from sopdoc.publish import batch
+from sopdoc.publish.documents import build_sop, check_template, require_tools
+from sopdoc.publish.flowcharts import find_named
+from sopdoc.publish.plan import Plan, plan_build
 from sopdoc.workbook.locks import editor_lock
 from sopdoc.workbook.revise import Revision, next_revision, write_revision
 

@@ -13,7 +13,7 @@ import pytest
 from pptx import Presentation
 from workbooks import simple_steps, sop_rows, write_workbook
 
-from sopdoc.build.flowcharts import export_flowcharts, select_sops
+from sopdoc.publish.flowcharts import export_flowcharts, select_sops
 from sopdoc.workbook import read_workbook
 
 

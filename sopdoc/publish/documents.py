@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Final
 
 from sopdoc import messages as msg
-from sopdoc.build.paths import BOOK_SUFFIX, DIAGRAM_SUFFIX, workbook_stem
 from sopdoc.drawing.document import Document, diagram, prepare
 from sopdoc.errors import SopdocError
 from sopdoc.files import write_atomic
 from sopdoc.model import Sop, Workbook
+from sopdoc.publish.paths import BOOK_SUFFIX, DIAGRAM_SUFFIX, workbook_stem
 
 FORMATS: Final = ("docx", "pdf", "png", "svg")
 #: Resolution of the flowchart pictures in the DOCX.
@@ -24,8 +24,8 @@ DEFAULT_FORMATS: Final = ("docx", "pdf")
 _MODULES: Final = {
     "docx": ("sopdoc.backends.docx.document", "sopdoc.backends.pdf.canvas", "sopdoc.backends.png"),
     "pdf": ("sopdoc.backends.pdf.document",),
-    "png": ("sopdoc.build.flowcharts", "sopdoc.backends.pdf.slides", "sopdoc.backends.png"),
-    "svg": ("sopdoc.build.flowcharts", "sopdoc.backends.dot"),
+    "png": ("sopdoc.publish.flowcharts", "sopdoc.backends.pdf.slides", "sopdoc.backends.png"),
+    "svg": ("sopdoc.publish.flowcharts", "sopdoc.backends.dot"),
 }
 
 
@@ -131,7 +131,7 @@ def build_sop(
         files.append(path)
     images = [f for f in formats if f in ("png", "svg")]
     if images:
-        from sopdoc.build.flowcharts import write_images
+        from sopdoc.publish.flowcharts import write_images
 
         slides = diagram(sop)
         for fmt in images:

@@ -13,8 +13,8 @@ from excel_package import ExcelSheet, write_excel_package
 from factories import tiny_png
 from workbooks import instansi_rows, simple_steps, sop_rows
 
-from sopdoc.build.manifest import MANIFEST
-from sopdoc.build.plan import plan_build
+from sopdoc.publish.manifest import MANIFEST
+from sopdoc.publish.plan import plan_build
 from sopdoc.workbook import read_workbook
 
 NAMES = ("A", "B", "C", "D")
@@ -147,7 +147,7 @@ def sheets_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         read.extend(kwargs["only"])
         return load_grids(path, **kwargs)
 
-    monkeypatch.setattr("sopdoc.build.plan.load_grids", counting)
+    monkeypatch.setattr("sopdoc.publish.plan.load_grids", counting)
     return read
 
 

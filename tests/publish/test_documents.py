@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from workbooks import simple_steps, sop_rows, write_workbook
 
-from sopdoc.build.documents import parse_formats
 from sopdoc.errors import SopdocError
+from sopdoc.publish.documents import parse_formats
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
