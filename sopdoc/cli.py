@@ -16,17 +16,14 @@ from sopdoc import __version__, words
 from sopdoc import messages as msg
 from sopdoc.errors import SopdocError
 from sopdoc.help import HelpCommand, translate_usage
-from sopdoc.layout.checks import with_layout_problems
 from sopdoc.model import Problem, Severity, Workbook
 from sopdoc.publish import batch, documents
+from sopdoc.publish.execute import Writing, default_jobs
 from sopdoc.publish.flowcharts import FORMATS, export_flowcharts, select_sops
 from sopdoc.publish.outcome import Outcome
-from sopdoc.publish.paths import workbook_stem
-from sopdoc.publish.plan import plan_build
-from sopdoc.publish.revision import named_sops
+from sopdoc.publish.workbooks import BuildOptions, build_workbooks, check_workbook
 from sopdoc.serialize import workbook_data
 from sopdoc.workbook import read_workbook
-from sopdoc.workbook.locks import editor_lock
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -216,9 +213,8 @@ def _read(path: Path, *, strict: bool, jobs: int = 1) -> Workbook:
 @click.option("--json", "as_json", is_flag=True, help=msg.CHECK_JSON_HELP)
 @click.option("--strict", is_flag=True, help=msg.STRICT_HELP)
 def check(workbook: Path, as_json: bool, strict: bool) -> None:
-    result = with_layout_problems(read_workbook(workbook, jobs=batch.default_jobs()))
-    if strict:  # after the layout's problems, so that they count as errors too
-        result = result.strict()
+    # strict after the layout's problems, so that they count as errors too
+    result = check_workbook(workbook, jobs=default_jobs(), strict=strict)
     if as_json:
         # \u escapes where the console's code page lacks letters: still the same JSON.
         text = json.dumps(workbook_data(result), ensure_ascii=not _console_is_unicode(), indent=2)
@@ -319,60 +315,28 @@ def build_command(
     buku: bool,
     locked: bool,
 ) -> None:
-    chosen = documents.parse_formats(formats)
-    documents.check_template(template)
-    documents.require_tools(chosen)
-    jobs = jobs or batch.default_jobs()
-    books = []
-    for path in workbooks:
-        if editor_lock(path) is not None:
-            click.echo(msg.WORKBOOK_OPEN_NOTE.format(path=path), err=True)
-        folder = output if len(workbooks) == 1 else output / workbook_stem(path)
-        full = strict or force or buku
-        sheets = None
-        if wanted and not full:  # read the sheets of the SOPs named, not the whole workbook
-            _, found = named_sops(path, wanted, folder=folder, formats=chosen, jobs=jobs)
-            sheets = sorted({ref.sheet for refs in found for ref in refs})
-        plan = plan_build(
-            path,
-            folder=folder,
-            formats=chosen,
-            template=template,
-            locked=locked,
-            jobs=jobs,
-            full=full,
-            sheets=sheets,
-        )
-        result = plan.workbook.strict() if strict else plan.workbook
-        sops = select_sops(result, wanted)
-        unchanged = () if wanted else plan.unchanged
-        books.append(batch.Book(result, sops, folder, plan.stems, plan.prints, unchanged))
-    report = batch.build_batch(
-        books,
-        formats=chosen,
-        template=template,
-        locked=locked,
-        jobs=jobs,
+    options = BuildOptions(
+        writing=Writing(documents.parse_formats(formats), template, locked),
+        output=output,
+        wanted=wanted,
+        strict=strict,
         force=force,
         clean=clean,
-        everything=not wanted,
-        progress=_progress(),
+        book=buku,
+        jobs=jobs or default_jobs(),
     )
+    built = build_workbooks(workbooks, options, progress=_progress())
+    for path in built.open_in_editor:
+        click.echo(msg.WORKBOOK_OPEN_NOTE.format(path=path), err=True)
+    report = built.report
     for outcome in report.outcomes:
         click.echo(_outcome_line(outcome))
-    for path in report.stale if not clean else ():
+    for path in report.stale:
         click.echo(msg.BUILD_STALE.format(path=path))
     for path in report.removed:
         click.echo(msg.BUILD_REMOVED.format(path=path))
-    if buku:
-        for book in books:
-            drawable = [s for s in book.sops if book.workbook.is_drawable(s)]
-            if drawable:
-                pair = documents.write_book(
-                    book.workbook, drawable, folder=book.folder, template=template, locked=locked
-                )
-                for path in pair:
-                    click.echo(msg.BOOK_DONE.format(path=path))
+    for path in built.books:
+        click.echo(msg.BOOK_DONE.format(path=path))
     failed = report.failed
     click.echo(
         msg.BUILD_SUMMARY.format(

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Final
 
-from sopdoc.backends.png import pdf_to_pngs
 from sopdoc.errors import SopdocError
 from sopdoc.files import write_atomic
 from sopdoc.model import Sop, Workbook
-from sopdoc.publish.documents import build_sop
+from sopdoc.publish.documents import build_sop, page_pictures
 from sopdoc.publish.flowcharts import export_flowcharts
 
 #: Resolution of the page and slide pictures on screen.
@@ -45,7 +44,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def _pictures(pdf: bytes, *, folder: Path, prefix: str) -> tuple[Picture, ...]:
     pictures = []
-    for number, data in enumerate(pdf_to_pngs(pdf, dpi=SCREEN_DPI), start=1):
+    for number, data in enumerate(page_pictures(pdf, dpi=SCREEN_DPI), start=1):
         name = f"{prefix}-{number}.png"
         write_atomic(folder / name, data)
         pictures.append(Picture(name, *png_size(data)))

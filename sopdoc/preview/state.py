@@ -6,13 +6,13 @@ from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sopdoc.layout.checks import with_layout_problems
 from sopdoc.model import Problem, Severity, Sop, Workbook
-from sopdoc.publish.batch import fingerprint
+from sopdoc.publish.freshness import Inputs, fingerprint
 from sopdoc.publish.paths import safe_stem, unique_stems
+from sopdoc.publish.workbooks import with_layout_problems
 
-#: The formats a fingerprint is taken for: one key for everything the preview builds of an SOP.
-FINGERPRINT_FORMATS = ("docx", "pdf", "pptx")
+#: What a fingerprint is taken for: one key for everything the preview builds of an SOP.
+FINGERPRINT_INPUTS = Inputs.of(formats=("docx", "pdf", "pptx"))
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def take_snapshot(
         problems = workbook.problems_of(sop)
         key = ""
         if workbook.is_drawable(sop):
-            key = fingerprint(sop, formats=FINGERPRINT_FORMATS, template=None)
+            key = fingerprint(sop, FINGERPRINT_INPUTS)
             extra = layout_problems(workbook, sop, cache=layout_cache, key=key)
             problems = (*problems, *extra)
             if any(p.severity is Severity.ERROR for p in extra):

@@ -86,6 +86,13 @@ def flow_pictures(document: Document) -> list[bytes]:
     return pdf_to_pngs(pdf, dpi=PICTURE_DPI, transparent=True)
 
 
+def page_pictures(pdf: bytes, *, dpi: int) -> list[bytes]:
+    """Every page of a PDF sopdoc wrote as a PNG of ``dpi`` (the pratinjau's pictures)."""
+    from sopdoc.backends.png import pdf_to_pngs
+
+    return pdf_to_pngs(pdf, dpi=dpi)
+
+
 def read_logo(sop: Sop) -> bytes | None:
     """The logo file's bytes; None without a logo, or when the file the reader checked has
     vanished or become unreadable since: the documents then print without it."""

@@ -1,26 +1,25 @@
-"""What a build must read: only the sheets that changed since the last build into the same
-folder, and those whose SOPs must be built again.
+"""What a build must read: only the sheets whose content changed since the last build into the
+same folder, and those whose SOPs must be built again.
 
-The output folder's manifest keeps a summary of each sheet read, under the sheet's
-fingerprint (``sheet_prints``: its raw XML, the shared strings it uses, the styles): the
-jabatan hints it gives and, for the context it was read in (the Instansi sheet, the logo
-file, the hints of the whole workbook), its SOPs' cells and nomors and whether they had
-errors. A sheet whose fingerprint and context are known and whose SOPs' files are in place is
-not parsed at all. An SOP's build fingerprint is made of the same inputs, so it is known
-without reading the SOP.
+The output folder keeps a summary of each sheet read, under the sheet's canonical fingerprint
+(``sheet_prints``: what the reader reads of it, however an editor saved it): the jabatan hints
+it gives and, for the context it was read in (the Instansi sheet, the logo, the hints of the
+whole workbook), its SOPs' cells, nomors and content fingerprints and whether they had errors.
+A sheet whose fingerprint and context are known is not parsed at all: its SOPs' build
+fingerprints come from the summary (``freshness``). A sheet that changed is parsed, and its
+SOPs are compared by content: only those that changed are built again.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from sopdoc import __version__
 from sopdoc.model import CellRef, Severity, Sop, Workbook
+from sopdoc.publish.freshness import Inputs, build_print, content_print, digest, file_hash
+from sopdoc.publish.freshness import is_current as _is_current
 from sopdoc.publish.manifest import read_manifest, read_sheets, write_sheets
 from sopdoc.publish.paths import safe_stem, unique_stems
 from sopdoc.workbook import jabatan_hints, parse_grids, sheet_hints
@@ -31,7 +30,7 @@ from sopdoc.workbook.problems import Problems
 from sopdoc.workbook.sheets import SheetPrint, sheet_prints
 
 #: Bump when the summaries change meaning.
-CACHE_SCHEMA: Final = 1
+CACHE_SCHEMA: Final = 2
 
 
 @dataclass(frozen=True)
@@ -50,19 +49,32 @@ class Plan:
     nomors: Mapping[CellRef, str]
 
 
-def file_hash(path: Path | None) -> str:
-    if path is None or not Path(path).is_file():
-        return ""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+@dataclass
+class _Reading:
+    """One workbook file, opened once, and the sheets parsed of it so far."""
+
+    path: Path
+    opened: Any
+    jobs: int
+    prints: tuple[SheetPrint, ...]
+    grids: dict[int, Grid] = field(default_factory=dict)
+
+    def load(self, indices: Iterable[int]) -> None:
+        missing = sorted(set(indices) - set(self.grids))
+        if missing:
+            loaded = load_grids(self.path, jobs=self.jobs, only=missing, workbook=self.opened)
+            self.grids.update(zip(missing, loaded, strict=True))
+
+    @property
+    def whole(self) -> bool:
+        return len(self.grids) == len(self.prints)
 
 
 def plan_build(
     path: Path,
     *,
     folder: Path,
-    formats: Sequence[str],
-    template: Path | None = None,
-    locked: bool = False,
+    inputs: Inputs,
     jobs: int = 1,
     full: bool = False,
     sheets: Collection[str] | None = None,
@@ -77,168 +89,165 @@ def plan_build(
     check_file(path)
     opened = open_read_only(path)
     try:
-        return _plan(
-            path,
-            opened,
-            folder=folder,
-            formats=formats,
-            template=template,
-            locked=locked,
-            jobs=jobs,
-            full=full,
-            sheets=sheets,
-        )
+        reading = _Reading(path, opened, jobs, sheet_prints(path, workbook=opened))
+        return _plan(reading, folder=folder, inputs=inputs, full=full, sheets=sheets)
     finally:
         opened.close()
 
 
 def _plan(
-    path: Path,
-    opened: Any,
+    reading: _Reading,
     *,
     folder: Path,
-    formats: Sequence[str],
-    template: Path | None,
-    locked: bool,
-    jobs: int,
+    inputs: Inputs,
     full: bool,
     sheets: Collection[str] | None,
 ) -> Plan:
-    prints = sheet_prints(path, workbook=opened)
+    prints = reading.prints
     cache = {} if full else _read_cache(folder)
-    manifest = read_manifest(folder)
-    instansi = next((p for p in prints if is_instansi_title(p.title)), None)
-    grids: dict[int, Grid] = {}
-
-    def load(indices: Collection[int]) -> None:
-        missing = sorted(set(indices) - set(grids))
-        if missing:
-            loaded = load_grids(path, jobs=jobs, only=missing, workbook=opened)
-            grids.update(zip(missing, loaded, strict=True))
-
     named = set(sheets or ())
-    load(
-        [p.index for p in prints if full or p.key not in cache or p is instansi or p.title in named]
+    instansi = next((p for p in prints if is_instansi_title(p.title)), None)
+    reading.load(
+        p.index for p in prints if full or p.key not in cache or p is instansi or p.title in named
     )
-    agency = read_agency(
-        grids[instansi.index] if instansi else None, folder=path.parent, problems=Problems()
-    )
-    hints = jabatan_hints(
-        agency,
-        [
-            sheet_hints(grids[p.index]) if p.index in grids else cache[p.key]["hints"]
-            for p in prints
-        ],
-    )
-    context = _digest(
-        [
-            instansi.key if instansi else "",
-            str(agency.logo or ""),
-            file_hash(Path(agency.logo) if agency.logo else None),
-            list(hints),
-            str(path.parent.resolve()),
-        ]
-    )
-    common = _digest([context, sorted(formats), file_hash(template), locked, __version__])
-    load(
-        [
-            p.index
-            for p in prints
-            if cache.get(p.key, {}).get("context") != context or cache[p.key].get("errors")
-        ]
-    )
+    context = _context(reading, instansi, cache)
+    reading.load(p.index for p in prints if _stale_summary(cache.get(p.key), context))
+    manifest = read_manifest(folder)
     while True:
-        ordered = [p for p in prints if p.index in grids]
-        workbook = parse_grids(
-            [grids[p.index] for p in ordered],
-            path=path,
-            hints=hints,
-            whole=len(ordered) == len(prints),
-        )
-        if len(ordered) < len(prints) and _has_general_error(workbook):
-            return plan_build(
-                path,
-                folder=folder,
-                formats=formats,
-                template=template,
-                locked=locked,
-                jobs=jobs,
-                full=True,
-                sheets=sheets,
-            )
-        refs = _sop_refs(prints, grids, workbook, cache)
-        stems = dict(
-            zip(
-                (ref for ref, _ in refs),
-                unique_stems(safe_stem(nomor or ref.sheet) for ref, nomor in refs),
-                strict=True,
-            )
-        )
-        key_of = {p.title: p.key for p in prints}
-        build_prints = {
-            ref: _digest([common, key_of[ref.sheet], ref.row, ref.column]) for ref, _ in refs
-        }
+        workbook = _parse(reading, cache)
+        if not reading.whole and _has_general_error(workbook):
+            reading.load(range(len(prints)))  # such an error concerns every SOP: read all
+            continue
+        refs = _sop_refs(reading, workbook, cache)
+        stems = _stems(refs)
+        contents = {sop.key: content_print(sop) for sop in workbook.sops}
+        build_prints = _build_prints(reading, contents, cache, inputs)
         again = {
             p.index
             for p in prints
-            if p.index not in grids and (sheets is None or p.title in named)
-            for ref, _ in _cached_refs(p, cache)
-            if not _in_place(manifest.get(stems[ref]), build_prints[ref], folder)
+            if p.index not in reading.grids and (sheets is None or p.title in named)
+            for ref, _, _ in _cached_sops(p, cache)
+            if not _is_current(manifest.get(stems[ref]), build_prints[ref], folder)
         }
         if not again:
             break
-        load(again)
-    read = {p.title for p in prints if p.index in grids}
-    unchanged = tuple(stems[ref] for ref, _ in refs if ref.sheet not in read)
-    _write_cache(folder, prints, grids, workbook, cache, context)
+        reading.load(again)
+    read = {p.title for p in prints if p.index in reading.grids}
+    _write_cache(folder, reading, workbook, contents, cache=cache, context=context)
     return Plan(
         workbook=workbook,
         stems=stems,
         prints=build_prints,
-        unchanged=unchanged,
+        unchanged=tuple(stems[ref] for ref, _ in refs if ref.sheet not in read),
         nomors=dict(refs),
     )
 
 
-def _digest(items: list[Any]) -> str:
-    text = json.dumps(items, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _context(reading: _Reading, instansi: SheetPrint | None, cache: Mapping[str, Any]) -> str:
+    """What every sheet's SOPs are read in: the Instansi sheet, the logo, the jabatan hints
+    of the whole workbook, the workbook's folder (a relative logo is found there)."""
+    grids = reading.grids
+    agency = read_agency(
+        grids[instansi.index] if instansi else None,
+        folder=reading.path.parent,
+        problems=Problems(),
+    )
+    hints = _hints(reading, cache, agency)
+    logo = Path(agency.logo) if agency.logo else None
+    return digest(
+        [
+            instansi.key if instansi else "",
+            str(agency.logo or ""),
+            file_hash(logo),
+            list(hints),
+            str(reading.path.parent.resolve()),
+        ]
+    )
+
+
+def _hints(reading: _Reading, cache: Mapping[str, Any], agency: Any) -> tuple[str, ...]:
+    return tuple(
+        jabatan_hints(
+            agency,
+            [
+                sheet_hints(reading.grids[p.index])
+                if p.index in reading.grids
+                else cache[p.key]["hints"]
+                for p in reading.prints
+            ],
+        )
+    )
+
+
+def _parse(reading: _Reading, cache: Mapping[str, Any]) -> Workbook:
+    """The sheets read so far, parsed in workbook order with the whole workbook's hints."""
+    ordered = [p for p in reading.prints if p.index in reading.grids]
+    instansi = next((p for p in ordered if is_instansi_title(p.title)), None)
+    agency = read_agency(
+        reading.grids[instansi.index] if instansi else None,
+        folder=reading.path.parent,
+        problems=Problems(),
+    )
+    return parse_grids(
+        [reading.grids[p.index] for p in ordered],
+        path=reading.path,
+        hints=_hints(reading, cache, agency),
+        whole=reading.whole,
+    )
+
+
+def _stale_summary(entry: Any, context: str) -> bool:
+    """A summary that cannot stand for its sheet: none, made in another context, or of a
+    sheet with errors (checks across sheets may have cleared them)."""
+    return entry is None or entry.get("context") != context or bool(entry.get("errors"))
 
 
 def _has_general_error(workbook: Workbook) -> bool:
     return any(p.sop is None and p.severity is Severity.ERROR for p in workbook.problems)
 
 
-def _cached_refs(p: SheetPrint, cache: Mapping[str, Any]) -> list[tuple[CellRef, str]]:
-    return [(CellRef(p.title, row, column), nomor) for row, column, nomor in cache[p.key]["sops"]]
+def _cached_sops(p: SheetPrint, cache: Mapping[str, Any]) -> list[tuple[CellRef, str, str]]:
+    """(cell, nomor, content fingerprint) of each SOP of a sheet not read, from its summary."""
+    return [
+        (CellRef(p.title, row, column), nomor, content)
+        for row, column, nomor, content in cache[p.key]["sops"]
+    ]
 
 
 def _sop_refs(
-    prints: Sequence[SheetPrint],
-    grids: Mapping[int, Grid],
-    workbook: Workbook,
-    cache: Mapping[str, Any],
+    reading: _Reading, workbook: Workbook, cache: Mapping[str, Any]
 ) -> list[tuple[CellRef, str]]:
     """The cell and nomor of every SOP of the workbook, in workbook order."""
     read: dict[str, list[Sop]] = {}
     for sop in workbook.sops:
         read.setdefault(sop.key.sheet, []).append(sop)
     refs: list[tuple[CellRef, str]] = []
-    for p in prints:
-        if p.index in grids:
+    for p in reading.prints:
+        if p.index in reading.grids:
             refs.extend((s.key, s.identity.nomor) for s in read.get(p.title, []))
         else:
-            refs.extend(_cached_refs(p, cache))
+            refs.extend((ref, nomor) for ref, nomor, _ in _cached_sops(p, cache))
     return refs
 
 
-def _in_place(entry: Any, build_print: str, folder: Path) -> bool:
-    """Whether the manifest entry is of this fingerprint and all its files exist."""
-    return (
-        isinstance(entry, dict)
-        and entry.get("hash") == build_print
-        and all((folder / name).is_file() for name in entry.get("files", []))
-    )
+def _stems(refs: Sequence[tuple[CellRef, str]]) -> dict[CellRef, str]:
+    stems = unique_stems(safe_stem(nomor or ref.sheet) for ref, nomor in refs)
+    return dict(zip((ref for ref, _ in refs), stems, strict=True))
+
+
+def _build_prints(
+    reading: _Reading,
+    contents: Mapping[CellRef, str],
+    cache: Mapping[str, Any],
+    inputs: Inputs,
+) -> dict[CellRef, str]:
+    """Every SOP's build fingerprint: from its content when read, else from its summary."""
+    prints = {ref: build_print(content, inputs) for ref, content in contents.items()}
+    for p in reading.prints:
+        if p.index not in reading.grids:
+            for ref, _, content in _cached_sops(p, cache):
+                prints[ref] = build_print(content, inputs)
+    return prints
 
 
 def _read_cache(folder: Path) -> dict[str, Any]:
@@ -257,10 +266,11 @@ def _valid_entry(entry: Any) -> bool:
         and isinstance(sops, list)
         and all(
             isinstance(s, list)
-            and len(s) == 3
+            and len(s) == 4
             and isinstance(s[0], int)
             and isinstance(s[1], int)
             and isinstance(s[2], str)
+            and isinstance(s[3], str)
             for s in sops
         )
     )
@@ -268,9 +278,10 @@ def _valid_entry(entry: Any) -> bool:
 
 def _write_cache(
     folder: Path,
-    prints: Sequence[SheetPrint],
-    grids: Mapping[int, Grid],
+    reading: _Reading,
     workbook: Workbook,
+    contents: Mapping[CellRef, str],
+    *,
     cache: Mapping[str, Any],
     context: str,
 ) -> None:
@@ -280,15 +291,17 @@ def _write_cache(
     for sop in workbook.sops:
         by_sheet.setdefault(sop.key.sheet, []).append(sop)
     sheets: dict[str, Any] = {}
-    for p in prints:
-        if p.index in grids:
+    for p in reading.prints:
+        if p.index in reading.grids:
             sops = by_sheet.get(p.title, [])
             sheets[p.key] = {
                 "schema": CACHE_SCHEMA,
-                "hints": list(sheet_hints(grids[p.index])),
+                "hints": list(sheet_hints(reading.grids[p.index])),
                 "context": context,
                 "errors": any(s.key in errors for s in sops),
-                "sops": [[s.key.row, s.key.column, s.identity.nomor] for s in sops],
+                "sops": [
+                    [s.key.row, s.key.column, s.identity.nomor, contents[s.key]] for s in sops
+                ],
             }
         elif p.key in cache:
             sheets[p.key] = cache[p.key]

@@ -15,7 +15,9 @@ from sopdoc.errors import SopdocError
 from sopdoc.model import CellRef, Sop
 from sopdoc.publish import batch
 from sopdoc.publish.documents import build_sop, check_template, require_tools
+from sopdoc.publish.execute import Writing
 from sopdoc.publish.flowcharts import find_named
+from sopdoc.publish.freshness import Inputs
 from sopdoc.publish.plan import Plan, plan_build
 from sopdoc.workbook.locks import editor_lock
 from sopdoc.workbook.revise import Revision, next_revision, write_revision
@@ -26,7 +28,8 @@ def named_sops(
 ) -> tuple[Plan, list[list[CellRef]]]:
     """The SOPs each of ``names`` names, found with as little of the workbook read as the
     output folder's summaries allow (nothing, on a workbook built there and unchanged)."""
-    plan = plan_build(workbook, folder=folder, formats=formats, jobs=jobs, sheets=())
+    inputs = Inputs.of(formats=formats)
+    plan = plan_build(workbook, folder=folder, inputs=inputs, jobs=jobs, sheets=())
     refs = list(plan.nomors)
     names_of = [(plan.nomors[ref], ref.sheet) for ref in refs]
     found = [[refs[i] for i in find_named(name, names_of)] for name in names]
@@ -47,14 +50,8 @@ def sop_to_revise(
         )
     found = [s for s in plan.workbook.sops if s.key == refs[0]]
     if not found:  # an unchanged sheet: read it now
-        plan = plan_build(
-            workbook,
-            folder=folder,
-            formats=formats,
-            template=template,
-            jobs=jobs,
-            sheets=[refs[0].sheet],
-        )
+        inputs = Inputs.of(formats=formats, template=template)
+        plan = plan_build(workbook, folder=folder, inputs=inputs, jobs=jobs, sheets=[refs[0].sheet])
         found = [s for s in plan.workbook.sops if s.key == refs[0]]
     return plan, found[0]
 
@@ -106,17 +103,17 @@ def revise_sop(
         revision = write_revision(workbook, sop, when=when, note=note, now=now)
     except PermissionError:
         raise SopdocError(msg.WORKBOOK_IN_USE.format(path=workbook)) from None
+    writing = Writing(tuple(formats), template)
     plan = plan_build(
         workbook,
         folder=folder,
-        formats=formats,
-        template=template,
+        inputs=writing.inputs,
         jobs=batch.default_jobs(),
         sheets=[sop.sheet],
     )
     again = [s for s in plan.workbook.sops if s.key == sop.key]
     book = batch.Book(plan.workbook, again, folder, plan.stems, plan.prints)
-    report = batch.build_batch([book], formats=formats, template=template, jobs=1, everything=False)
+    report = batch.build_batch([book], writing=writing, jobs=1, everything=False)
     effective = sop.identity.tanggal_efektif
     return Revised(sop, revision, report, effective if effective and effective < when else None)
 

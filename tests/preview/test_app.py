@@ -13,10 +13,10 @@ from previews import one_thread, save_like_excel, sheets, wait_until
 from starlette.testclient import TestClient
 
 from sopdoc import messages as msg
-from sopdoc.layout.checks import with_layout_problems
 from sopdoc.model import Severity
 from sopdoc.preview.app import create_app
 from sopdoc.preview.live import Preview
+from sopdoc.publish.workbooks import with_layout_problems
 from sopdoc.workbook import read_workbook
 
 

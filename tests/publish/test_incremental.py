@@ -13,11 +13,13 @@ from excel_package import ExcelSheet, write_excel_package
 from factories import tiny_png
 from workbooks import instansi_rows, simple_steps, sop_rows
 
+from sopdoc.publish.freshness import Inputs
 from sopdoc.publish.manifest import MANIFEST
 from sopdoc.publish.plan import plan_build
 from sopdoc.workbook import read_workbook
 
 NAMES = ("A", "B", "C", "D")
+PDF = Inputs.of(formats=("pdf",))
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -73,9 +75,9 @@ def test_an_edited_sheet_is_the_only_one_rebuilt(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "instansi",
-    [{"UNIT_KERJA": "KECAMATAN KLAKAH"}, {"HURUF": "Times New Roman"}, {"KERTAS": "A4"}],
+    [{"ALAMAT": "Jl. Raya Ranuyoso No. 1"}, {"HURUF": "Times New Roman"}, {"KERTAS": "A4"}],
 )
-def test_a_change_in_instansi_rebuilds_every_sop(
+def test_an_instansi_setting_every_sop_prints_rebuilds_every_sop(
     tmp_path: Path, instansi: dict[str, object]
 ) -> None:
     book = write(tmp_path / "w.xlsx")
@@ -114,7 +116,7 @@ def test_a_partial_plan_reads_only_what_changed(tmp_path: Path) -> None:
     out = tmp_path / "o"
     build(book, out)
     write(book, texts={"B": "Mencatat berkas di buku agenda"})
-    plan = plan_build(book, folder=out, formats=("pdf",))
+    plan = plan_build(book, folder=out, inputs=PDF)
     assert [s.sheet for s in plan.workbook.sops] == ["SOP B"]
     assert sorted(plan.unchanged) == ["A-1-2026", "C-1-2026", "D-1-2026"]
     whole = read_workbook(book)
@@ -127,12 +129,12 @@ def test_a_plan_for_some_sheets_reads_them_and_names_every_sop(tmp_path: Path) -
     out = tmp_path / "o"
     build(book, out)
     (out / "A-1-2026.pdf").unlink()  # missing, yet not wanted: not read
-    plan = plan_build(book, folder=out, formats=("pdf",), sheets=["SOP C"])
+    plan = plan_build(book, folder=out, inputs=PDF, sheets=["SOP C"])
     assert [s.sheet for s in plan.workbook.sops] == ["SOP C"]
     assert {ref.sheet: nomor for ref, nomor in plan.nomors.items()} == {
         f"SOP {n}": f"{n}/1/2026" for n in NAMES
     }
-    nothing = plan_build(book, folder=out, formats=("pdf",), sheets=())
+    nothing = plan_build(book, folder=out, inputs=PDF, sheets=())
     assert nothing.workbook.sops == ()
     assert len(nothing.nomors) == 4
 
@@ -214,3 +216,103 @@ def test_errors_are_reported_every_time(tmp_path: Path) -> None:
         done = run("build", str(book), "-o", str(out), "--format", "pdf", "--jobs", "1")
         assert done.returncode == 1
         assert "GAGAL SOP D" in done.stdout
+
+
+def modified_times(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in sorted(folder.iterdir()) if p.name != MANIFEST}
+
+
+def resave_with_openpyxl(book: Path, edit: Any = None) -> None:
+    """Open and save as openpyxl does (it renumbers the styles and rewrites every part)."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(book)
+    if edit is not None:
+        edit(workbook)
+    workbook.save(book)
+
+
+def resave_with_calc(book: Path, tmp_path: Path) -> None:
+    """Open and save in LibreOffice Calc (headless): every part written anew."""
+    from office import convert
+
+    folder = tmp_path / "calc"
+    convert([book], folder, to="xlsx")
+    book.write_bytes((folder / book.name).read_bytes())
+
+
+def test_resaving_without_a_change_rebuilds_nothing(tmp_path: Path) -> None:
+    book = write(tmp_path / "w.xlsx")
+    out = tmp_path / "o"
+    build(book, out)
+    before, times = outputs(out), modified_times(out)
+    resave_with_openpyxl(book)
+    assert "0 SOP dibuat, 4 dilewati" in build(book, out)
+    resave_with_calc(book, tmp_path)
+    assert "0 SOP dibuat, 4 dilewati" in build(book, out)
+    assert outputs(out) == before
+    assert modified_times(out) == times
+
+
+def test_a_style_only_change_rebuilds_nothing(tmp_path: Path) -> None:
+    from openpyxl.styles import Font
+
+    book = write(tmp_path / "w.xlsx")
+    out = tmp_path / "o"
+    build(book, out)
+    times = modified_times(out)
+
+    def restyle(workbook: Any) -> None:
+        workbook["SOP A"]["B3"].font = Font(bold=True)
+        workbook["SOP B"].column_dimensions["B"].width = 55
+        workbook["Instansi"]["A1"].font = Font(italic=True)
+
+    resave_with_openpyxl(book, restyle)
+    assert "0 SOP dibuat, 4 dilewati" in build(book, out)
+    assert modified_times(out) == times
+
+
+def test_one_typed_date_rebuilds_one_sop_after_any_save(tmp_path: Path) -> None:
+    """TGL. REVISI typed as a date (Excel adds a cell format for it), saved by openpyxl, then
+    the workbook re-saved by Calc: one SOP rebuilt, then none."""
+    from datetime import datetime
+
+    book = write(tmp_path / "w.xlsx")
+    out = tmp_path / "o"
+    build(book, out)
+
+    def revise(workbook: Any) -> None:
+        cell = workbook["SOP C"]["B5"]
+        cell.value = datetime(2026, 12, 1)
+        cell.number_format = "d mmmm yyyy"
+
+    resave_with_openpyxl(book, revise)
+    rebuilt = build(book, out)
+    assert "1 SOP dibuat, 3 dilewati" in rebuilt
+    assert "C-1-2026.pdf" in rebuilt
+    resave_with_calc(book, tmp_path)
+    assert "0 SOP dibuat, 4 dilewati" in build(book, out)
+    same_as_a_fresh_build(book, out, tmp_path, "dated")
+
+
+def test_an_instansi_cell_rebuilds_only_the_sops_that_print_it(tmp_path: Path) -> None:
+    """PEMERINTAH is printed by the SOPs without a kop of their own; the other SOPs, whose
+    kop is written above their table, stay as they are."""
+    book = write(tmp_path / "w.xlsx")
+    out = tmp_path / "o"
+    build(book, out)
+
+    def own_kop_for_a_and_b(workbook: Any) -> None:
+        for name in ("A", "B"):
+            sheet = workbook[f"SOP {name}"]
+            sheet["A1"], sheet["A2"] = None, None  # no kop of their own: the Instansi's
+
+    resave_with_openpyxl(book, own_kop_for_a_and_b)
+    build(book, out)
+    times = modified_times(out)
+    resave_with_openpyxl(book, lambda w: w["Instansi"].__setitem__("B1", "PEMERINTAH KOTA BATU"))
+    rebuilt = build(book, out)
+    assert "2 SOP dibuat, 2 dilewati" in rebuilt, rebuilt
+    after = modified_times(out)
+    assert [n for n in after if after[n] != times[n]] == ["A-1-2026.pdf", "B-1-2026.pdf"]
+    same_as_a_fresh_build(book, out, tmp_path, "instansi")

@@ -26,6 +26,13 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )
 
 
+def revise(
+    book: Path, sop: str, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``sopdoc revise`` of ``sop`` to 1 December 2026."""
+    return run("revise", str(book), "--sop", sop, "--tanggal", "2026-12-01", *extra, env=env)
+
+
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
     steps = simple_steps(3)
@@ -48,13 +55,9 @@ def _unchanged(book: Path, before: bytes) -> None:
 
 def test_a_missing_template_stops_revise_before_the_workbook(book: Path, tmp_path: Path) -> None:
     before = book.read_bytes()
-    result = run(
-        "revise",
-        str(book),
-        "--sop",
+    result = revise(
+        book,
         "SPM",
-        "--tanggal",
-        "2026-12-01",
         "--template",
         str(tmp_path / "tidak-ada.docx"),
         "-o",
@@ -68,13 +71,9 @@ def test_a_missing_template_stops_revise_before_the_workbook(book: Path, tmp_pat
 def test_svg_without_graphviz_exits_3_before_the_workbook(book: Path, tmp_path: Path) -> None:
     before = book.read_bytes()
     env = {"PATH": str(Path(sys.executable).parent), "HOME": str(tmp_path)}
-    result = run(
-        "revise",
-        str(book),
-        "--sop",
+    result = revise(
+        book,
         "SPM",
-        "--tanggal",
-        "2026-12-01",
         "--format",
         "svg",
         "-o",
@@ -88,9 +87,7 @@ def test_svg_without_graphviz_exits_3_before_the_workbook(book: Path, tmp_path: 
 
 def test_an_sop_with_errors_is_not_revised(book: Path, tmp_path: Path) -> None:
     before = book.read_bytes()
-    result = run(
-        "revise", str(book), "--sop", "Rusak", "--tanggal", "2026-12-01", "-o", str(tmp_path)
-    )
+    result = revise(book, "Rusak", "-o", str(tmp_path))
     assert result.returncode == 1
     assert "belum bisa direvisi" in result.stderr
     assert "Rusak!C" in result.stderr
@@ -116,13 +113,9 @@ def test_a_build_that_fails_leaves_the_workbook_unchanged(
 def test_revise_with_a_template_counts_from_a_dated_revision(book: Path, tmp_path: Path) -> None:
     template = tmp_path / "instansi.docx"
     template.write_bytes(template_path().read_bytes())
-    result = run(
-        "revise",
-        str(book),
-        "--sop",
+    result = revise(
+        book,
         "SPM",
-        "--tanggal",
-        "2026-12-01",
         "--template",
         str(template),
         "-o",
