@@ -62,6 +62,10 @@ def _make(year: int, month: int, day: int, text: str) -> date:
         raise ValueError(f"{text!r} is not a valid date: {exc}") from None
 
 
+#: What offices write for a date never set: dashes (sopdoc prints "-" itself).
+_NOT_SET: Final = re.compile(r"[-‐‑‒–—―/.\s]+")
+
+
 def parse_date(value: object) -> date | None:
     """Parse a cell's date; None when empty, ValueError naming the text when unrecognised."""
     if value is None:
@@ -73,8 +77,8 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _from_serial(value)
     text = " ".join(str(value).split())
-    if not text:
-        return None
+    if not text or _NOT_SET.fullmatch(text):
+        return None  # "-": a date never set, as sopdoc itself prints it
     if match := _NAMED.match(text):
         day, name, year = match.groups()
         number = _MONTH_NAMES.get(name.lower())

@@ -285,12 +285,24 @@ LABEL_REPEATED: Final = "Label '{label}' muncul dua kali dalam satu SOP; yang ke
 NOMOR_EMPTY: Final = (
     "NOMOR SOP kosong. Tulis nomor SOP di sel kanan label, misalnya 070/12/35.08.25/2020."
 )
+OUTSIDE_FORM: Final = (
+    "Teks '{text}' berada di luar kolom formulir (di kanan tabel prosedur) dan tidak dibaca. "
+    "Bila itu catatan, biarkan saja; bila bagian SOP, pindahkan ke kolom formulir."
+)
+NOMOR_PLACEHOLDER: Final = (
+    "NOMOR SOP '{value}' masih berisi tempat isian '{part}' dari templat atau aplikasi e-SOP. "
+    "Tulis nomor SOP yang sebenarnya, misalnya 070/12/35.08.25/2020."
+)
+SECTION_EMPTY: Final = (
+    "Bagian {label} kosong; di dokumen dicetak '-'. Isi butirnya di sel ini (satu butir per "
+    "baris, misalnya 1. ...), atau tulis - bila memang tidak ada."
+)
 NAMA_EMPTY: Final = "NAMA SOP kosong. Tulis nama SOP di sel kanan label."
 NAMA_MISSING: Final = (
     "Baris NAMA SOP tidak ditemukan. Tambahkan baris NAMA SOP di bawah DISAHKAN OLEH."
 )
 DATE_MISSING: Final = "Baris {label} tidak ditemukan. Tambahkan baris {label} dengan tanggalnya."
-DATE_EMPTY: Final = "{label} kosong. Isi tanggal, misalnya 13 Januari 2020."
+DATE_EMPTY: Final = "{label} kosong; di dokumen dicetak '-'. Isi tanggal, misalnya 13 Januari 2020."
 DATE_INVALID: Final = (
     "{label} '{value}' bukan tanggal yang dikenali. Tulis seperti 13 Januari 2020, 13-01-2020, "
     "13/01/2020 atau 2020-01-13."
@@ -382,6 +394,17 @@ TARGET_SELF: Final = (
 DECISION_NO_TIDAK: Final = (
     "Langkah {number} adalah keputusan tetapi tujuan TIDAK belum diisi. Tambahkan kolom TIDAK di "
     "kanan tabel (baris judul pertama) dan isi nomor langkah tujuan atau 'selesai'."
+)
+DECISION_TIDAK_EMPTY: Final = (
+    "Langkah {number} adalah keputusan tetapi sel TIDAK-nya kosong. Tulis di sel ini nomor "
+    "langkah yang dituju bila jawabannya tidak, atau 'selesai' (boleh dengan keterangan: "
+    "selesai di Pemohon: Permohonan ditolak)."
+)
+STEP_LANES_APART: Final = (
+    "Langkah {number} ditandai di kolom pelaksana yang tidak bersebelahan ({columns}), jadi "
+    "simbolnya melintang juga di lajur {between} yang tidak terlibat. Bila pelaksana itu "
+    "bekerja bersama, pindahkan kolomnya agar bersebelahan; bila tidak, pecah menjadi "
+    "beberapa langkah."
 )
 DECISION_SAME_TARGETS: Final = (
     "Langkah {number} adalah keputusan, tetapi YA dan TIDAK sama-sama menuju {target}: "
@@ -482,8 +505,10 @@ REVISE_SHORT: Final = (
 # --- Kop of 1 to 4 lines ------------------------------------------------------------------
 
 HEADER_TOO_LONG: Final = (
-    "Kop di atas NOMOR SOP punya {count} baris ({cells}); paling banyak {most}. Gabungkan atau "
-    "hapus baris yang bukan kop, atau pisahkan dengan satu baris kosong."
+    "Kop di atas NOMOR SOP punya {count} baris ({cells}); paling banyak {most}. Alamat, "
+    "telepon, surel dan laman bukan baris kop: tulis di ALAMAT pada lembar Instansi (dicetak "
+    "di bawah kop setiap SOP). Gabungkan atau hapus baris lain yang bukan kop, atau pisahkan "
+    "dengan satu baris kosong."
 )
 HEADER_ROW_UNCLEAR: Final = (
     "Baris tepat di atas kop berisi teks di beberapa sel ({cells}), jadi tidak jelas apakah "

@@ -267,7 +267,8 @@ def _sides(
         sides = []
         for key, title, width in ((left, left_title, widths[0]), (right, right_title, widths[1])):
             inner = width - 2 * style.pad_x
-            items = getattr(sop.sections, key).items
+            # An empty section prints "-", as an empty date does (the reader warns).
+            items = getattr(sop.sections, key).items or (words.DOC_NO_VALUE,)
             sides.append(
                 _Side(
                     _wrap(title, width=inner, size=size, font=font, bold=True),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -38,6 +39,9 @@ MAX_HEADER_LINES = 4
 _DATE_FIELDS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
 #: Blank rows allowed between the header rows and NOMOR SOP.
 MAX_HEADER_GAP = 3
+#: What templates and e-SOP systems leave to be filled in: ``${nomor}``, ``{{nomor}}``,
+#: ``……``, ``...``, ``___``, ``<nomor>``.
+_PLACEHOLDER = re.compile(r"\$\{[^}]*\}|\{\{[^}]*\}\}|…+|\.{3,}|_{3,}|<[^<>]+>")
 
 
 @dataclass(frozen=True)
@@ -62,8 +66,10 @@ def find_blocks(grid: Grid) -> list[BlockSpan]:
     ]
     starts: list[tuple[int, int | None]] = []
     previous = 0
-    for ref in nomors:
-        starts.append(_header_start(grid, ref.row, floor=previous))
+    for index, ref in enumerate(nomors):
+        below = nomors[index + 1].row - 1 if index + 1 < len(nomors) else grid.max_row
+        right = form_right(grid, first=ref.row, last=below)
+        starts.append(_header_start(grid, ref.row, floor=previous, right=right))
         previous = ref.row
     ends = [start - 1 for start, _ in starts[1:]] + [grid.max_row] if starts else []
     return [
@@ -72,7 +78,25 @@ def find_blocks(grid: Grid) -> list[BlockSpan]:
     ]
 
 
-def _header_start(grid: Grid, nomor_row: int, *, floor: int) -> tuple[int, int | None]:
+def form_right(grid: Grid, *, first: int, last: int) -> int | None:
+    """The form's last column in rows ``first`` to ``last``: that of the procedure table's two
+    header rows (KETERANGAN, or the flow columns); None without a procedure table."""
+    for row in range(first, last + 1):
+        cells = grid.row(row)
+        if cells and _is_procedure_header(cells):
+            return max(column for column, _ in (*cells, *grid.row(row + 1)))
+    return None
+
+
+def _inside(
+    cells: tuple[tuple[int, object], ...], right: int | None
+) -> tuple[tuple[int, object], ...]:
+    return cells if right is None else tuple(c for c in cells if c[0] <= right)
+
+
+def _header_start(
+    grid: Grid, nomor_row: int, *, floor: int, right: int | None = None
+) -> tuple[int, int | None]:
     """The first header row above ``nomor_row`` (rows holding one text each), and the row
     just above them that holds text in several cells, when that row may belong to the kop.
 
@@ -86,7 +110,7 @@ def _header_start(grid: Grid, nomor_row: int, *, floor: int) -> tuple[int, int |
     row = nomor_row - 1
     gap = 0
     while row > floor:
-        cells = grid.row(row)
+        cells = _inside(grid.row(row), right)  # a note beside the form is not the kop
         if not cells:
             if found or gap >= MAX_HEADER_GAP:
                 break
@@ -136,11 +160,34 @@ class BlockReader:
         problems: Problems,
         jabatan_hints: Sequence[str] = (),
     ) -> None:
-        self.grid = grid
         self.span = span
         self.agency = agency
         self.problems = problems
         self.jabatan_hints = tuple(jabatan_hints)
+        self.grid = self._within_form(grid)
+
+    def _within_form(self, grid: Grid) -> Grid:
+        """The grid without the block's cells right of the form (a staff note beside the kop
+        or the table): each is named in a warning and otherwise ignored."""
+        right = form_right(grid, first=self.span.nomor.row, last=self.span.last)
+        if right is None:
+            return grid
+        outside = [
+            (row, column)
+            for row in range(self.span.first, self.span.last + 1)
+            for column, _ in grid.row(row)
+            if column > right
+        ]
+        for row, column in outside:
+            self.problems.warning(
+                grid.ref(row, column),
+                msg.OUTSIDE_FORM.format(text=_short(grid.text(row, column))),
+            )
+        if not outside:
+            return grid
+        dropped = set(outside)
+        values = {k: v for k, v in grid.values.items() if k not in dropped}
+        return replace(grid, values=values)
 
     def read(self) -> Sop:
         header = self._header()
@@ -248,6 +295,10 @@ class BlockReader:
         nomor = _clean(self.problems, nomor_ref, cell_text(nomor_value))
         if not nomor:
             self.problems.error(nomor_ref, msg.NOMOR_EMPTY)
+        elif placeholder := _PLACEHOLDER.search(nomor):
+            self.problems.error(
+                nomor_ref, msg.NOMOR_PLACEHOLDER.format(value=nomor, part=placeholder.group(0))
+            )
         nama = self._text_value(found, "nama")
         if not nama:
             ref = found["nama"][0] if "nama" in found else self.span.nomor
@@ -346,6 +397,7 @@ class BlockReader:
         found: dict[str, Section] = {}
         current: list[tuple[str, int, int, CellRef]] = []  # (field, first col, last col, label)
         content: dict[str, list[tuple[CellRef, str]]] = {}
+        label_refs: dict[str, CellRef] = {}
         row = start
         while row <= self.span.last:
             cells = self.grid.row(row)
@@ -361,6 +413,7 @@ class BlockReader:
                         self.problems.warning(ref, msg.LABEL_REPEATED.format(label=cells[0][1]))
                     current.append((field_name, column, end, ref))
                     content.setdefault(field_name, [])
+                    label_refs.setdefault(field_name, ref)
             elif cells:
                 if not current:
                     self.problems.warning(
@@ -379,6 +432,11 @@ class BlockReader:
             items = tuple(item for _, text in values for item in split_items(text))
             first_ref = values[0][0] if values else None
             found[field_name] = Section(items=items, cell=first_ref)
+            if not items:
+                label = self.grid.text(label_refs[field_name].row, label_refs[field_name].column)
+                self.problems.warning(
+                    _below(label_refs[field_name]), msg.SECTION_EMPTY.format(label=label.upper())
+                )
         for pair in labels.SECTION_PAIRS:
             for field_name, spellings in pair:
                 if field_name not in content:
@@ -386,6 +444,16 @@ class BlockReader:
                         self.span.nomor, msg.SECTION_MISSING.format(label=spellings[0])
                     )
         return Sections(**found), row
+
+
+def _short(text: str, most: int = 40) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= most else f"{line[: most - 1]}…"
+
+
+def _below(ref: CellRef) -> CellRef:
+    """The cell under a section label, where its content goes."""
+    return CellRef(ref.sheet, ref.row + 1, ref.column)
 
 
 def _identity_field(value: object) -> str | None:

@@ -50,9 +50,18 @@ LANJUT_KE: Final = ("LANJUT KE",)
 YA: Final = ("YA",)
 TIDAK: Final = ("TIDAK",)
 # Procedure table, header row 2 under MUTU BAKU.
-KELENGKAPAN: Final = ("KELENGKAPAN", "PERSYARATAN/KELENGKAPAN", "PERSYARATAN")
-WAKTU: Final = ("WAKTU",)
-OUTPUT: Final = ("OUTPUT",)
+# The names offices give these columns (the Sidoarjo SOPs write DURASI for WAKTU).
+KELENGKAPAN: Final = (
+    "KELENGKAPAN",
+    "PERSYARATAN/KELENGKAPAN",
+    "PERSYARATAN",
+    "KELENGKAPAN/PERSYARATAN",
+    "PERSYARATAN/PERLENGKAPAN",
+    "SYARAT",
+    "BAHAN",
+)
+WAKTU: Final = ("WAKTU", "DURASI", "WAKTU PENYELESAIAN", "JANGKA WAKTU", "LAMA WAKTU", "LAMA")
+OUTPUT: Final = ("OUTPUT", "HASIL", "KELUARAN", "OUTPUT/HASIL", "HASIL/OUTPUT")
 
 # The word that ends a flow in LANJUT KE / YA / TIDAK.
 SELESAI: Final = ("SELESAI",)
@@ -86,13 +95,14 @@ INSTANSI_KEYS: Final = (
 )
 
 _SPACES = re.compile(r"\s+")
+_AROUND_SLASH = re.compile(r"\s*/\s*")
 
 
 def normalize(text: object) -> str:
     """A label as compared: upper case, trimmed, trailing colon dropped, spaces collapsed."""
     if text is None:
         return ""
-    value = _SPACES.sub(" ", str(text)).strip()
+    value = _AROUND_SLASH.sub("/", _SPACES.sub(" ", str(text)).strip())
     while value.endswith(":"):
         value = value[:-1].rstrip()
     return value.upper()

@@ -335,6 +335,19 @@ def _read_marks(
     for column in columns.unnamed:
         if grid.get(row, column) is not None:
             problems.error(grid.ref(row, column), msg.MARK_UNNAMED_COLUMN)
+    if lanes and lanes[-1] - lanes[0] + 1 != len(lanes):
+        marked = [columns.actors[lane][0] for lane in lanes]
+        between = [
+            name
+            for lane, (_, name) in enumerate(columns.actors)
+            if lanes[0] < lane < lanes[-1] and lane not in lanes
+        ]
+        problems.warning(
+            grid.ref(row, marked[0]),
+            msg.STEP_LANES_APART.format(
+                number=number, columns=describe_columns(marked), between=", ".join(between)
+            ),
+        )
     if not lanes and columns.actors:
         actor_columns = [column for column, _ in columns.actors]
         problems.error(
@@ -376,11 +389,15 @@ def _resolve_flow(
             if "tidak" in step.flow:
                 no = _checked(step, "tidak", None, count=count, problems=problems)
             else:
-                cell = step.cells.get("tidak") or next(
-                    (ref for key, ref in step.cells.items() if key.startswith("actor:")),
-                    step.cells["no"],
-                )
-                problems.error(cell, msg.DECISION_NO_TIDAK.format(number=step.number))
+                if "tidak" in columns.roles:  # the column is there, its cell is empty
+                    cell = grid.ref(step.row, columns.roles["tidak"])
+                    problems.error(cell, msg.DECISION_TIDAK_EMPTY.format(number=step.number))
+                else:
+                    cell = step.cells.get("tidak") or next(
+                        (ref for key, ref in step.cells.items() if key.startswith("actor:")),
+                        step.cells["no"],
+                    )
+                    problems.error(cell, msg.DECISION_NO_TIDAK.format(number=step.number))
             named = "tidak" in step.flow and (
                 no is not None or isinstance(step.flow["tidak"], _EndMark)
             )

@@ -346,7 +346,7 @@ def test_decision_without_tidak_and_bad_targets(tmp_path: Path) -> None:
     wb = read(tmp_path, {"S": rows})
     found = {str(p.cell): p.message for p in wb.errors}
     assert "Langkah tujuan 9 tidak ada" in found["S!K20"]
-    assert "TIDAK belum diisi" in found["S!L20"]
+    assert "sel TIDAK-nya kosong" in found["S!L20"]  # the column is there, not its cell
     assert "LANJUT KE 'nanti' tidak dikenali" in found["S!J21"]
 
 
