@@ -13,7 +13,7 @@ from sopdoc.workbook.form import add_instansi, format_grid, write_sop_block
 from sopdoc.workbook.xlsx_file import new_workbook, workbook_bytes
 
 #: Bump when the generated content changes, so cached workbooks are made again.
-GENERATOR_VERSION: Final = 1
+GENERATOR_VERSION: Final = 2
 
 ACTORS: Final = (
     "Camat",
@@ -186,7 +186,8 @@ def example_sop(
                 _items(rng, SKILLS, 2, 6, style="letter"),
             ),
             (
-                _items(rng, tuple(f"SOP {o.title()}" for o in OBJECTS), 0, 3, style="dash"),
+                # No related SOP: "-", as a careful office writes it (an empty cell warns).
+                _items(rng, tuple(f"SOP {o.title()}" for o in OBJECTS), 0, 3, style="dash") or "-",
                 _items(rng, EQUIPMENT, 3, 8, style="letter"),
             ),
             (

@@ -206,7 +206,8 @@ workbook.save(sys.argv[1])
 
 
 def resaved(book: Path, *, size: int, work: Path, jobs: int) -> list[Row]:
-    """One TGL. REVISI typed in a copy of the built workbook and saved by openpyxl, then
+    """One TGL. REVISI typed in a copy of ``book`` (the workbook the folder of the full build
+    with ``jobs`` was last built from) and saved by openpyxl, then
     another one saved the same way and the whole workbook re-saved by LibreOffice Calc
     (headless): each time the build rewrites exactly that one SOP."""
     copy = work / f"resaved-{size}.xlsx"
@@ -473,7 +474,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     say(f"incremental rebuild in the {largest}-SOP workbook")
     rows.extend(incremental(books[largest], size=largest, work=work, jobs=every))
     say(f"rebuilds after an editor's save in the {largest}-SOP workbook")
-    rows.extend(resaved(books[largest], size=largest, work=work, jobs=every))
+    revised = work / f"incremental-{largest}.xlsx"  # the folder was built from this one last
+    rows.extend(resaved(revised, size=largest, work=work, jobs=every))
     say(f"reading the {largest}-SOP workbook")
     rows.append(read_only(books[largest], size=largest, work=work))
     if not args.no_scaling:

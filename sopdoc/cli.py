@@ -230,10 +230,13 @@ def check(workbook: Path, as_json: bool, strict: bool) -> None:
 @click.option(
     "--pelaksana", type=click.IntRange(1, 12), default=None, metavar="N", help=msg.NEW_ACTORS_HELP
 )
-def new(path: Path, contoh: bool, pelaksana: int | None) -> None:
+@click.option(
+    "--langkah", type=click.IntRange(1, 500), default=None, metavar="N", help=msg.NEW_STEPS_HELP
+)
+def new(path: Path, contoh: bool, pelaksana: int | None, langkah: int | None) -> None:
     from sopdoc.workbook.form import write_form
 
-    write_form(path, contoh=contoh, actors=pelaksana)
+    write_form(path, contoh=contoh, actors=pelaksana, steps=langkah)
     click.echo(msg.NEW_DONE.format(path=path))
 
 
@@ -337,6 +340,8 @@ def build_command(
         click.echo(msg.BUILD_REMOVED.format(path=path))
     for path in built.books:
         click.echo(msg.BOOK_DONE.format(path=path))
+    for path, count in built.warnings.items():
+        click.echo(msg.BUILD_WARNINGS.format(count=count, workbook=path))
     failed = report.failed
     click.echo(
         msg.BUILD_SUMMARY.format(

@@ -289,6 +289,14 @@ OUTSIDE_FORM: Final = (
     "Teks '{text}' berada di luar kolom formulir (di kanan tabel prosedur) dan tidak dibaca. "
     "Bila itu catatan, biarkan saja; bila bagian SOP, pindahkan ke kolom formulir."
 )
+BUILD_WARNINGS: Final = (
+    "{workbook}: {count} peringatan (tidak menghalangi, tetapi sebaiknya diperbaiki). "
+    'Lihat semuanya dengan: sopdoc check "{workbook}"'
+)
+FORM_STEPS_RANGE: Final = "Jumlah baris langkah {value} tidak bisa dipakai: pilih 1 sampai {most}."
+NEW_STEPS_HELP: Final = (
+    "Jumlah baris langkah di tabel prosedur (bawaan 15); baris bisa ditambah nanti di Excel."
+)
 NOMOR_PLACEHOLDER: Final = (
     "NOMOR SOP '{value}' masih berisi tempat isian '{part}' dari templat atau aplikasi e-SOP. "
     "Tulis nomor SOP yang sebenarnya, misalnya 070/12/35.08.25/2020."

@@ -347,8 +347,16 @@ class Sop:
     @property
     def unit(self) -> str:
         """The unit this SOP belongs to, as its kop prints it: the kop's last line, else the
-        Instansi sheet's UNIT KERJA (the author of its files, the subtitle of its slides)."""
+        Instansi sheet's UNIT KERJA (the author of its files)."""
         return self.header[-1] if self.header else self.agency.unit
+
+    @property
+    def issuer(self) -> tuple[str, ...]:
+        """Who issues this SOP, as its kop names it below the government's line: ``DINAS
+        KESEHATAN``; ``KANTOR KEMENTERIAN AGAMA KAB. X`` / ``SEKSI PENDIDIKAN AGAMA ISLAM``
+        (the agency, then its unit). A one-line kop is the issuer itself."""
+        kop = self.header or self.agency.kop
+        return tuple(kop[1:] if len(kop) > 1 else kop)
 
     def step(self, number: int) -> Step:
         """The step numbered ``number``; raises KeyError naming the valid range."""

@@ -277,3 +277,15 @@ def test_a_windows_console_code_page_does_not_crash_the_output(
         check=False,
     ).stdout.decode(encoding)
     assert json.loads(data)["sops"][0]["identity"]["nama"] == nama
+
+
+def test_build_ends_with_the_warnings_and_how_to_see_them(tmp_path: Path) -> None:
+    rows = sop_rows()
+    rows[0] = [*rows[0], *([None] * 11), "catatan staf"]  # M1: a warning, not an error
+    path = write_workbook(tmp_path / "w.xlsx", {"Instansi": instansi_rows(), "SPM": rows})
+    out = str(tmp_path / "o")
+    for _ in range(2):  # the second build reads no sheet: the count comes from its summary
+        result = CliRunner().invoke(main, ["build", str(path), "--format", "pdf", "-o", out])
+        assert result.exit_code == 0, result.output
+        assert "1 peringatan" in result.output
+        assert f'sopdoc check "{path}"' in result.output

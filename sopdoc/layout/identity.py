@@ -29,7 +29,7 @@ from sopdoc.layout.identity_geometry import (
     IdentityStyle,
 )
 from sopdoc.layout.text import place_lines
-from sopdoc.layout.wrap import Line, wrap_items, wrap_text
+from sopdoc.layout.wrap import Line, item_markers, wrap_item, wrap_text
 from sopdoc.model import Paper, Signatory, Sop
 from sopdoc.units import Pt, mm
 
@@ -96,9 +96,9 @@ def _items(items: Sequence[str], *, width: Pt, size: Pt, font: FontMeasure) -> _
     """List items, markers hanging; a page may break before any item."""
     lines: list[Line] = []
     breaks: set[int] = set()
-    for item in items:
+    for marker, rest in item_markers(items):
         breaks.add(len(lines))
-        lines += wrap_items([item], width=width, size=size, measure=font)
+        lines += wrap_item(marker, rest, width=width, size=size, measure=font)
     return _Text(tuple(lines), size, breaks=frozenset(breaks))
 
 

@@ -15,6 +15,13 @@ from sopdoc.units import Pt
 #: Hyphenation follows Indonesian syllables (pyphen's id_ID dictionary, from LibreOffice).
 HYPHEN_LANGUAGE: Final = "id_ID"
 HYPHEN: Final = "-"
+#: Letters a hyphenation leaves on each side at least: never ``F-ront`` nor ``Pengelo-la``.
+MIN_HYPHEN_LETTERS: Final = 3
+#: Characters a word may break after without a hyphen, before it is hyphenated at all:
+#: ``Petugas/`` ``Front Office``, ``Kasi-`` ``Kesra`` (an existing hyphen).
+BREAK_AFTER: Final = "/-"
+_LEADING_LETTERS: Final = re.compile(r"^[^\W\d_]*")
+_TRAILING_LETTERS: Final = re.compile(r"[^\W\d_]*$")
 
 _MARKER: Final = re.compile(
     r"^(?:"
@@ -69,20 +76,40 @@ def _dictionary() -> pyphen.Pyphen:
 def syllable_splits(word: str) -> list[tuple[str, str]]:
     """Where ``word`` may be hyphenated, longest first part first: ``("Pengelo", "la")``...
 
-    Only at the syllable breaks of the Indonesian dictionary, and never right after a hyphen
-    the word already has.
+    Only at the syllable breaks of the Indonesian dictionary, never right after a hyphen
+    the word already has, and never leaving fewer than ``MIN_HYPHEN_LETTERS`` letters of the
+    broken part on either side (``Petugas/F-ront`` is not a break).
     """
     return [
         (head, tail)
         for head, tail in _dictionary().iterate(word)
-        if head and tail and not head.endswith(HYPHEN)
+        if head
+        and tail
+        and not head.endswith(HYPHEN)
+        and len(_TRAILING_LETTERS.search(head).group(0)) >= MIN_HYPHEN_LETTERS  # type: ignore[union-attr]
+        and len(_LEADING_LETTERS.match(tail).group(0)) >= MIN_HYPHEN_LETTERS  # type: ignore[union-attr]
     ]
+
+
+def _break_after_into(
+    word: str, room: Pt, size: Pt, measure: Measure, bold: bool
+) -> tuple[str, str] | None:
+    """The longest part of ``word`` up to a ``/`` or an existing hyphen that fits ``room``,
+    and the rest: a break there needs no added hyphen."""
+    for end in range(len(word) - 1, 0, -1):
+        if word[end - 1] in BREAK_AFTER and measure.width(word[:end], size, bold=bold) <= room:
+            return word[:end], word[end:]
+    return None
 
 
 def _hyphenate_into(
     word: str, room: Pt, size: Pt, measure: Measure, bold: bool
 ) -> tuple[str, str] | None:
-    """The longest syllable prefix of ``word`` that fits ``room`` with its hyphen, and the rest."""
+    """Where ``word`` breaks to fit ``room``: after a ``/`` or its own hyphen when one fits,
+    else the longest syllable prefix that fits with its hyphen; and the rest."""
+    plain = _break_after_into(word, room, size, measure, bold)
+    if plain is not None:
+        return plain
     for head, tail in syllable_splits(word):
         if measure.width(head + HYPHEN, size, bold=bold) <= room:
             return head + HYPHEN, tail
@@ -141,20 +168,42 @@ def wrap_text(
     return lines
 
 
+_BARE_NUMBER: Final = re.compile(r"^(\d{1,3})\s+(?=\S)")
+
+
+def item_markers(items: Sequence[str]) -> list[tuple[str, str]]:
+    """Each item's marker and text. Besides the markers ``split_marker`` knows, a bare number
+    (``1 Staf Bidang``, as offices type lists without a period) is a marker when the list's
+    items count on by one from it: ``3 hari kerja`` alone stays text."""
+    split = [split_marker(item) for item in items]
+    bare = [_BARE_NUMBER.match(item) for item in items]
+    if len(items) >= 2 and all(b is not None for b in bare):
+        numbers = [int(b.group(1)) for b in bare if b is not None]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return [(b.group(1), item[b.end() :]) for b, item in zip(bare, items, strict=True) if b]
+    return split
+
+
+def wrap_item(
+    marker: str, rest: str, *, width: Pt, size: Pt, measure: Measure, bold: bool = False
+) -> tuple[Line, ...]:
+    """One list item: continuation lines hang under the text after its marker."""
+    hang = measure.width(f"{marker} ", size, bold=bold) if marker else 0.0
+    if not marker or not rest or hang > width / 3:
+        item = f"{marker} {rest}" if marker and rest else marker or rest
+        return tuple(
+            Line(t) for t in wrap_text(item, width=width, size=size, measure=measure, bold=bold)
+        )
+    body = wrap_text(rest, width=width - hang, size=size, measure=measure, bold=bold)
+    return (Line(f"{marker} {body[0]}"), *(Line(t, hang) for t in body[1:]))
+
+
 def wrap_items(
     items: Sequence[str], *, width: Pt, size: Pt, measure: Measure, bold: bool = False
 ) -> tuple[Line, ...]:
     """Wrap list items; continuation lines hang under the text after a marker (``1.``, ``-``)."""
-    lines: list[Line] = []
-    for item in items:
-        marker, rest = split_marker(item)
-        hang = measure.width(f"{marker} ", size, bold=bold) if marker else 0.0
-        if not marker or not rest or hang > width / 3:
-            lines.extend(
-                Line(t) for t in wrap_text(item, width=width, size=size, measure=measure, bold=bold)
-            )
-            continue
-        body = wrap_text(rest, width=width - hang, size=size, measure=measure, bold=bold)
-        lines.append(Line(f"{marker} {body[0]}"))
-        lines.extend(Line(t, hang) for t in body[1:])
-    return tuple(lines)
+    return tuple(
+        line
+        for marker, rest in item_markers(items)
+        for line in wrap_item(marker, rest, width=width, size=size, measure=measure, bold=bold)
+    )

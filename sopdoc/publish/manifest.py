@@ -73,27 +73,43 @@ def _journal_lines(folder: Path) -> list[tuple[str, dict[str, Any] | None]]:
     return lines
 
 
+def read_written(folder: Path) -> dict[str, str]:
+    """The fingerprints of the sheets last read, by their quicker ``written`` keys."""
+    found = _read(folder).get("written", {})
+    if not isinstance(found, dict):
+        return {}
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)}
+
+
 def write_manifest(
-    folder: Path, entries: dict[str, Any], *, sheets: dict[str, Any] | None = None
+    folder: Path,
+    entries: dict[str, Any],
+    *,
+    sheets: dict[str, Any] | None = None,
+    written: dict[str, str] | None = None,
 ) -> None:
     """Write the whole manifest atomically and drop the journal it now includes; ``sheets``
-    None keeps the sheet summaries the manifest has."""
+    and ``written`` None keep what the manifest has."""
     if sheets is None:
         sheets = read_sheets(folder)
+    if written is None:
+        written = read_written(folder)
     data = {
         "schema": MANIFEST_SCHEMA,
         "sopdoc": __version__,
         "sops": dict(sorted(entries.items())),
         "sheets": sheets,
+        "written": dict(sorted(written.items())),
     }
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_atomic(folder / MANIFEST, text.encode("utf-8"))
     (folder / JOURNAL).unlink(missing_ok=True)
 
 
-def write_sheets(folder: Path, sheets: dict[str, Any]) -> None:
-    """Replace the manifest's sheet summaries, keeping its entries (journal included)."""
-    write_manifest(folder, read_manifest(folder), sheets=sheets)
+def write_sheets(folder: Path, sheets: dict[str, Any], written: dict[str, str]) -> None:
+    """Replace the manifest's sheet summaries and written keys, keeping its entries
+    (journal included)."""
+    write_manifest(folder, read_manifest(folder), sheets=sheets, written=written)
 
 
 def journal(folder: Path, changes: list[tuple[str, dict[str, Any] | None]]) -> None:

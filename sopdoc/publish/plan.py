@@ -20,7 +20,7 @@ from typing import Any, Final
 from sopdoc.model import CellRef, Severity, Sop, Workbook
 from sopdoc.publish.freshness import Inputs, build_print, content_print, digest, file_hash
 from sopdoc.publish.freshness import is_current as _is_current
-from sopdoc.publish.manifest import read_manifest, read_sheets, write_sheets
+from sopdoc.publish.manifest import read_manifest, read_sheets, read_written, write_sheets
 from sopdoc.publish.paths import safe_stem, unique_stems
 from sopdoc.workbook import jabatan_hints, parse_grids, sheet_hints
 from sopdoc.workbook.grid import Grid
@@ -30,7 +30,7 @@ from sopdoc.workbook.problems import Problems
 from sopdoc.workbook.sheets import SheetPrint, sheet_prints
 
 #: Bump when the summaries change meaning.
-CACHE_SCHEMA: Final = 2
+CACHE_SCHEMA: Final = 3
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class Plan:
     unchanged: tuple[str, ...]
     #: The nomor of every SOP of the workbook, read or not.
     nomors: Mapping[CellRef, str]
+    #: The warnings of the whole workbook: those read now and those of the sheets not read.
+    warnings: int = 0
 
 
 @dataclass
@@ -89,7 +91,8 @@ def plan_build(
     check_file(path)
     opened = open_read_only(path)
     try:
-        reading = _Reading(path, opened, jobs, sheet_prints(path, workbook=opened))
+        known = {} if full else read_written(folder)
+        reading = _Reading(path, opened, jobs, sheet_prints(path, workbook=opened, known=known))
         return _plan(reading, folder=folder, inputs=inputs, full=full, sheets=sheets)
     finally:
         opened.close()
@@ -140,6 +143,8 @@ def _plan(
         prints=build_prints,
         unchanged=tuple(stems[ref] for ref, _ in refs if ref.sheet not in read),
         nomors=dict(refs),
+        warnings=len(workbook.warnings)
+        + sum(cache[p.key]["warnings"] for p in prints if p.index not in reading.grids),
     )
 
 
@@ -261,7 +266,8 @@ def _valid_entry(entry: Any) -> bool:
         return False
     hints, sops = entry.get("hints"), entry.get("sops")
     return (
-        isinstance(hints, list)
+        isinstance(entry.get("warnings"), int)
+        and isinstance(hints, list)
         and all(isinstance(h, str) for h in hints)
         and isinstance(sops, list)
         and all(
@@ -299,11 +305,15 @@ def _write_cache(
                 "hints": list(sheet_hints(reading.grids[p.index])),
                 "context": context,
                 "errors": any(s.key in errors for s in sops),
+                "warnings": sum(
+                    1 for w in workbook.warnings if w.sop is not None and w.sop.sheet == p.title
+                ),
                 "sops": [
                     [s.key.row, s.key.column, s.identity.nomor, contents[s.key]] for s in sops
                 ],
             }
         elif p.key in cache:
             sheets[p.key] = cache[p.key]
-    if sheets != cache:  # read now, changed, or gone from the workbook
-        write_sheets(folder, sheets)
+    written = {p.written: p.key for p in reading.prints}
+    if sheets != cache or written != read_written(folder):  # read, changed, or gone
+        write_sheets(folder, sheets, written)

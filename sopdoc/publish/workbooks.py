@@ -69,6 +69,8 @@ class Built:
     books: list[Path] = field(default_factory=list)
     #: Workbooks an editor had open: their last saved content was read.
     open_in_editor: list[Path] = field(default_factory=list)
+    #: The warnings of each workbook (``check`` lists them).
+    warnings: dict[Path, int] = field(default_factory=dict)
 
 
 def build_workbooks(
@@ -83,7 +85,8 @@ def build_workbooks(
     writing = options.writing
     check_template(writing.template)
     require_tools(writing.formats)
-    books = [_book(path, options, single=len(paths) == 1) for path in paths]
+    planned = [_book(path, options, single=len(paths) == 1) for path in paths]
+    books = [book for book, _ in planned]
     report = batch.build_batch(
         books,
         writing=writing,
@@ -93,7 +96,11 @@ def build_workbooks(
         everything=not options.wanted,
         progress=progress,
     )
-    built = Built(report, open_in_editor=[p for p in paths if editor_lock(p) is not None])
+    built = Built(
+        report,
+        open_in_editor=[p for p in paths if editor_lock(p) is not None],
+        warnings={path: count for path, (_, count) in zip(paths, planned, strict=True) if count},
+    )
     if options.book:
         for book in books:
             drawable = [s for s in book.sops if book.workbook.is_drawable(s)]
@@ -108,7 +115,8 @@ def build_workbooks(
     return built
 
 
-def _book(path: Path, options: BuildOptions, *, single: bool) -> batch.Book:
+def _book(path: Path, options: BuildOptions, *, single: bool) -> tuple[batch.Book, int]:
+    """The SOPs of one workbook to build, and the workbook's warnings."""
     folder = options.output if single else options.output / workbook_stem(path)
     wanted = options.wanted
     full = options.strict or options.force or options.book
@@ -128,6 +136,7 @@ def _book(path: Path, options: BuildOptions, *, single: bool) -> batch.Book:
     )
     result = plan.workbook.strict() if options.strict else plan.workbook
     unchanged = () if wanted else plan.unchanged
-    return batch.Book(
+    book = batch.Book(
         result, select_sops(result, wanted), folder, plan.stems, plan.prints, unchanged
     )
+    return book, plan.warnings

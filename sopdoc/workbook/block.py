@@ -39,6 +39,8 @@ MAX_HEADER_LINES = 4
 _DATE_FIELDS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
 #: Blank rows allowed between the header rows and NOMOR SOP.
 MAX_HEADER_GAP = 3
+#: A section written as a dash: it has deliberately nothing.
+_NONE = re.compile(r"[-‐‑‒–—―\s]+")
 #: What templates and e-SOP systems leave to be filled in: ``${nomor}``, ``{{nomor}}``,
 #: ``……``, ``...``, ``___``, ``<nomor>``.
 _PLACEHOLDER = re.compile(r"\$\{[^}]*\}|\{\{[^}]*\}\}|…+|\.{3,}|_{3,}|<[^<>]+>")
@@ -430,6 +432,8 @@ class BlockReader:
             row += 1
         for field_name, values in content.items():
             items = tuple(item for _, text in values for item in split_items(text))
+            if values and all(_NONE.fullmatch(text) for _, text in values):
+                items = ("-",)  # written "-": deliberately none, printed as written
             first_ref = values[0][0] if values else None
             found[field_name] = Section(items=items, cell=first_ref)
             if not items:

@@ -29,6 +29,10 @@ COL_RIGHT_SECTION: Final = 5
 #: Fixed timestamp in the files' properties and zip entries, so the same form gives the same bytes.
 #: Step rows the blank form prepares (borders, drop-downs); users may write more below.
 BLANK_STEP_ROWS: Final = 15
+#: Step rows ``sopdoc new --langkah`` can prepare: as many as an SOP may have.
+MAX_FORM_STEPS: Final = 500
+#: Height of a blank form's section cells (pt): about twelve lines of text.
+BLANK_SECTION_HEIGHT: Final = 165.0
 DATE_FORMAT: Final = "[$-421]d mmmm yyyy"
 
 _BOLD = Font(bold=True)
@@ -162,7 +166,13 @@ def _label(sheet: Worksheet, row: int, column: int, text: str) -> None:
     cell.alignment = _LABEL
 
 
-def write_sop_block(sheet: Worksheet, example: ExampleSop | None, *, actors: Sequence[str]) -> int:
+def write_sop_block(
+    sheet: Worksheet,
+    example: ExampleSop | None,
+    *,
+    actors: Sequence[str],
+    steps: int | None = None,
+) -> int:
     """Write one SOP block from row 1 (blank when ``example`` is None); return its last row."""
     n = len(actors)
     last_col = COL_FIRST_ACTOR + n + 2  # OUTPUT
@@ -209,10 +219,13 @@ def write_sop_block(sheet: Worksheet, example: ExampleSop | None, *, actors: Seq
         _merge(sheet, row, COL_NO, COL_RIGHT_SECTION - 1)
         _merge(sheet, row, COL_RIGHT_SECTION, last_col)
         if not left and not right:
-            sheet.row_dimensions[row].height = 90  # room to type; filled rows fit their text
+            # Room to type about a dozen items: Excel and Calc do not grow merged cells.
+            sheet.row_dimensions[row].height = BLANK_SECTION_HEIGHT
         row += 1
     row += 1
-    return _write_table(sheet, row, example, actors=actors, ket_col=ket_col, flow_cols=flow_cols)
+    return _write_table(
+        sheet, row, example, actors=actors, ket_col=ket_col, flow_cols=flow_cols, rows=steps
+    )
 
 
 def _write_table(
@@ -223,6 +236,7 @@ def _write_table(
     actors: Sequence[str],
     ket_col: int,
     flow_cols: tuple[int, int, int],
+    rows: int | None = None,
 ) -> int:
     n = len(actors)
     mutu_col = COL_FIRST_ACTOR + n
@@ -265,7 +279,8 @@ def _write_table(
     sheet.cell(row=row, column=flow_cols[2]).comment = _note(words.FORM_FLOW_TIDAK_NOTE)
     first_step = row + 2
     steps = example.steps if example else ()
-    count = max(len(steps), BLANK_STEP_ROWS if example is None else len(steps))
+    wanted = rows if rows is not None else BLANK_STEP_ROWS if example is None else 0
+    count = max(len(steps), wanted)
     for index in range(count):
         r = first_step + index
         step = steps[index] if index < len(steps) else None
@@ -336,12 +351,17 @@ MAX_FORM_ACTORS: Final = 12
 DEFAULT_FORM_ACTORS: Final = 4
 
 
-def write_form(path: Path, *, contoh: bool = False, actors: int | None = None) -> None:
+def write_form(
+    path: Path, *, contoh: bool = False, actors: int | None = None, steps: int | None = None
+) -> None:
     """Write the blank SOP form (or, with ``contoh``, a filled example) to a new file.
 
     The blank form has ``actors`` actor columns (default 4) whose names are left empty, with a
-    prompt: names that must be overwritten get overlooked.
+    prompt: names that must be overwritten get overlooked; and ``steps`` step rows (default
+    15; with ``contoh``, blank rows after the example's up to that many).
     """
+    if steps is not None and not 1 <= steps <= MAX_FORM_STEPS:
+        raise SopdocError(msg.FORM_STEPS_RANGE.format(value=steps, most=MAX_FORM_STEPS))
     if actors is not None and contoh:
         raise SopdocError(msg.FORM_ACTORS_WITH_CONTOH)
     if actors is not None and not 1 <= actors <= MAX_FORM_ACTORS:
@@ -352,6 +372,6 @@ def write_form(path: Path, *, contoh: bool = False, actors: int | None = None) -
     sheet = workbook.create_sheet(words.FORM_SOP_SHEET)
     example = CONTOH_SOP if contoh else None
     names = example.actors if example else ("",) * (actors or DEFAULT_FORM_ACTORS)
-    write_sop_block(sheet, example, actors=names)
+    write_sop_block(sheet, example, actors=names, steps=steps)
     format_grid(sheet, actors=len(names))
     save_new(workbook, path)

@@ -228,3 +228,18 @@ def _spans(page: Any) -> list[tuple[str, float, float]]:
                 x0, _, x1, _ = span["bbox"]
                 found.append((span["text"].strip(), (x0 + x1) / 2, span["origin"][1]))
     return found
+
+
+def test_the_title_slide_names_the_agency_not_the_kops_last_line(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    sop = big_sop(steps=4, actors=3)
+    kemenag = (
+        "KEMENTERIAN AGAMA REPUBLIK INDONESIA",
+        "KANTOR KEMENTERIAN AGAMA KABUPATEN LUMAJANG",
+        "SEKSI PENDIDIKAN AGAMA ISLAM",
+    )
+    path = tmp_path / "d.pptx"
+    path.write_bytes(render_pptx([diagram(replace(sop, header=kemenag))]))
+    subtitle = Presentation(str(path)).slides[0].placeholders[1].text
+    assert subtitle.splitlines() == [sop.identity.nomor, *kemenag[1:]]

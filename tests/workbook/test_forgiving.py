@@ -128,3 +128,36 @@ def test_marks_in_columns_apart_warn_of_the_lanes_between(tmp_path: Path) -> Non
     assert len(warnings) == 1
     assert "C, E" in warnings[0]
     assert "Camat" in warnings[0]  # the lane crossed without being involved
+
+
+def test_a_section_written_as_a_dash_is_deliberately_empty(tmp_path: Path) -> None:
+    rows = [*identity_rows(), *section_rows(keterkaitan="-"), *table_rows(simple_steps())]
+    workbook = read(tmp_path, rows)
+    [sop] = workbook.sops
+    assert sop.sections.keterkaitan.items == ("-",)
+    assert at(workbook, "S!A13") == []
+
+
+def test_lane_heads_break_after_a_slash_before_any_hyphen() -> None:
+    from sopdoc.layout.wrap import syllable_splits, wrap_text
+
+    font = metrics_for("Arial")
+    lines = wrap_text("Petugas/Front Office", width=40, size=8, measure=font, hyphenate=True)
+    assert lines == ["Petugas/", "Front", "Office"]
+    for head, tail in syllable_splits("Petugas/Front") + syllable_splits("Pengelola"):
+        assert len(head.rsplit("/", 1)[-1]) >= 3
+        assert len(tail.split("/", 1)[0]) >= 3
+
+
+def test_items_numbered_without_a_period_hang_like_the_others() -> None:
+    from sopdoc.layout.wrap import wrap_items
+
+    font = metrics_for("Arial")
+    items = ["1 Staf Bidang Pendidikan Madrasah yang memahami tata naskah", "2 Kepala Seksi"]
+    lines = wrap_items(items, width=110, size=9, measure=font)
+    assert lines[0].text.startswith("1 Staf")
+    assert lines[1].indent == pytest.approx(font.width("1 ", 9))
+    alone = wrap_items(
+        ["3 hari kerja setelah berkas lengkap diterima"], width=110, size=9, measure=font
+    )
+    assert {line.indent for line in alone} == {0.0}  # one item with a number: just text

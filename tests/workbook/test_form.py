@@ -287,3 +287,26 @@ def test_pelaksana_out_of_range_or_with_contoh_is_refused(tmp_path: Path) -> Non
     with pytest.raises(SopdocError, match="hanya untuk formulir kosong"):
         write_form(tmp_path / "b.xlsx", contoh=True, actors=3)
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("steps", [1, 25, 60])
+def test_langkah_n_makes_n_step_rows_with_their_lists(tmp_path: Path, steps: int) -> None:
+    path = tmp_path / "f.xlsx"
+    write_form(path, steps=steps)
+    sheet = openpyxl.load_workbook(path)["SOP 1"]
+    validations = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
+    assert validations[f"C19:F{18 + steps}"].formula1 == '"x,?"'
+    assert sheet.cell(row=18 + steps, column=2).border.left.style == "thin"
+    assert sheet.cell(row=19 + steps, column=2).border.left.style is None  # table ends there
+
+
+def test_langkah_out_of_range_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SopdocError, match="1 sampai 500"):
+        write_form(tmp_path / "f.xlsx", steps=501)
+    assert not (tmp_path / "f.xlsx").exists()
+
+
+def test_blank_section_cells_have_room_for_a_long_list(blank: Path) -> None:
+    sheet = openpyxl.load_workbook(blank)["SOP 1"]
+    heights = [sheet.row_dimensions[r].height for r in (11, 13, 15)]
+    assert all(h is not None and h >= 160 for h in heights), heights

@@ -30,11 +30,12 @@ def _place(shape: Any, share: tuple[float, float, float, float], width: int, hei
 
 
 def _title_slide(deck: Any, d: Diagram) -> None:
-    """The SOP's name as title, its number and unit below, each in its own box."""
+    """The SOP's name as title, its number and issuer (agency, unit) below, each in its own
+    box."""
     slide = deck.slides.add_slide(deck.slide_layouts[TITLE_LAYOUT])
     title, subtitle = slide.shapes.title, slide.placeholders[1]
     title.text = d.sop.identity.nama
-    subtitle.text = f"{d.sop.identity.nomor}\n{d.sop.unit}"
+    subtitle.text = "\n".join((d.sop.identity.nomor, *d.sop.issuer))
     _place(title, TITLE_BOX, deck.slide_width, deck.slide_height)
     _place(subtitle, SUBTITLE_BOX, deck.slide_width, deck.slide_height)
     for shape in (title, subtitle):
