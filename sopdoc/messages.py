@@ -285,6 +285,13 @@ LABEL_REPEATED: Final = "Label '{label}' muncul dua kali dalam satu SOP; yang ke
 NOMOR_EMPTY: Final = (
     "NOMOR SOP kosong. Tulis nomor SOP di sel kanan label, misalnya 070/12/35.08.25/2020."
 )
+IDENTITY_CONTINUES: Final = (
+    "Halaman identitas tidak muat satu halaman, walau ruang tanda tangan sudah dikurangi dan "
+    "huruf bagian sudah dicoba sampai {size} pt (batas agar tetap terbaca): {sections} "
+    "berlanjut ke halaman berikutnya, yang mencetak nama dan nomor SOP di atas tabelnya. Persingkat isinya (misalnya "
+    "gabungkan dasar hukum yang sejenis) bila ingin satu halaman."
+)
+YES_NO_INVALID: Final = "'{value}' bukan YA atau TIDAK; dipakai YA. Tulis YA atau TIDAK."
 OUTSIDE_FORM: Final = (
     "Teks '{text}' berada di luar kolom formulir (di kanan tabel prosedur) dan tidak dibaca. "
     "Bila itu catatan, biarkan saja; bila bagian SOP, pindahkan ke kolom formulir."

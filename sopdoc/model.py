@@ -172,6 +172,8 @@ class Agency:
     kop_lines: tuple[str, ...] = ()
     #: FORMAT TANGGAL: True ``03 Januari 2017``, False ``3 Januari 2017``, None as written.
     two_digit_day: bool | None = None
+    #: JUDUL HALAMAN: each procedure page names its SOP above the table.
+    running_title: bool = True
 
     @property
     def kop(self) -> tuple[str, ...]:

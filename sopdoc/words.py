@@ -50,7 +50,16 @@ DOC_SECTION_TITLES: Final = (
     ("peringatan", "PERINGATAN:", "pencatatan", "PENCATATAN DAN PENDATAAN:"),
 )
 DOC_NO_VALUE: Final = "-"
+#: The documents' language, for spelling and hyphenation in Word, PowerPoint and PDF readers.
+DOC_LANGUAGE: Final = "id-ID"
+#: The keywords of an SOP's files (DOCX, PDF) and of a slide deck.
+DOC_KEYWORDS: Final = "SOP AP; Standar Operasional Prosedur; {nomor}; {issuer}"
+PPTX_KEYWORDS: Final = "SOP AP; Standar Operasional Prosedur; diagram alir; sosialisasi"
 DOC_PAGE_NUMBER: Final = "Halaman {page} dari {total}"
+#: Above the table of an identity part's continuation page.
+DOC_IDENTITY_RUNNING: Final = "{kop} — {nama} — Nomor SOP {nomor} (lanjutan)"
+#: Above the table of every procedure page (``JUDUL HALAMAN`` in the Instansi sheet).
+DOC_RUNNING: Final = "{nama} — Nomor SOP {nomor}"
 #: The name Word shows for a procedure page's flowchart picture.
 DOC_PICTURE_NAME: Final = "Diagram alir {number}"
 #: The names Word and PowerPoint show for the flowchart's shapes (selection pane, animations).
@@ -112,6 +121,7 @@ FORM_INSTANSI_NOTES: Final = {
     "KOP BARIS 2": "Baris 2 kop, misalnya SEKRETARIAT DAERAH.",
     "KOP BARIS 3": "Baris 3 kop, misalnya BAGIAN TATA USAHA.",
     "KOP BARIS 4": "Baris 4 kop (boleh kosong).",
+    "JUDUL HALAMAN": "YA (bawaan): setiap halaman prosedur mencetak nama dan nomor SOP di atas tabelnya, agar halaman lepas bisa dikembalikan. TIDAK: tanpa baris itu.",
     "FORMAT TANGGAL": "Cara mencetak tanggal: 03 Januari 2017 (hari dua angka) atau 3 Januari 2017. Kosong: seperti ditulis di SOP.",
 }
 FORM_PETUNJUK_TITLE: Final = "PETUNJUK PENGISIAN FORMULIR SOP"

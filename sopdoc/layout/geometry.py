@@ -117,6 +117,8 @@ class Span(enum.Enum):
     PELAKSANA = "pelaksana"
     MUTU = "mutu"
     TITLE = "title"
+    #: The line above a procedure page's table that names its SOP.
+    RUNNING = "running"
 
 
 #: What a header cell heads: one column, or a span.
@@ -133,6 +135,8 @@ class IdentityPart(enum.Enum):
     VALUE = "value"
     LEFT = "left"
     RIGHT = "right"
+    #: Above a continuation page's table: the kop's name line and the SOP's name and number.
+    RUNNING = "running"
 
 
 @dataclass(frozen=True)
@@ -364,6 +368,10 @@ class LayoutStyle:
     connector_strip: Pt = 24.0
     #: Size of the Ya/Tidak labels by decision arrows.
     label_size: Pt = 7.0
+    #: The running line above each procedure page's table: its text size and the room
+    #: between it and the table.
+    running_size: Pt = 7.5
+    running_gap: Pt = 2.0
     #: Slides only: font size of the text inside symbols.
     symbol_text_size: Pt = 9.0
     #: Slides only: terminators of the flowchart's own (start, end) carry their word.
@@ -403,6 +411,9 @@ class ProcedureLayout:
     footer: Box
     #: Actor names, one per lane.
     actors: tuple[str, ...] = field(default=())
+    #: The line above the table of every page naming the SOP (nama and nomor), so that a
+    #: loose page can be put back; None when the Instansi sheet turns it off.
+    running: TextCell[HeaderId] | None = None
 
     def column(self, key: ColumnId) -> Column[ColumnId]:
         for column in self.columns:

@@ -344,12 +344,13 @@ def _paginate(
     *,
     y0: Pt,
     available: Pt,
+    continued: Pt,
     style: IdentityStyle,
     font: FontMeasure,
 ) -> list[list[IdentityRow]]:
     """Section rows after the identity rows; a pair too tall for what is left of the page is
-    cut (before an item where possible) and goes on at the top of the next page, whose
-    rows are section content only (the kop is not repeated)."""
+    cut (before an item where possible) and goes on at ``continued`` on the next page, whose
+    rows are section content only (the kop is not repeated: a running line names the SOP)."""
     pages: list[list[IdentityRow]] = [list(first)]
     y = first[-1].box.bottom
     leading = style.section_size * style.leading
@@ -367,7 +368,7 @@ def _paginate(
         if lines < least:
             if pages[-1]:
                 pages.append([])
-                y = y0
+                y = continued
                 queue.insert(0, (key, left, right))
                 continue
             raise LayoutError(
@@ -384,27 +385,30 @@ def _paginate(
             _section_row(key, heads[0], heads[1], columns, y=y, style=style, font=font)
         )
         pages.append([])
-        y = y0
+        y = continued
         if rests[0] is not None or rests[1] is not None:
             queue.insert(0, (key, rests[0], rests[1]))
     return [p for p in pages if p]
 
 
 #: Section text sizes tried, largest first, with tight spacing, to keep the identity part on
-#: one page; below the smallest it is allowed to go on to a next page.
+#: one page. The smallest is the floor: below 8 pt a printed list of regulations is no longer
+#: comfortably read, so the part goes on to a continuation page instead (and check says so).
 FIT_SIZES: Final = (9.5, 9.0, 8.5, 8.0)
 #: Room under a section pair's last line once spacing is tightened.
 TIGHT_PAD_BOTTOM: Final = 2.0
+#: Blank lines left to sign on once the page is tight: still room for a signature and a
+#: stamp over the name.
+TIGHT_SIGNATURE_LINES: Final = 2
 
 
 def fitting_styles(style: IdentityStyle) -> list[IdentityStyle]:
-    """The style, then tighter and smaller variants of it, in the order they are tried."""
-    tight = [
-        replace(style, section_size=size, section_pad_bottom=TIGHT_PAD_BOTTOM)
-        for size in FIT_SIZES
-        if size <= style.section_size
-    ]
-    return [style, *tight]
+    """The style, then variants in the order they are tried: the signature gap and the
+    spacing give way first, then the section text shrinks step by step to the floor."""
+    gap = min(style.signature_lines, TIGHT_SIGNATURE_LINES)
+    tight = replace(style, signature_lines=gap, section_pad_bottom=TIGHT_PAD_BOTTOM)
+    smaller = [replace(tight, section_size=size) for size in FIT_SIZES if size < style.section_size]
+    return [style, tight, *smaller]
 
 
 def layout_identity(
@@ -432,6 +436,26 @@ def layout_identity(
     return _layout(sop, font=font, paper=paper, page_style=page_style, style=style)
 
 
+def _running(
+    sop: Sop, *, x0: Pt, y: Pt, width: Pt, style: IdentityStyle, font: FontMeasure
+) -> TextCell[IdentityCellId]:
+    """The line above a continuation page's table: the kop's name line, the SOP's name and
+    number, cut with an ellipsis to the table's width."""
+    size = style.running_size
+    issuer = sop.issuer[-1] if sop.issuer else ""
+    text = words.DOC_IDENTITY_RUNNING.format(
+        kop=issuer, nama=sop.identity.nama, nomor=sop.identity.nomor
+    )
+    text = " ".join(text.split()).strip(" —")
+    while text and font.width(text, size) > width:
+        text = text[:-2].rstrip() + "…"
+    plain = LayoutStyle(pad_x=0.0, pad_y=0.0, leading=style.leading)
+    leading = size * style.leading
+    lines = place_lines([Line(text)], Box(x0, y, width, leading), size=size, style=plain, font=font)
+    box = Box(x0, y, width, leading + style.running_gap)
+    return TextCell(IdentityCellId(IdentityPart.RUNNING), box, lines)
+
+
 def _layout(
     sop: Sop,
     *,
@@ -450,7 +474,17 @@ def _layout(
     if used > available:
         raise LayoutError(msg.IDENTITY_TOO_TALL.format(height=used, available=available))
     pairs = _sides(sop, columns, style=style, font=font)
-    page_rows = _paginate(rows, pairs, columns, y0=y0, available=available, style=style, font=font)
+    running = _running(sop, x0=x0, y=y0, width=columns[2].right - x0, style=style, font=font)
+    page_rows = _paginate(
+        rows,
+        pairs,
+        columns,
+        y0=y0,
+        available=available,
+        continued=running.box.bottom,
+        style=style,
+        font=font,
+    )
     pages = []
     for index, page in enumerate(page_rows):
         table = Box(x0, page[0].box.y, columns[2].right - x0, page[-1].box.bottom - page[0].box.y)
@@ -463,6 +497,7 @@ def _layout(
                 kop if first else None,
                 logo if first else None,
                 kop_top if first else 0.0,
+                None if first else running,
             )
         )
     return IdentityLayout(

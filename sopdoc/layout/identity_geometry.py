@@ -26,6 +26,9 @@ class IdentityStyle:
     section_pad_bottom: Pt = 6.0
     #: Blank lines (of the value size) left for the signature between jabatan and nama.
     signature_lines: int = 4
+    #: The line above a continuation page's table: its size and the room under it.
+    running_size: Pt = 7.5
+    running_gap: Pt = 2.0
     logo_max_height: Pt = mm(22)
     #: The logo is at most this share of the kop column wide.
     logo_max_share: float = 0.6
@@ -59,6 +62,9 @@ class IdentityPage:
     logo: Box | None = None
     #: Where the kop's first text line (its leading box) starts: the kop is centred in its span.
     kop_text_top: Pt = 0.0
+    #: On a continuation page, the line above the table naming the SOP (the kop is not
+    #: repeated); None on the first page.
+    running: TextCell[IdentityCellId] | None = None
 
     @property
     def rules(self) -> tuple[tuple[Pt, Pt, Pt, Pt], ...]:

@@ -224,8 +224,10 @@ def layout_procedure(
     # Symbols keep the width they have in lanes not widened: the room is for the arrows.
     base = lane_columns(_columns(sop, width=width, x0=x0, style=style, paper=paper))
     widened = lanes[0].width - base[0].width
-    header_probe, header_h = _header(columns, y=y0, style=style, font=font)
-    available = page_h - style.margin_top - style.margin_bottom - style.footer - header_h
+    running = _running(sop, x0=x0, y=y0, width=width, style=style, font=font)
+    top = running.box.bottom if running is not None else y0
+    header_probe, header_h = _header(columns, y=top, style=style, font=font)
+    available = page_h - top - style.margin_bottom - style.footer - header_h
     plans = _row_plans(sop, columns, style=style, font=font, room=room)
     breaks = paginate(sop, plans, available=available, style=style, lanes=lanes)
     pages = [
@@ -236,8 +238,8 @@ def layout_procedure(
             columns=columns,
             lanes=lanes,
             header=header_probe,
-            y0=y0 + header_h,
-            table_y=y0,
+            y0=top + header_h,
+            table_y=top,
             page_of=breaks.page_of,
             letters=breaks.letters,
             beside=breaks.beside,
@@ -259,4 +261,23 @@ def layout_procedure(
         pages=tuple(pages),
         footer=footer,
         actors=tuple(a.name for a in sop.actors),
+        running=running,
     )
+
+
+def _running(
+    sop: Sop, *, x0: Pt, y: Pt, width: Pt, style: LayoutStyle, font: FontMeasure
+) -> TextCell[HeaderId] | None:
+    """The line naming the SOP above each page's table, cut with an ellipsis to the table's
+    width; None when the Instansi sheet turns it off."""
+    if not sop.agency.running_title:
+        return None
+    size = style.running_size
+    text = words.DOC_RUNNING.format(nama=sop.identity.nama, nomor=sop.identity.nomor)
+    text = " ".join(text.split())
+    while text and font.width(text, size) > width:
+        text = text[:-2].rstrip() + "…"
+    leading = size * style.leading
+    plain = LayoutStyle(pad_x=0.0, pad_y=0.0, leading=style.leading)
+    lines = place_lines([Line(text)], Box(x0, y, width, leading), size=size, style=plain, font=font)
+    return TextCell(Span.RUNNING, Box(x0, y, width, leading + style.running_gap), lines)

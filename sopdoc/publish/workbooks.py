@@ -8,10 +8,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.errors import LayoutError
 from sopdoc.layout import layout_procedure
 from sopdoc.layout.fonts import metrics_for
-from sopdoc.model import Problem, Severity, Workbook
+from sopdoc.layout.geometry import IdentityPart
+from sopdoc.layout.identity import FIT_SIZES, layout_identity
+from sopdoc.layout.identity_geometry import IdentityLayout
+from sopdoc.model import Problem, Severity, Sop, Workbook
 from sopdoc.publish import batch
 from sopdoc.publish.documents import check_template, require_tools, write_book
 from sopdoc.publish.execute import Writing
@@ -26,16 +31,46 @@ from sopdoc.workbook.locks import editor_lock
 
 def with_layout_problems(workbook: Workbook) -> Workbook:
     """The workbook plus an error for every drawable SOP that does not fit its paper, so
-    that ``check`` finds a step too tall for a page before ``build`` does."""
+    that ``check`` finds a step too tall for a page before ``build`` does; and a warning for
+    an identity part that goes on to a second page, naming the sections that continue."""
     extra = []
     for sop in workbook.drawable():
+        font = metrics_for(sop.agency.font)
         try:
-            layout_procedure(sop, font=metrics_for(sop.agency.font))
+            layout_procedure(sop, font=font)
+            identity = layout_identity(sop, font=font)
         except LayoutError as error:
             extra.append(
                 Problem(Severity.ERROR, error.reason, cell=error.cell, sheet=sop.sheet, sop=sop.key)
             )
+            continue
+        if len(identity.pages) > 1:
+            extra.append(_identity_continues(sop, identity))
     return replace(workbook, problems=(*workbook.problems, *extra)) if extra else workbook
+
+
+def _identity_continues(sop: Sop, identity: IdentityLayout) -> Problem:
+    """The warning for an identity part on more than one page: which sections continue."""
+    titles = {}
+    for left, left_title, right, right_title in words.DOC_SECTION_TITLES:
+        titles[(IdentityPart.LEFT, left)] = (left, left_title)
+        titles[(IdentityPart.RIGHT, left)] = (right, right_title)
+    continued = [
+        titles[(cell.key.part, cell.key.field)]
+        for page in identity.pages[1:]
+        for row in page.rows
+        for cell in row.cells
+        if cell.lines and (cell.key.part, cell.key.field) in titles
+    ]
+    names = list(dict.fromkeys(title.rstrip(":") for _, title in continued))
+    first = getattr(sop.sections, continued[0][0]).cell if continued else None
+    return Problem(
+        Severity.WARNING,
+        msg.IDENTITY_CONTINUES.format(sections=", ".join(names), size=f"{FIT_SIZES[-1]:g}"),
+        cell=first or sop.key,
+        sheet=sop.sheet,
+        sop=sop.key,
+    )
 
 
 def check_workbook(path: Path, *, jobs: int, strict: bool = False) -> Workbook:

@@ -27,6 +27,7 @@ _FIELDS: Final = {
     "KOP BARIS 3": "kop3",
     "KOP BARIS 4": "kop4",
     "FORMAT TANGGAL": "date_format",
+    "JUDUL HALAMAN": "running_title",
     "ALAMAT": "alamat",
     "LOGO": "logo",
     "KERTAS": "paper",
@@ -100,7 +101,25 @@ def read_agency(grid: Grid | None, *, folder: Path, problems: Problems) -> Agenc
         cells=frozen_cells(cells),
         two_digit_day=_date_format(values.get("date_format"), cells.get("date_format"), problems),
         kop_lines=tuple(values[f"kop{n}"] for n in range(1, 5) if values.get(f"kop{n}")),
+        running_title=_yes(values.get("running_title"), cells.get("running_title"), problems),
     )
+
+
+#: How a yes/no setting may be written.
+_YES: Final = frozenset({"YA", "Y", "ADA", "AKTIF", "YES", "1", "BENAR", "TRUE"})
+_NO: Final = frozenset({"TIDAK", "T", "TDK", "NO", "0", "SALAH", "FALSE", "-"})
+
+
+def _yes(value: str | None, ref: CellRef | None, problems: Problems) -> bool:
+    """A YA/TIDAK setting (YA when empty); anything else is a warning and YA."""
+    if value is None:
+        return True
+    key = labels.normalize(value)
+    if key in _YES or key in _NO:
+        return key in _YES
+    if ref is not None:
+        problems.warning(ref, msg.YES_NO_INVALID.format(value=value))
+    return True
 
 
 def _date_format(value: str | None, ref: CellRef | None, problems: Problems) -> bool | None:

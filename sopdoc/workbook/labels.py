@@ -92,6 +92,7 @@ INSTANSI_KEYS: Final = (
     "PANGKAT PENGESAH",
     "NIP PENGESAH",
     "FORMAT TANGGAL",
+    "JUDUL HALAMAN",
 )
 
 _SPACES = re.compile(r"\s+")

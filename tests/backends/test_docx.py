@@ -81,9 +81,13 @@ def test_structure_and_text_in_python_docx(documents: dict[str, Document], tmp_p
         assert item in flat
     table = procedure[0]
     page = document.layout.pages[0]
-    assert len(table.rows) == 2 + len(page.rows)
+    # The running line naming the SOP, the two header rows, then one row per step.
+    assert len(table.rows) == 3 + len(page.rows)
+    running = " ".join(table.rows[0].cells[0].text.split())
+    assert document.sop.identity.nomor in running
+    assert document.sop.identity.nama in running
     assert len(table.columns) == len(document.layout.columns)
-    for row, layout_row in zip(table.rows[2:], page.rows, strict=True):
+    for row, layout_row in zip(table.rows[3:], page.rows, strict=True):
         assert row.height is not None
         assert row.height.pt == pytest.approx(layout_row.box.height, abs=0.05)
         kegiatan = " ".join(row.cells[1].text.split())
@@ -244,8 +248,14 @@ def test_identity_table_is_exact(identity_documents: dict[str, Document], tmp_pa
     word = open_docx(str(path))
     pages = document.identity.pages
     for table, page in zip(word.tables[: len(pages)], pages, strict=True):
-        assert len(table.rows) == len(page.rows)
-        for row, layout_row in zip(table.rows, page.rows, strict=True):
+        rows = list(table.rows)
+        if page.running is not None:  # a continuation page: the line naming the SOP first
+            running = rows.pop(0)
+            assert document.sop.identity.nomor in running.cells[0].text
+            assert "(lanjutan)" in running.cells[0].text
+        assert page.index == 0 or page.running is not None
+        assert len(rows) == len(page.rows)
+        for row, layout_row in zip(rows, page.rows, strict=True):
             assert row.height is not None
             assert row.height.pt == pytest.approx(layout_row.box.height, abs=0.05)
             assert row._tr.trPr.find(qn("w:cantSplit")) is not None
@@ -282,3 +292,19 @@ def test_logo_at_the_layouts_box_or_none_when_vanished(tmp_path: Path) -> None:
     assert not [r for img in page.get_images() for r in page.get_image_rects(img[0])]
     assert_identity_pages_agree("with", with_logo, pdfs["with"])
     assert_identity_pages_agree("without", without, pdfs["without"])
+
+
+def test_indonesian_proofing_and_the_documents_properties(
+    documents: dict[str, Document], tmp_path: Path
+) -> None:
+    import zipfile
+
+    document = documents["keputusan"]
+    path = tmp_path / "d.docx"
+    path.write_bytes(render_docx(document))
+    styles = zipfile.ZipFile(path).read("word/styles.xml").decode("utf-8")
+    assert '<w:lang w:val="id-ID"' in styles  # Word checks spelling in Indonesian
+    props = open_docx(str(path)).core_properties
+    assert props.language == "id-ID"
+    assert document.sop.identity.nomor in props.keywords
+    assert props.title == document.sop.identity.nama

@@ -73,7 +73,7 @@ def test_one_group_per_page_in_the_first_lane_cell(
     lane = [c.key for c in document.layout.columns].index(ColumnId(ColumnKind.LANE, 0))
     procedure = word.tables[-len(document.pages) :]
     for table, group, routed in zip(procedure, groups, document.pages, strict=True):
-        cell = table.rows[2].cells[lane]._tc
+        cell = table.rows[3].cells[lane]._tc  # under the running line and the two header rows
         assert group in list(cell.iter(f"{{{WPG}}}wgp"))
         anchor = next(a for a in group.iterancestors() if a.tag == qn("wp:anchor"))
         assert anchor.get("layoutInCell") == "1"

@@ -194,3 +194,49 @@ def test_vanished_logo_prints_without_it(tmp_path: Path) -> None:
     assert document.identity.pages[0].logo is not None  # the layout keeps its room
     pdf = pymupdf.open(stream=render_pdf(document), filetype="pdf")
     assert not pdf[0].get_images()
+
+
+def test_every_procedure_page_names_its_sop_above_the_table() -> None:
+    from dataclasses import replace
+
+    sop = big_sop(steps=30, actors=5)
+    document = prepare(sop)
+    pdf = pymupdf.open(stream=render_pdf(document), filetype="pdf")
+    first = identity_page_count(document)
+    assert len(pdf) - first >= 2  # several procedure pages
+    layout = document.layout
+    assert layout.running is not None
+    for number in range(first, len(pdf)):
+        page = pdf[number]
+        lines = [s for s in span_origins(page) if sop.identity.nomor in s[0]]
+        assert len(lines) == 1, number
+        text, _, y = lines[0]
+        assert sop.identity.nama[:20] in text
+        table_top = min(p.table.y for p in layout.pages)
+        assert y < table_top  # above the table, on every page
+    off = replace(sop, agency=replace(sop.agency, running_title=False))
+    plain = prepare(off)
+    assert plain.layout.running is None
+    assert plain.layout.pages[0].table.y < layout.pages[0].table.y
+
+
+def test_a_long_name_is_cut_to_the_table_width() -> None:
+    from dataclasses import replace
+
+    from sopdoc.layout.fonts import metrics_for
+
+    sop = big_sop(steps=4, actors=3)
+    long = replace(sop, identity=replace(sop.identity, nama="PELAYANAN " * 60))
+    running = prepare(long).layout.running
+    assert running is not None
+    [line] = running.lines
+    assert line.text.endswith("…")
+    assert metrics_for("Arial").width(line.text, line.size) <= running.box.width
+
+
+def test_the_pdf_says_its_language_and_keywords(seed_doc: tuple[Document, bytes]) -> None:
+    document, data = seed_doc
+    pdf = pymupdf.open(stream=data, filetype="pdf")
+    assert pdf.xref_get_key(pdf.pdf_catalog(), "Lang") == ("string", "id-ID")
+    assert document.sop.identity.nomor in pdf.metadata["keywords"]
+    assert pdf.metadata["title"] == document.sop.identity.nama

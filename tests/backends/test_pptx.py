@@ -72,6 +72,14 @@ def test_title_slide_title_and_subtitle_apart(deck_file: Path, diagrams: list[Di
     assert title.height > 0
     assert subtitle.height > 0
     assert title.top + title.height <= subtitle.top
+    from pptx.enum.lang import MSO_LANGUAGE_ID
+
+    for box in (title, subtitle):
+        runs = [r for p in box.text_frame.paragraphs for r in p.runs]
+        assert runs
+        assert {r.font.language_id for r in runs} == {MSO_LANGUAGE_ID.INDONESIAN}
+    assert deck.core_properties.language == "id-ID"
+    assert deck.core_properties.keywords
 
 
 def _emu_box(shape: Any) -> Box:

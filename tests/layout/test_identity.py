@@ -84,7 +84,15 @@ def test_long_sections_continue_on_full_pages(font: FontMetrics, paper: Paper) -
         if page.index:
             assert page.kop is None
             assert page.logo is None
-            assert page.rows[0].box.y == top
+            # A continuation page names its SOP above the table, which starts below it.
+            assert page.running is not None
+            [line] = page.running.lines
+            assert "(lanjutan)" in line.text
+            assert "Nomor SOP" in line.text
+            assert page.running.box.y == top
+            assert page.rows[0].box.y == page.running.box.bottom
+        else:
+            assert page.running is None
         for row in page.rows:
             texts += [line.text for line in row.cells[0].lines if row.key == "dasar_hukum"]
     # Every item printed once; the title repeats on the continuation page.
@@ -133,3 +141,42 @@ def test_section_text_steps_down_to_keep_one_page(font: FontMetrics, paper: Pape
     assert sizes == sorted(sizes, reverse=True)
     assert sizes[0] == 9.5
     assert min(sizes) >= 8.0
+
+
+def test_the_signature_gap_gives_way_before_the_text_shrinks(font: FontMetrics) -> None:
+    """Between 'fits as styled' and 'smaller text' stands 'two blank lines to sign on':
+    some Dasar Hukum length needs exactly that."""
+    from sopdoc.layout.identity import TIGHT_SIGNATURE_LINES
+
+    found = []
+    for count in range(1, 16):
+        layout = layout_identity(dasar_hukum_sop(count), font=font)
+        if len(layout.pages) == 1 and layout.style.signature_lines == TIGHT_SIGNATURE_LINES:
+            found.append((count, layout.section_size))
+    assert found
+    full = fitting_styles(layout.style)[0].section_size
+    assert found[0][1] == full  # the first length that needs it keeps the full text size
+    styles = fitting_styles(layout_identity(dasar_hukum_sop(1), font=font).style)
+    assert styles[1].signature_lines == TIGHT_SIGNATURE_LINES
+    assert styles[1].section_size == styles[0].section_size
+    assert [s.section_size for s in styles[2:]] == sorted(
+        (s.section_size for s in styles[2:]), reverse=True
+    )
+    assert min(s.section_size for s in styles) == 8.0  # the floor
+
+
+def test_check_warns_naming_the_sections_that_continue(font: FontMetrics) -> None:
+    from sopdoc.model import Workbook
+    from sopdoc.publish.workbooks import with_layout_problems
+
+    sop = dasar_hukum_sop(30)
+    workbook = with_layout_problems(
+        Workbook(path=PurePath("w.xlsx"), agency=sop.agency, sops=(sop,))
+    )
+    [warning] = [p for p in workbook.warnings if "halaman identitas" in p.message.lower()]
+    assert "DASAR HUKUM" in warning.message
+    assert "8 pt" in warning.message
+    short = with_layout_problems(
+        Workbook(path=PurePath("w.xlsx"), agency=sop.agency, sops=(dasar_hukum_sop(2),))
+    )
+    assert not short.warnings

@@ -33,8 +33,10 @@ def laid(layout_case: Sop, font: FontMetrics) -> tuple[Sop, ProcedureLayout]:
 
 
 def printable_height(layout: ProcedureLayout) -> float:
+    """The table's room on a page: below the running line naming the SOP, above the footer."""
     s = layout.style
-    return layout.page_height - s.margin_top - s.margin_bottom - s.footer
+    running = layout.running.box.height if layout.running is not None else 0.0
+    return layout.page_height - s.margin_top - running - s.margin_bottom - s.footer
 
 
 def test_columns_fit_the_page(laid: tuple[Sop, ProcedureLayout]) -> None:

@@ -161,3 +161,18 @@ def test_items_numbered_without_a_period_hang_like_the_others() -> None:
         ["3 hari kerja setelah berkas lengkap diterima"], width=110, size=9, measure=font
     )
     assert {line.indent for line in alone} == {0.0}  # one item with a number: just text
+
+
+@pytest.mark.parametrize(
+    ("value", "running", "warned"),
+    [(None, True, False), ("TIDAK", False, False), ("ya", True, False), ("kadang", True, True)],
+)
+def test_judul_halaman_turns_the_running_line_on_and_off(
+    tmp_path: Path, value: str | None, running: bool, warned: bool
+) -> None:
+    path = write_workbook(
+        tmp_path / "sop.xlsx", {"Instansi": instansi_rows(JUDUL_HALAMAN=value), "S": sop_rows()}
+    )
+    workbook = read_workbook(path)
+    assert workbook.agency.running_title is running
+    assert any("YA atau TIDAK" in p.message for p in workbook.warnings) is warned

@@ -16,7 +16,7 @@ from docx.shared import Emu
 from sopdoc import words
 from sopdoc.backends.docx import wml
 from sopdoc.backends.docx.cells import TINY_PARAGRAPH, cell_lines
-from sopdoc.backends.docx.identity import NO_MARGINS, IdentityWriter
+from sopdoc.backends.docx.identity import NO_MARGINS, RUNNING_BORDERS, IdentityWriter
 from sopdoc.backends.docx.ooxml import (
     add_run,
     anchor_drawing,
@@ -163,21 +163,36 @@ class SopWriter:
         span_keys = {first_lane: Span.PELAKSANA, first_mutu: Span.MUTU}
         top: list[str] = []
         bottom: list[str] = []
+        rows: list[str] = []
+        running = layout.running
+        if running is not None:  # a borderless first row: the line naming the SOP
+            text = self._cell_text(running, before=0.0, page_break=True)
+            cell = wml.cell(
+                text,
+                width=sum(widths),
+                span=len(widths),
+                cell_margins=NO_MARGINS,
+                borders=RUNNING_BORDERS,
+            )
+            rows.append(wml.row([cell], height=running.box.height))
+        first = running is None  # the cell that starts the page
         for i, key in enumerate(keys):
             if isinstance(key, ColumnId) and key.kind in _BOTH_ROWS:
-                text = self._cell_text(header[key], before=0.0, page_break=i == 0)
+                text = self._cell_text(header[key], before=0.0, page_break=first and i == 0)
                 top.append(_header_cell(text, width=widths[i], merge="restart"))
                 bottom.append(wml.cell(width=widths[i], merge="continue"))
                 continue
             if i in spans:
-                text = self._cell_text(header[span_keys[i]], before=0.0, page_break=i == 0)
+                text = self._cell_text(
+                    header[span_keys[i]], before=0.0, page_break=first and i == 0
+                )
                 width = sum(widths[i : i + spans[i]])
                 top.append(_header_cell(text, width=width, span=spans[i]))
             text = self._cell_text(header[key], before=0.0)
             bottom.append(_header_cell(text, width=widths[i]))
         h1 = header[Span.PELAKSANA].box.height
         h2 = header[ColumnId(ColumnKind.LANE, 0)].box.height
-        rows = [wml.row(top, height=h1, header=True), wml.row(bottom, height=h2, header=True)]
+        rows += [wml.row(top, height=h1, header=True), wml.row(bottom, height=h2, header=True)]
         for number, step_row in enumerate(page.rows):
             texts = {keys.index(c.key): c for c in step_row.cells}
             cells = []
@@ -205,7 +220,7 @@ class SopWriter:
             ),
         )
         if page.rows:
-            anchor_row = table.findall(qn("w:tr"))[2]
+            anchor_row = table.findall(qn("w:tr"))[2 if running is None else 3]
             paragraph = anchor_row.findall(qn("w:tc"))[first_lane].find(qn("w:p"))
             paragraph.append(self._flowchart(routed))
 
@@ -270,7 +285,7 @@ class SopWriter:
         for index in range(len(self.doc.pages)):
             self.procedure_page(index)
 
-    def finish(self, *, title: str, subject: str, author: str) -> bytes:
+    def finish(self, *, title: str, subject: str, author: str, keywords: str = "") -> bytes:
         """Close the body, set the properties, and return the package bytes."""
         self.word.add_paragraph()  # a document never ends in a table
         self._shrink_section_marks()
@@ -278,6 +293,8 @@ class SopWriter:
         props.title = title
         props.subject = subject
         props.author = author
+        props.keywords = keywords
+        props.language = words.DOC_LANGUAGE
         props.last_modified_by = "sopdoc"
         props.comments = "sopdoc"
         props.revision = 1
@@ -290,8 +307,10 @@ class SopWriter:
         sop = self.doc.sop
         self.page_setup()
         self.sop()
-        author = sop.unit
-        return self.finish(title=sop.identity.nama, subject=sop.identity.nomor, author=author)
+        keywords = words.DOC_KEYWORDS.format(nomor=sop.identity.nomor, issuer=" ".join(sop.issuer))
+        return self.finish(
+            title=sop.identity.nama, subject=sop.identity.nomor, author=sop.unit, keywords=keywords
+        )
 
     def _shrink_section_marks(self) -> None:
         """The empty body paragraphs between and after tables: make them 1 pt high."""

@@ -18,6 +18,8 @@ from sopdoc.units import to_emu
 WRAP_SLACK: Final = 0.5
 #: Spacers thinner than this are left out.
 MIN_SPACER: Final = 0.5
+#: A running line's row: no border but the table's top line below it.
+RUNNING_BORDERS: Final = {"top": "nil", "left": "nil", "right": "nil"}
 #: No margin on any side, for the kop cell whose corner anchors the logo.
 NO_MARGINS: Final = {"top": 0.0, "left": 0.0, "bottom": 0.0, "right": 0.0}
 
@@ -65,6 +67,17 @@ class IdentityWriter:
         kop_rows = sum(1 for r in page.rows if _is_label(r.cells[0].key))
         with_kop = page.kop is not None and kop_rows > 0
         rows = []
+        if page.running is not None:  # a borderless first row naming the SOP
+            text = self.lines(page.running, before=0.0, page_break=start_page)
+            cell = wml.cell(
+                text,
+                width=sum(self.widths),
+                span=len(self.widths),
+                cell_margins=NO_MARGINS,
+                borders=RUNNING_BORDERS,
+            )
+            rows.append(wml.row([cell], height=page.running.box.height))
+            start_page = False
         for number, layout_row in enumerate(page.rows):
             cells = layout_row.cells
             first = start_page and number == 0

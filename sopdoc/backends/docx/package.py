@@ -18,6 +18,7 @@ from docx.parts.numbering import NumberingPart
 from docx.parts.styles import StylesPart
 
 from sopdoc import messages as msg
+from sopdoc import words
 from sopdoc.backends.drawingml import fixed_entry
 from sopdoc.errors import SopdocError
 
@@ -38,6 +39,36 @@ def empty_document(template: Path) -> Any:
     return copy.deepcopy(word, shared)
 
 
+def _indonesian(word: Any) -> None:
+    """Make Indonesian the language of the template's default run properties, so that Word
+    checks spelling (and LibreOffice hyphenates) in Indonesian, an agency's template too."""
+    styles = word.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = styles.makeelement(qn("w:docDefaults"), {})
+        styles.insert(0, defaults)
+    run_default = defaults.find(qn("w:rPrDefault"))
+    if run_default is None:
+        run_default = defaults.makeelement(qn("w:rPrDefault"), {})
+        defaults.insert(0, run_default)
+    properties = run_default.find(qn("w:rPr"))
+    if properties is None:
+        properties = run_default.makeelement(qn("w:rPr"), {})
+        run_default.append(properties)
+    lang = properties.find(qn("w:lang"))
+    if lang is None:
+        lang = properties.makeelement(qn("w:lang"), {})
+        # w:lang comes after the font, size and colour properties (CT_RPr's sequence) and
+        # before the east-Asian layout and the effects that follow it.
+        later = {qn(t) for t in ("w:eastAsianLayout", "w:specVanish", "w:oMath")}
+        following = next((c for c in properties if c.tag in later), None)
+        if following is None:
+            properties.append(lang)
+        else:
+            following.addprevious(lang)
+    lang.set(qn("w:val"), words.DOC_LANGUAGE)
+
+
 @functools.lru_cache(maxsize=4)
 def _emptied(template: Path, key: tuple[int, int] | None) -> Any:
     """The template, its body emptied; ``key`` (the file's time and size) makes a changed
@@ -52,6 +83,7 @@ def _emptied(template: Path, key: tuple[int, int] | None) -> Any:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    _indonesian(word)
     for part in word.part.package.iter_parts():
         if isinstance(part, _SHARED_TYPES):
             _SHARED[part] = part.blob

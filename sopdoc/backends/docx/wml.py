@@ -128,6 +128,7 @@ def cell(
     fill: str | None = None,
     cell_margins: Mapping[str, float] | None = None,
     valign: Literal["top", "center", "bottom"] | None = None,
+    borders: Mapping[str, str] | None = None,
 ) -> str:
     """A ``w:tc`` of ``width`` twips over ``span`` grid columns; its w:tcPr in schema order
     (ECMA-376 Part 1, 17.4.70): Word repairs a file whose properties are out of order."""
@@ -138,6 +139,9 @@ def cell(
         properties.append('<w:vMerge w:val="restart"/>')
     elif merge == "continue":
         properties.append("<w:vMerge/>")
+    if borders is not None:  # side -> w:val ("nil": none), in schema order
+        sides = "".join(f'<w:{s} w:val="{borders[s]}"/>' for s in SIDES if s in borders)
+        properties.append(f"<w:tcBorders>{sides}</w:tcBorders>")
     if fill is not None:
         properties.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>')
     if cell_margins is not None:

@@ -30,6 +30,9 @@ def draw_procedure_page(
     page = PageCanvas(canvas, page_height=layout.page_height, font=font)
     canvas.setLineWidth(GRID_WIDTH)
     canvas.setStrokeColorRGB(0, 0, 0)
+    if layout.running is not None:
+        for line in layout.running.lines:
+            page.text(line)
     for cell in routed.page.header:
         page.cell(cell, fill=HEADER_FILL)
     for row in routed.page.rows:
@@ -65,10 +68,14 @@ def render_pdf(document: Document) -> bytes:
         pagesize=(layout.page_width, layout.page_height),
         invariant=1,
         initialFontName=use_fonts(font),
+        lang=words.DOC_LANGUAGE,
     )
     canvas.setTitle(sop.identity.nama)
     canvas.setSubject(sop.identity.nomor)
     canvas.setAuthor(sop.unit)
+    canvas.setKeywords(
+        words.DOC_KEYWORDS.format(nomor=sop.identity.nomor, issuer=" ".join(sop.issuer))
+    )
     canvas.setCreator("sopdoc")
     canvas.setProducer("sopdoc")
     total = identity_page_count(document) + len(document.pages)

@@ -32,6 +32,8 @@ def draw_identity_page(
     cells = [cell for row in page.rows for cell in row.cells]
     if page.kop is not None:
         cells.append(page.kop)
+    if page.running is not None:
+        cells.append(page.running)
     for cell in cells:
         for line in cell.lines:
             draw.text(line)

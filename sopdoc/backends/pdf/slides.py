@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from sopdoc import words
 from sopdoc.backends.pdf.canvas import HEADER_FILL, PageCanvas, draw_scene
 from sopdoc.backends.pdf.fonts import use_fonts
 from sopdoc.drawing.document import Diagram
@@ -22,6 +23,7 @@ def render_slides_pdf(d: Diagram, *, compress: bool = True) -> bytes:
         invariant=True,
         pageCompression=int(compress),
         initialFontName=use_fonts(d.font),  # no unembedded Helvetica in the file
+        lang=words.DOC_LANGUAGE,
     )
     canvas.setTitle(d.sop.identity.nama)
     canvas.setSubject(d.sop.identity.nomor)

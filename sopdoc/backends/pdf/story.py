@@ -22,6 +22,7 @@ from reportlab.platypus import (
     Paragraph,
 )
 
+from sopdoc import words
 from sopdoc.backends.pdf.document import GRID_WIDTH, TEXT_SIZE, draw_procedure_page, footer
 from sopdoc.backends.pdf.fonts import pdf_font, use_fonts
 from sopdoc.backends.pdf.identity import draw_identity_page
@@ -176,6 +177,7 @@ def build_pdf(
         producer="sopdoc",
         invariant=1,
         initialFontName=use_fonts(font),
+        lang=words.DOC_LANGUAGE,
     )
     frame = Frame(
         doc.leftMargin,

@@ -38,6 +38,12 @@ def _title_slide(deck: Any, d: Diagram) -> None:
     subtitle.text = "\n".join((d.sop.identity.nomor, *d.sop.issuer))
     _place(title, TITLE_BOX, deck.slide_width, deck.slide_height)
     _place(subtitle, SUBTITLE_BOX, deck.slide_width, deck.slide_height)
+    from pptx.enum.lang import MSO_LANGUAGE_ID
+
+    for box in (title, subtitle):  # Indonesian for PowerPoint's spelling, as on the slides
+        for paragraph in box.text_frame.paragraphs:
+            for text_run in paragraph.runs:
+                text_run.font.language_id = MSO_LANGUAGE_ID.INDONESIAN
     for shape in (title, subtitle):
         for paragraph in shape.text_frame.paragraphs:
             for run in paragraph.runs:
@@ -73,7 +79,10 @@ def render_pptx(diagrams: Sequence[Diagram]) -> bytes:
     size = deck.part._element.sldSz
     size.attrib.pop("type", None)  # the template says 4:3 ("screen4x3"); the size says
     deck.core_properties.title = words.PPTX_TITLE
-    deck.core_properties.author = "sopdoc"
+    deck.core_properties.author = " ".join(diagrams[0].sop.issuer) if diagrams else "sopdoc"
+    deck.core_properties.subject = words.PPTX_TITLE
+    deck.core_properties.keywords = words.PPTX_KEYWORDS
+    deck.core_properties.language = words.DOC_LANGUAGE
     deck.core_properties.created = FIXED_TIME
     deck.core_properties.modified = FIXED_TIME
     deck.core_properties.last_modified_by = "sopdoc"
