@@ -95,3 +95,14 @@ def text_origins(page: Any) -> list[tuple[str, float, float]]:
                 if span["text"].strip():
                     found.append((span["text"].strip(), span["origin"][0], span["origin"][1]))
     return found
+
+
+def text_lines(page: Any) -> dict[str, list[tuple[float, float]]]:
+    """Each printed line's text -> the (x, y) of its top-left corners, top to bottom."""
+    found: dict[str, list[tuple[float, float]]] = {}
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            text = "".join(span["text"] for span in line["spans"]).strip()
+            if text:
+                found.setdefault(text, []).append((line["bbox"][0], line["bbox"][1]))
+    return found

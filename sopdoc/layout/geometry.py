@@ -80,6 +80,11 @@ class PlacedLine:
     bold: bool = False
     #: Drawn with a line under it (the signatory's name).
     underline: bool = False
+    #: How it continues the line above into the paragraph the user wrote (``layout.wrap``'s
+    #: joints); None: a paragraph starts here. A word processor is given paragraphs.
+    joint: str | None = None
+    #: The paragraph's hanging indent (a list marker's width).
+    hang: Pt = 0.0
 
 
 class ColumnKind(enum.Enum):

@@ -28,8 +28,8 @@ from sopdoc.layout.identity_geometry import (
     IdentityRow,
     IdentityStyle,
 )
-from sopdoc.layout.text import place_lines
-from sopdoc.layout.wrap import Line, item_markers, wrap_item, wrap_text
+from sopdoc.layout.text import place_lines, wrap_width
+from sopdoc.layout.wrap import Line, item_markers, wrap_item, wrap_lines
 from sopdoc.model import Paper, Signatory, Sop
 from sopdoc.units import Pt, mm
 
@@ -87,9 +87,11 @@ def _wrap(text: str, *, width: Pt, size: Pt, font: FontMeasure, bold: bool = Fal
     lines = [
         line
         for part in text.splitlines() or [""]
-        for line in (wrap_text(part, width=width, size=size, measure=font, bold=bold) or [""])
+        for line in (
+            wrap_lines(part, width=width, size=size, measure=font, bold=bold) or (Line(""),)
+        )
     ]
-    return _Text(tuple(Line(t) for t in lines), size, bold)
+    return _Text(tuple(lines), size, bold)
 
 
 def _items(items: Sequence[str], *, width: Pt, size: Pt, font: FontMeasure) -> _Text:
@@ -207,7 +209,9 @@ def _identity_rows(
             font=font,
             bold=True,
         )
-        value = _value(sop, field, width=value_col.width - 2 * style.pad_x, style=style, font=font)
+        value = _value(
+            sop, field, width=wrap_width(value_col.width, style.pad_x), style=style, font=font
+        )
         height = _row_height(max(placer.height([label_text]), placer.height(value)), style)
         contents.append((field, [label_text], value, height))
     kop_texts = _kop_texts(sop, kop_col, style, font)
@@ -266,7 +270,7 @@ def _sides(
     for left, left_title, right, right_title in words.DOC_SECTION_TITLES:
         sides = []
         for key, title, width in ((left, left_title, widths[0]), (right, right_title, widths[1])):
-            inner = width - 2 * style.pad_x
+            inner = wrap_width(width, style.pad_x)
             # An empty section prints "-", as an empty date does (the reader warns).
             items = getattr(sop.sections, key).items or (words.DOC_NO_VALUE,)
             sides.append(

@@ -25,7 +25,7 @@ from sopdoc.layout.geometry import (
 from sopdoc.layout.page import build_page
 from sopdoc.layout.pagination import RowPlan, paginate, start_room, starts_with_decision
 from sopdoc.layout.room import Room
-from sopdoc.layout.text import common_size, place_lines
+from sopdoc.layout.text import common_size, place_lines, wrap_width
 from sopdoc.layout.wrap import Line, wrap_items, wrap_text
 from sopdoc.model import Paper, Sop
 from sopdoc.units import Pt, mm
@@ -184,7 +184,7 @@ def _row_plans(
         lines_max = 1
         for kind, (items, align) in values.items():
             column = by_kind[kind]
-            inner = column.width - 2 * style.pad_x
+            inner = wrap_width(column.width, style.pad_x)  # Word wraps it again
             lines = wrap_items(items, width=inner, size=size, measure=font)
             content[column.key] = (lines, align)
             lines_max = max(lines_max, len(lines))

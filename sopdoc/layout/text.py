@@ -14,6 +14,22 @@ from sopdoc.units import Pt
 MIN_HEADER_SIZE: Final = 7.0
 
 
+#: Word processors give a cell's text this much more room on each side than the layout's
+#: padding (the DOCX cell margins are the padding less this): they must never wrap a line
+#: the layout kept whole.
+TEXT_SLACK: Final = 0.5
+#: The layout wraps text a word processor wraps again (a step's text, identity values and
+#: sections) within the word processor's room less this much, its measure being at most
+#: this much narrower than ours: both break the same lines in the same places.
+WRAP_TOLERANCE: Final = 0.3
+
+
+def wrap_width(width: Pt, pad_x: Pt) -> Pt:
+    """The width text is wrapped to in a cell ``width`` wide with ``pad_x`` each side, the
+    width a word processor wraps it to again."""
+    return width - 2 * (pad_x - TEXT_SLACK) - WRAP_TOLERANCE
+
+
 def place_lines(
     lines: Sequence[Line],
     box: Box,
@@ -37,7 +53,9 @@ def place_lines(
         else:
             x = box.x + style.pad_x + line.indent
         baseline = top + i * leading + (leading - ascent - descent) / 2 + ascent
-        placed.append(PlacedLine(line.text, x, baseline, size, bold))
+        placed.append(
+            PlacedLine(line.text, x, baseline, size, bold, joint=line.joint, hang=line.hang)
+        )
     return tuple(placed)
 
 

@@ -40,12 +40,27 @@ class Measure(Protocol):
     def width(self, text: str, size: Pt, *, bold: bool = False) -> Pt: ...
 
 
+#: How a wrapped line joins the line above it into the paragraph the user wrote: at a space,
+#: inside a word cut to fit, or after a hyphen the wrap added (dropped when joined).
+SPACE_JOINT: Final = " "
+CUT_JOINT: Final = ""
+HYPHEN_JOINT: Final = HYPHEN
+
+
 @dataclass(frozen=True)
 class Line:
-    """One wrapped line and its indent from the text's left edge."""
+    """One wrapped line and its indent from the text's left edge.
+
+    ``joint`` says how it continues the line above into one paragraph (``SPACE_JOINT``,
+    ``CUT_JOINT``, ``HYPHEN_JOINT``); None starts a paragraph: a line or an item as the user
+    wrote it. ``hang`` is that paragraph's hanging indent (a list marker's width), on each
+    of its lines: a word processor wraps the paragraph again with it.
+    """
 
     text: str
     indent: Pt = 0.0
+    joint: str | None = None
+    hang: Pt = 0.0
 
 
 def split_marker(item: str) -> tuple[str, str]:
@@ -132,9 +147,35 @@ def wrap_text(
     the current line); it is cut between letters only where no syllable break fits.
     Words that fit a line of their own are never hyphenated.
     """
-    lines: list[str] = []
+    return [
+        text
+        for text, _ in wrap_joined(
+            text, width=width, size=size, measure=measure, bold=bold, hyphenate=hyphenate
+        )
+    ]
+
+
+def wrap_joined(
+    text: str,
+    *,
+    width: Pt,
+    size: Pt,
+    measure: Measure,
+    bold: bool = False,
+    hyphenate: bool = False,
+) -> list[tuple[str, str | None]]:
+    """``wrap_text``'s lines, each with how it joins the line above (None for the first)."""
+    lines: list[tuple[str, str | None]] = []
     current = ""
+    # How the line being built joins the last finished one.
+    joint: str | None = None
     words = text.split()
+
+    def finish(line: str, then: str) -> None:
+        nonlocal joint
+        lines.append((line, joint))
+        joint = then
+
     while words:
         word = words.pop(0)
         candidate = f"{current} {word}" if current else word
@@ -142,7 +183,7 @@ def wrap_text(
             current = candidate
             continue
         if measure.width(word, size, bold=bold) <= width:
-            lines.append(current)
+            finish(current, SPACE_JOINT)
             current = word
             continue
         if hyphenate:
@@ -150,21 +191,23 @@ def wrap_text(
             room = width - measure.width(prefix, size, bold=bold)
             split = _hyphenate_into(word, room, size, measure, bold)
             if split is None and current:
-                lines.append(current)
+                finish(current, SPACE_JOINT)
                 current = ""
                 words.insert(0, word)  # the whole line's room, on the next line
                 continue
             if split is not None:
-                lines.append(prefix + split[0])
+                added = split[0].endswith(HYPHEN) and not word.startswith(split[0])
+                finish(prefix + split[0], HYPHEN_JOINT if added else CUT_JOINT)
                 current = ""
                 words.insert(0, split[1])
                 continue
         if current:
-            lines.append(current)
+            finish(current, SPACE_JOINT)
         *full, current = _break_word(word, width, size, measure, bold)
-        lines.extend(full)
+        for piece in full:
+            finish(piece, CUT_JOINT)
     if current:
-        lines.append(current)
+        lines.append((current, joint))
     return lines
 
 
@@ -184,6 +227,16 @@ def item_markers(items: Sequence[str]) -> list[tuple[str, str]]:
     return split
 
 
+def wrap_lines(
+    text: str, *, width: Pt, size: Pt, measure: Measure, bold: bool = False
+) -> tuple[Line, ...]:
+    """One paragraph as the user wrote it, wrapped: its lines know how they join."""
+    return tuple(
+        Line(t, joint=j)
+        for t, j in wrap_joined(text, width=width, size=size, measure=measure, bold=bold)
+    )
+
+
 def wrap_item(
     marker: str, rest: str, *, width: Pt, size: Pt, measure: Measure, bold: bool = False
 ) -> tuple[Line, ...]:
@@ -191,11 +244,13 @@ def wrap_item(
     hang = measure.width(f"{marker} ", size, bold=bold) if marker else 0.0
     if not marker or not rest or hang > width / 3:
         item = f"{marker} {rest}" if marker and rest else marker or rest
-        return tuple(
-            Line(t) for t in wrap_text(item, width=width, size=size, measure=measure, bold=bold)
-        )
-    body = wrap_text(rest, width=width - hang, size=size, measure=measure, bold=bold)
-    return (Line(f"{marker} {body[0]}"), *(Line(t, hang) for t in body[1:]))
+        return wrap_lines(item, width=width, size=size, measure=measure, bold=bold)
+    body = wrap_joined(rest, width=width - hang, size=size, measure=measure, bold=bold)
+    first, joint = body[0]
+    return (
+        Line(f"{marker} {first}", joint=joint, hang=hang),
+        *(Line(t, hang, joint=j, hang=hang) for t, j in body[1:]),
+    )
 
 
 def wrap_items(

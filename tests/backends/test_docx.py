@@ -11,6 +11,7 @@ from docx import Document as open_docx
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from factories import big_sop, identity_cases, make_sop, make_step, tiny_png
+from pdf_geometry import text_lines
 
 from sopdoc.backends.docx.cells import BORDER
 from sopdoc.backends.docx.document import render_docx
@@ -192,17 +193,6 @@ def test_template_styles_are_used(tmp_path: Path) -> None:
     word = open_docx(str(path))
     assert word.styles["Normal"].font.name == "Liberation Serif"
     assert word.sections[0].header.paragraphs[0].text == "KOP INSTANSI"
-
-
-def text_lines(page: pymupdf.Page) -> dict[str, list[tuple[float, float]]]:
-    """Each printed line's text -> the (x, y) of its top-left corners, top to bottom."""
-    found: dict[str, list[tuple[float, float]]] = {}
-    for block in page.get_text("dict")["blocks"]:
-        for line in block.get("lines", []):
-            text = "".join(span["text"] for span in line["spans"]).strip()
-            if text:
-                found.setdefault(text, []).append((line["bbox"][0], line["bbox"][1]))
-    return found
 
 
 def assert_identity_pages_agree(name: str, document: Document, office_pdf: Path) -> None:

@@ -18,6 +18,7 @@ from pdf_geometry import (
     horizontal_lines_at,
     nearest,
     picture_boxes,
+    text_lines,
     text_origins,
     vertical_lines_at,
 )
@@ -234,3 +235,35 @@ def test_flowchart_labels_within_half_a_point(
                 default=float("inf"),
             )
             assert off <= TOLERANCE, (index, line, off)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_word_wraps_each_steps_paragraph_where_the_layout_did(
+    name: str,
+    documents: dict[str, Document],
+    rendered: dict[str, tuple[pymupdf.Document, pymupdf.Document]],
+) -> None:
+    """A step's text is one paragraph per item the user wrote, wrapped by LibreOffice: every
+    line the layout printed is a line of LibreOffice's, where our PDF prints it (the same
+    breaks, so the same line count in every cell)."""
+    document = documents[name]
+    ours, libre = rendered[name]
+    first = len(ours) - len(document.layout.pages)
+    checked = 0
+    for index, page in _procedure_pages(document, libre):
+        a, b = text_lines(ours[first + index]), text_lines(page)
+        texts = {
+            line.text.strip()
+            for row in document.layout.pages[index].rows
+            for cell in row.cells
+            for line in cell.lines
+            if line.text.strip()
+        }
+        for text in texts:
+            assert text in b, (name, index, text)
+            assert len(a[text]) == len(b[text]), (name, index, text)
+            for (x0, y0), (x1, y1) in zip(a[text], b[text], strict=True):
+                assert abs(y0 - y1) <= TOLERANCE, (name, index, text, y0, y1)
+                assert abs(x0 - x1) <= 1.0, (name, index, text, x0, x1)
+            checked += 1
+    assert checked

@@ -40,13 +40,12 @@ from sopdoc.layout import (
     Span,
     TextCell,
 )
+from sopdoc.layout.text import TEXT_SLACK
 from sopdoc.resources import template_path
 from sopdoc.units import mm, to_emu
 
 #: The styles document every SOP starts from; ``--template`` replaces it.
 DEFAULT_TEMPLATE: Final = template_path()
-#: Word wraps a line that is a hair too wide; cells keep this much slack beyond the layout.
-WRAP_SLACK: Final = 0.5
 #: "Halaman X dari Y", as in the PDF.
 FOOTER_SIZE: Final = 8.0
 #: Document properties get the zip entries' time so the same workbook gives the same bytes.
@@ -130,9 +129,15 @@ class SopWriter:
     # --- procedure pages -----------------------------------------------------------------------
 
     def _cell_text(
-        self, text_cell: TextCell[Any], *, before: float, page_break: bool = False
+        self,
+        text_cell: TextCell[Any],
+        *,
+        before: float,
+        page_break: bool = False,
+        reflow: bool = False,
     ) -> str:
-        """The layout's lines, with its own line breaks: Word never re-wraps them."""
+        """A cell's paragraphs: with ``reflow`` (a step's text) those the user wrote, which
+        Word wraps; else the layout's lines (the header, which the layout hyphenated)."""
         style = self.doc.layout.style
         return cell_lines(
             text_cell,
@@ -141,6 +146,7 @@ class SopWriter:
             leading=lambda size: size * style.leading,
             before=before,
             page_break=page_break,
+            reflow=reflow,
         )
 
     def procedure_page(self, index: int) -> None:
@@ -200,17 +206,18 @@ class SopWriter:
                 if number == 0 and i == first_lane:  # the flowchart's anchor: no margins
                     cells.append(wml.cell(TINY_PARAGRAPH, width=width, cell_margins=NO_MARGINS))
                 elif i in texts:
-                    text = self._cell_text(texts[i], before=style.pad_y)
+                    text = self._cell_text(texts[i], before=style.pad_y, reflow=True)
                     cells.append(wml.cell(text, width=width, valign="top"))
                 else:
                     cells.append(wml.cell(width=width))
-            rows.append(wml.row(cells, height=step_row.box.height))
+            # The flowchart's anchor row keeps its height (see wml.row); the others grow.
+            rows.append(wml.row(cells, height=step_row.box.height, exact=number == 0))
         self.separator()
         # No top or bottom cell margins: header text is centred in the whole cell box, step
         # text gets its top padding as space before, and the flowchart's anchor cell has no
         # margin at all, so every reading of the anchor (cell edge, cell margin, paragraph
         # start) is the same point.
-        pad = style.pad_x - WRAP_SLACK
+        pad = style.pad_x - TEXT_SLACK
         table = wml.add_block(
             self.word,
             wml.table(

@@ -12,10 +12,9 @@ from sopdoc.backends.docx.cells import BORDER, cell_lines
 from sopdoc.backends.docx.ooxml import picture_run
 from sopdoc.layout.geometry import IdentityCellId, IdentityPart, TextCell
 from sopdoc.layout.identity_geometry import IdentityLayout, IdentityPage
+from sopdoc.layout.text import TEXT_SLACK
 from sopdoc.units import to_emu
 
-#: Word wraps a line that is a hair too wide; cells keep this much slack beyond the layout.
-WRAP_SLACK: Final = 0.5
 #: Spacers thinner than this are left out.
 MIN_SPACER: Final = 0.5
 #: A running line's row: no border but the table's top line below it.
@@ -93,20 +92,20 @@ class IdentityWriter:
                 row = [
                     kop,
                     wml.cell(self.lines(label, page_break=first), width=label_col),
-                    wml.cell(self.lines(value), width=value_col),
+                    wml.cell(self.lines(value, reflow=True), width=value_col),
                 ]
             else:
                 left, right = cells
                 row = [
                     wml.cell(
-                        self.lines(left, page_break=first),
+                        self.lines(left, page_break=first, reflow=True),
                         width=self.widths[0] + label_col,
                         span=2,
                     ),
-                    wml.cell(self.lines(right), width=value_col),
+                    wml.cell(self.lines(right, reflow=True), width=value_col),
                 ]
             rows.append(wml.row(row, height=layout_row.box.height))
-        pad = style.pad_x - WRAP_SLACK
+        pad = style.pad_x - TEXT_SLACK
         table = wml.add_block(
             self.word,
             wml.table(
@@ -157,8 +156,10 @@ class IdentityWriter:
         *,
         before: float | None = None,
         page_break: bool = False,
+        reflow: bool = False,
     ) -> str:
-        """The layout's lines of one cell, with the layout's top padding above them."""
+        """One cell's paragraphs, with the layout's top padding above them: with ``reflow``
+        (values and sections) those the user wrote, else the layout's lines."""
         return cell_lines(
             text_cell,
             font=self.font,
@@ -166,6 +167,7 @@ class IdentityWriter:
             leading=self.layout.leading,
             before=self.layout.style.pad_y if before is None else before,
             page_break=page_break,
+            reflow=reflow,
         )
 
 

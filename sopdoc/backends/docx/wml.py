@@ -151,12 +151,15 @@ def cell(
     return f"<w:tc><w:tcPr>{''.join(properties)}</w:tcPr>{content}</w:tc>"
 
 
-def row(cells: Iterable[str], *, height: float, header: bool = False) -> str:
-    """A ``w:tr`` of exactly ``height`` points that never splits across pages; a ``header``
-    row repeats on every page the table runs onto."""
+def row(cells: Iterable[str], *, height: float, header: bool = False, exact: bool = False) -> str:
+    """A ``w:tr`` at least ``height`` points high (it grows with text a clerk adds, never
+    hiding it) that never splits across pages; a ``header`` row repeats on every page the
+    table runs onto. ``exact``: exactly that high, for the row a flowchart is anchored in
+    (LibreOffice grows such a row to hold the whole drawing)."""
     repeat = "<w:tblHeader/>" if header else ""
+    rule = "exact" if exact else "atLeast"
     return (
-        f'<w:tr><w:trPr><w:trHeight w:val="{emu_twips(height)}" w:hRule="exact"/>{repeat}'
+        f'<w:tr><w:trPr><w:trHeight w:val="{emu_twips(height)}" w:hRule="{rule}"/>{repeat}'
         f"<w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
     )
 
