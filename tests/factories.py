@@ -218,11 +218,21 @@ def dasar_hukum_sop(count: int, *, paper: Paper = Paper.F4) -> Sop:
     return replace(sop, sections=replace(sop.sections, dasar_hukum=Section(items)))
 
 
+def flowing_sop() -> Sop:
+    """A long Dasar Hukum beside a short Kualifikasi, a long Peralatan beside a short
+    Keterkaitan: one page only when each column of the section pairs flows on its own."""
+    sop = dasar_hukum_sop(9)
+    tools = tuple(f"{c}. Alat kantor nomor {i}" for i, c in enumerate("abcdefghij"))
+    sections = replace(sop.sections, peralatan=Section(tools), pencatatan=Section(("a. Arsip",)))
+    return replace(sop, sections=sections)
+
+
 def identity_cases() -> dict[str, Sop]:
     """Identity content from short to too long for one page, on each paper."""
     return {
         "short-F4": dasar_hukum_sop(1),
         "steps-down-A4": dasar_hukum_sop(8, paper=Paper.A4),
+        "flowing-F4": flowing_sop(),
         "too-long-LETTER": dasar_hukum_sop(30, paper=Paper.LETTER),
         "too-long-F4": dasar_hukum_sop(45),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -341,6 +342,53 @@ def _section_row(
     return IdentityRow(key, Box(kop_col.x, y, value_col.right - kop_col.x, height), tuple(cells))
 
 
+def _flowing(
+    pairs: list[tuple[str, _Side, _Side]],
+    columns: IdentityColumns,
+    *,
+    y: Pt,
+    style: IdentityStyle,
+    font: FontMeasure,
+) -> list[IdentityRow]:
+    """The section pairs with each column flowing on its own: the left sections stacked at
+    their own heights, the right ones likewise, the last of the shorter column reaching down
+    to the longer one's end. Rows are the stretches between any two section boundaries; a
+    section's cell (its whole box) stands in each row it spans, its lines in the first."""
+    kop_col, label_col, value_col = columns
+    placer = _Placer(style, font)
+    stacks: list[list[tuple[IdentityCellId, float, float, tuple[PlacedLine, ...]]]] = []
+    for part, x0, x1 in (
+        (IdentityPart.LEFT, kop_col.x, label_col.right),
+        (IdentityPart.RIGHT, value_col.x, value_col.right),
+    ):
+        stack: list[tuple[IdentityCellId, float, float, tuple[PlacedLine, ...]]] = []
+        top = y
+        for field, left, right in pairs:
+            side = left if part is IdentityPart.LEFT else right
+            height = _section_height(_lines(side), style)
+            texts = [side.title, side.items]
+            lines = placer.place(texts, x=x0, top=top + style.pad_y, width=x1 - x0)
+            stack.append((IdentityCellId(part, field), top, height, lines))
+            top += height
+        stacks.append(stack)
+    bottom = max(stack[-1][1] + stack[-1][2] for stack in stacks)
+    for stack in stacks:  # the shorter column's last section reaches the end
+        cell_id, top, _, lines = stack[-1]
+        stack[-1] = (cell_id, top, bottom - top, lines)
+    edges = sorted({top for stack in stacks for _, top, _, _ in stack} | {bottom})
+    spans = ((kop_col.x, label_col.right), (value_col.x, value_col.right))
+    rows = []
+    for start, end in itertools.pairwise(edges):
+        cells = []
+        for stack, (x0, x1) in zip(stacks, spans, strict=True):
+            cell_id, top, height, lines = next(c for c in stack if c[1] <= start < c[1] + c[2])
+            box = Box(x0, top, x1 - x0, height)
+            cells.append(TextCell(cell_id, box, lines if top == start else ()))
+        box = Box(kop_col.x, start, value_col.right - kop_col.x, end - start)
+        rows.append(IdentityRow(cells[0].key.field, box, tuple(cells)))
+    return rows
+
+
 def _paginate(
     first: list[IdentityRow],
     pairs: list[tuple[str, _Side, _Side]],
@@ -489,6 +537,10 @@ def _layout(
         style=style,
         font=font,
     )
+    if len(page_rows) > 1:  # each column flowing on its own may keep the part on one page
+        flowing = _flowing(pairs, columns, y=rows[-1].box.bottom, style=style, font=font)
+        if flowing[-1].box.bottom <= y0 + available:
+            page_rows = [[*rows, *flowing]]
     pages = []
     for index, page in enumerate(page_rows):
         table = Box(x0, page[0].box.y, columns[2].right - x0, page[-1].box.bottom - page[0].box.y)

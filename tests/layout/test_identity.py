@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import replace
 from pathlib import PurePath
@@ -10,7 +11,7 @@ import pytest
 from factories import CONTOH, dasar_hukum_sop, make_sop, make_step
 
 from sopdoc.layout.fonts import FontMetrics
-from sopdoc.layout.geometry import LayoutStyle
+from sopdoc.layout.geometry import Box, LayoutStyle
 from sopdoc.layout.identity import fitting_styles, layout_identity
 from sopdoc.layout.identity_geometry import IdentityLayout
 from sopdoc.model import Paper
@@ -180,3 +181,27 @@ def test_check_warns_naming_the_sections_that_continue(font: FontMetrics) -> Non
         Workbook(path=PurePath("w.xlsx"), agency=sop.agency, sops=(dasar_hukum_sop(2),))
     )
     assert not short.warnings
+
+
+def test_the_columns_of_the_section_pairs_flow_on_their_own(font: FontMetrics) -> None:
+    """Row-aligned pairs would need a second page; each column flowing on its own keeps one:
+    a section starts right under the one above it in its column, not under the taller of
+    the pair, and the shorter column's last section reaches down to the longer one's end."""
+    from factories import flowing_sop
+
+    from sopdoc.layout.geometry import IdentityPart
+
+    layout = layout_identity(flowing_sop(), font=font)
+    assert len(layout.pages) == 1
+    cells: dict[tuple[IdentityPart, str], Box] = {}
+    for row in layout.pages[0].rows:
+        for cell in row.cells:
+            if cell.key.part in (IdentityPart.LEFT, IdentityPart.RIGHT):
+                cells[(cell.key.part, cell.key.field)] = cell.box
+    left = [cells[(IdentityPart.LEFT, f)] for f in ("dasar_hukum", "keterkaitan", "peringatan")]
+    right = [cells[(IdentityPart.RIGHT, f)] for f in ("dasar_hukum", "keterkaitan", "peringatan")]
+    for column in (left, right):
+        for upper, lower in itertools.pairwise(column):
+            assert lower.y == upper.bottom
+    assert left[-1].bottom == right[-1].bottom
+    assert left[1].y != right[1].y  # not row-aligned: KETERKAITAN is not under PERALATAN's row

@@ -11,7 +11,7 @@ from sopdoc.backends.docx import wml
 from sopdoc.backends.docx.cells import BORDER, cell_lines
 from sopdoc.backends.docx.ooxml import picture_run
 from sopdoc.layout.geometry import IdentityCellId, IdentityPart, TextCell
-from sopdoc.layout.identity_geometry import IdentityLayout, IdentityPage
+from sopdoc.layout.identity_geometry import IdentityLayout, IdentityPage, IdentityRow
 from sopdoc.layout.text import TEXT_SLACK
 from sopdoc.units import to_emu
 
@@ -97,12 +97,10 @@ class IdentityWriter:
             else:
                 left, right = cells
                 row = [
-                    wml.cell(
-                        self.lines(left, page_break=first, reflow=True),
-                        width=self.widths[0] + label_col,
-                        span=2,
+                    self._section_cell(
+                        left, layout_row, width=self.widths[0] + label_col, page_break=first
                     ),
-                    wml.cell(self.lines(right, reflow=True), width=value_col),
+                    self._section_cell(right, layout_row, width=value_col),
                 ]
             rows.append(wml.row(row, height=layout_row.box.height))
         pad = style.pad_x - TEXT_SLACK
@@ -116,6 +114,27 @@ class IdentityWriter:
         )
         if with_kop:
             self._logo(table, page)
+
+    def _section_cell(
+        self,
+        cell: TextCell[IdentityCellId],
+        row: IdentityRow,
+        *,
+        width: int,
+        page_break: bool = False,
+    ) -> str:
+        """A section's cell in ``row``: when the columns flow on their own a section spans
+        several rows, its text in the first (a vertical merge), the others continuing it."""
+        span = 2 if cell.key.part is IdentityPart.LEFT else 1
+        spans_rows = cell.box.y < row.box.y - 0.01 or cell.box.bottom > row.box.bottom + 0.01
+        if not spans_rows:
+            content = self.lines(cell, page_break=page_break, reflow=True)
+            return wml.cell(content, width=width, span=span)
+        if cell.box.y < row.box.y - 0.01:  # a later row of the section: merged with it
+            content = wml.paragraph(leading=1, page_break=page_break)
+            return wml.cell(content, width=width, span=span, merge="continue")
+        content = self.lines(cell, page_break=page_break, reflow=True)
+        return wml.cell(content, width=width, span=span, merge="restart")
 
     def _kop_cell(self, page: IdentityPage, number: int, rows: int, *, page_break: bool) -> str:
         """The kop's cell in row ``number`` of the ``rows`` it spans: in the first a spacer
