@@ -101,7 +101,8 @@ def write_manifest(
         "sheets": sheets,
         "written": dict(sorted(written.items())),
     }
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # Compact: written twice a build, a thousand SOPs and sheets in it.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     write_atomic(folder / MANIFEST, text.encode("utf-8"))
     (folder / JOURNAL).unlink(missing_ok=True)
 

@@ -53,3 +53,37 @@ def test_other_formats_import_what_they_need(
     )
     assert needed in loaded
     assert "pptx" not in loaded
+
+
+#: The stages behind sopdoc/publish/: the CLI and the pratinjau reach them only through it.
+BEHIND_PUBLISH = ("sopdoc.layout", "sopdoc.drawing", "sopdoc.backends")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _imports(path: Path) -> set[str]:
+    import ast
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found |= {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    [ROOT / "sopdoc" / "cli.py", *sorted((ROOT / "sopdoc" / "preview").glob("*.py"))],
+    ids=lambda p: p.name,
+)
+def test_the_cli_and_the_pratinjau_reach_layout_and_backends_only_through_publish(
+    path: Path,
+) -> None:
+    reached = sorted(m for m in _imports(path) if m.startswith(BEHIND_PUBLISH))
+    assert reached == [], path
+
+
+def test_the_boundary_check_sees_an_import_behind_publish() -> None:
+    """The check above can fail: publish/ itself imports the layout."""
+    assert any(m.startswith(BEHIND_PUBLISH) for m in _imports(ROOT / "sopdoc/publish/workbooks.py"))
