@@ -21,7 +21,7 @@ page=$(pdfinfo formulir.pdf | awk '/^Pages:/ {print $2}')
 pdftoppm -png -r 130 -f "$page" -l "$page" -x 60 -y 80 -W 900 -H 420 -singlefile formulir.pdf "$out/formulir-identitas"
 pdftoppm -png -r 110 -f "$page" -l "$page" -x 45 -y 245 -W 1130 -H 150 -singlefile formulir.pdf "$out/formulir-tabel"
 pdftoppm -png -r 70 -f 1 -l 1 -singlefile "$sop" "$out/halaman-identitas"
-pdftoppm -png -r 70 -f 3 -l 3 -singlefile "$sop" "$out/halaman-prosedur"
+pdftoppm -png -r 70 -f 2 -l 2 -singlefile "$sop" "$out/halaman-prosedur"  # the first procedure page
 pdftoppm -png -r 50 -f 1 -l 1 -singlefile diagram/KEC-STDR-KIN-427.110-2020.pdf "$out/diagram-alir"
 pdftoppm -png -r 50 -f 1 -l 1 -singlefile dokumen/contoh-buku-sop.pdf "$out/buku-sampul"
 pdftoppm -png -r 50 -f 2 -l 2 -singlefile dokumen/contoh-buku-sop.pdf "$out/buku-daftar-isi"
