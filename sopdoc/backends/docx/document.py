@@ -164,9 +164,15 @@ class SopWriter:
         keys: list[HeaderId] = [c.key for c in columns]
         header = {cell.key: cell for cell in page.header}
         first_lane = keys.index(ColumnId(ColumnKind.LANE, 0))
-        first_mutu = keys.index(ColumnId(ColumnKind.KELENGKAPAN))
-        spans = {first_lane: len(layout.lanes), first_mutu: 3}
-        span_keys = {first_lane: Span.PELAKSANA, first_mutu: Span.MUTU}
+        # The header cells over several columns (PELAKSANA, MUTU BAKU), from the layout's
+        # boxes: the columns a span covers and the first of them.
+        spans: dict[int, int] = {}
+        span_keys: dict[int, Span] = {}
+        for span in (Span.PELAKSANA, Span.MUTU):
+            box = header[span].box
+            covered = [i for i, c in enumerate(columns) if box.x - 0.01 <= c.x < box.right - 0.01]
+            spans[covered[0]] = len(covered)
+            span_keys[covered[0]] = span
         top: list[str] = []
         bottom: list[str] = []
         rows: list[str] = []
