@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -17,8 +17,8 @@ from sopdoc.backends.docx.document import DEFAULT_TEMPLATE, SopWriter
 from sopdoc.backends.docx.ooxml import add_run, table_geometry
 from sopdoc.backends.docx.package import empty_document
 from sopdoc.drawing.document import Document
+from sopdoc.layout.book import BOOK_STYLE, column_widths
 
-COVER_SIZE: Final = 26.0
 #: Book part -> first page, from the PDF's first pass.
 Starts = dict[str, int]
 
@@ -99,16 +99,16 @@ def render_book_docx(
     unit = first.sop.unit
     for _ in range(6):
         word.add_paragraph()
-    _title(word, words.BOOK_TITLE, font=font, size=COVER_SIZE)
+    _title(word, words.BOOK_TITLE, font=font, size=BOOK_STYLE.cover_size)
     for line in first.sop.header:
-        _title(word, line.upper(), font=font, size=16)
-    _title(word, words.BOOK_YEAR.format(year=year), font=font, size=14)
+        _title(word, line.upper(), font=font, size=BOOK_STYLE.heading_size)
+    _title(word, words.BOOK_YEAR.format(year=year), font=font, size=BOOK_STYLE.year_size)
     cover.page_break()
-    _title(word, words.BOOK_TOC, font=font, size=16)
+    _title(word, words.BOOK_TOC, font=font, size=BOOK_STYLE.heading_size)
     width = (
         first.layout.page_width - first.layout.style.margin_left - first.layout.style.margin_right
     )
-    toc = _docx_table(word, len(documents) + 2, [width * w for w in (0.06, 0.28, 0.54, 0.12)])
+    toc = _docx_table(word, len(documents) + 2, column_widths(BOOK_STYLE.toc_shares, width))
     for c, text in enumerate(words.BOOK_TOC_HEADER):
         _cell(toc.cell(0, c), text, font=font, bold=True)
     entries = [
@@ -129,9 +129,9 @@ def render_book_docx(
         writer.sop()
         _bookmark(word.tables[before].cell(0, 1).paragraphs[0], f"sopdoc_sop{i}", i)
     cover.page_break()
-    _title(word, words.BOOK_MONITORING, font=font, size=16)
+    _title(word, words.BOOK_MONITORING, font=font, size=BOOK_STYLE.heading_size)
     _bookmark(word.paragraphs[-1], "sopdoc_monitoring", len(documents) + 1)
-    widths = [width * w for w in (0.05, 0.30, 0.10, 0.10, 0.17, 0.17, 0.11)]
+    widths = column_widths(BOOK_STYLE.monitoring_shares, width)
     table = _docx_table(word, len(documents) + 2, widths)
     header = words.BOOK_MONITORING_HEADER
     good, bad = words.BOOK_MONITORING_CHOICES

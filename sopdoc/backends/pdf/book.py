@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -16,10 +16,10 @@ from sopdoc import words
 from sopdoc.backends.pdf.document import GRID_WIDTH
 from sopdoc.backends.pdf.story import Styles, build_pdf, markup, sop_story
 from sopdoc.drawing.document import Document
+from sopdoc.layout.book import BOOK_STYLE, column_widths
 from sopdoc.model import Agency
 from sopdoc.units import Pt, mm
 
-COVER_SIZE: Final = 26.0
 #: Book part -> first page: the Daftar Isi reads it from the first pass.
 Starts = dict[str, int]
 
@@ -57,15 +57,24 @@ def _cover(agency: Agency, header: Sequence[str], year: int, styles: Styles) -> 
         except OSError:
             pass
     story.append(
-        Paragraph(markup(words.BOOK_TITLE, styles.font, bold=True), _centred(styles, COVER_SIZE))
+        Paragraph(
+            markup(words.BOOK_TITLE, styles.font, bold=True),
+            _centred(styles, BOOK_STYLE.cover_size),
+        )
     )
     story.append(Spacer(1, mm(10)))
     for line in header:
-        story.append(Paragraph(markup(line.upper(), styles.font, bold=True), _centred(styles, 16)))
+        story.append(
+            Paragraph(
+                markup(line.upper(), styles.font, bold=True),
+                _centred(styles, BOOK_STYLE.heading_size),
+            )
+        )
     story.append(Spacer(1, mm(8)))
     story.append(
         Paragraph(
-            markup(words.BOOK_YEAR.format(year=year), styles.font, bold=True), _centred(styles, 14)
+            markup(words.BOOK_YEAR.format(year=year), styles.font, bold=True),
+            _centred(styles, BOOK_STYLE.year_size),
         )
     )
     return story
@@ -116,8 +125,10 @@ def _toc(
             styles.para(str(monitoring) if monitoring else "", styles.text),
         ]
     )
-    title = Paragraph(markup(words.BOOK_TOC, styles.font, bold=True), _centred(styles, 16))
-    widths = [width * 0.06, width * 0.28, width * 0.54, width * 0.12]
+    title = Paragraph(
+        markup(words.BOOK_TOC, styles.font, bold=True), _centred(styles, BOOK_STYLE.heading_size)
+    )
+    widths = column_widths(BOOK_STYLE.toc_shares, width)
     return [title, Spacer(1, mm(6)), _grid(rows, widths, styles=styles)]
 
 
@@ -148,8 +159,8 @@ def _monitoring(documents: Sequence[Document], styles: Styles, width: Pt) -> lis
                 "",
             ]
         )
-    widths = [0.05, 0.30, 0.10, 0.10, 0.17, 0.17, 0.11]
-    table = _grid(rows, [width * w for w in widths], styles=styles, header_rows=2)
+    widths = column_widths(BOOK_STYLE.monitoring_shares, width)
+    table = _grid(rows, widths, styles=styles, header_rows=2)
     table.setStyle(
         TableStyle(
             [("SPAN", (2, 0), (3, 0))]
@@ -158,7 +169,10 @@ def _monitoring(documents: Sequence[Document], styles: Styles, width: Pt) -> lis
             + [("BOTTOMPADDING", (0, 2), (-1, -1), 14)]
         )
     )
-    title = Paragraph(markup(words.BOOK_MONITORING, styles.font, bold=True), _centred(styles, 16))
+    title = Paragraph(
+        markup(words.BOOK_MONITORING, styles.font, bold=True),
+        _centred(styles, BOOK_STYLE.heading_size),
+    )
     return [title, Spacer(1, mm(6)), table]
 
 
