@@ -29,7 +29,7 @@ from sopdoc.layout.identity_geometry import (
     IdentityRow,
     IdentityStyle,
 )
-from sopdoc.layout.text import place_lines, wrap_width
+from sopdoc.layout.text import place_lines, running_line, wrap_width
 from sopdoc.layout.wrap import Line, item_markers, wrap_item, wrap_lines
 from sopdoc.model import Paper, Signatory, Sop
 from sopdoc.units import Pt, mm
@@ -493,19 +493,21 @@ def _running(
 ) -> TextCell[IdentityCellId]:
     """The line above a continuation page's table: the kop's name line, the SOP's name and
     number, cut with an ellipsis to the table's width."""
-    size = style.running_size
     issuer = sop.issuer[-1] if sop.issuer else ""
     text = words.DOC_IDENTITY_RUNNING.format(
         kop=issuer, nama=sop.identity.nama, nomor=sop.identity.nomor
     )
-    text = " ".join(text.split()).strip(" —")
-    while text and font.width(text, size) > width:
-        text = text[:-2].rstrip() + "…"
-    plain = LayoutStyle(pad_x=0.0, pad_y=0.0, leading=style.leading)
-    leading = size * style.leading
-    lines = place_lines([Line(text)], Box(x0, y, width, leading), size=size, style=plain, font=font)
-    box = Box(x0, y, width, leading + style.running_gap)
-    return TextCell(IdentityCellId(IdentityPart.RUNNING), box, lines)
+    return running_line(
+        IdentityCellId(IdentityPart.RUNNING),
+        " ".join(text.split()).strip(" —"),
+        x=x0,
+        y=y,
+        width=width,
+        size=style.running_size,
+        leading=style.leading,
+        gap=style.running_gap,
+        font=font,
+    )
 
 
 def _layout(

@@ -25,7 +25,7 @@ from sopdoc.layout.geometry import (
 from sopdoc.layout.page import build_page
 from sopdoc.layout.pagination import RowPlan, paginate, start_room, starts_with_decision
 from sopdoc.layout.room import Room
-from sopdoc.layout.text import common_size, place_lines, wrap_width
+from sopdoc.layout.text import common_size, place_lines, running_line, wrap_width
 from sopdoc.layout.wrap import Line, wrap_items, wrap_text
 from sopdoc.model import Paper, Sop
 from sopdoc.units import Pt, mm
@@ -272,12 +272,16 @@ def _running(
     width; None when the Instansi sheet turns it off."""
     if not sop.agency.running_title:
         return None
-    size = style.running_size
     text = words.DOC_RUNNING.format(nama=sop.identity.nama, nomor=sop.identity.nomor)
-    text = " ".join(text.split())
-    while text and font.width(text, size) > width:
-        text = text[:-2].rstrip() + "…"
-    leading = size * style.leading
-    plain = LayoutStyle(pad_x=0.0, pad_y=0.0, leading=style.leading)
-    lines = place_lines([Line(text)], Box(x0, y, width, leading), size=size, style=plain, font=font)
-    return TextCell(Span.RUNNING, Box(x0, y, width, leading + style.running_gap), lines)
+    key: HeaderId = Span.RUNNING
+    return running_line(
+        key,
+        text,
+        x=x0,
+        y=y,
+        width=width,
+        size=style.running_size,
+        leading=style.leading,
+        gap=style.running_gap,
+        font=font,
+    )

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final, Literal
+from typing import Final, Literal, TypeVar
 
-from sopdoc.layout.geometry import Align, Box, FontMeasure, LayoutStyle, PlacedLine
+from sopdoc.layout.geometry import (
+    Align,
+    Box,
+    CellId,
+    FontMeasure,
+    IdentityPart,
+    LayoutStyle,
+    PlacedLine,
+    TextCell,
+)
 from sopdoc.layout.wrap import Line, Measure
 from sopdoc.units import Pt
+
+#: What a running line's cell is keyed by.
+Key = TypeVar("Key", bound=CellId | IdentityPart)
 
 #: Smallest size the column heads may share so that their words fit whole; below it, the
 #: words that still do not fit are hyphenated instead.
@@ -80,3 +92,27 @@ def common_size(
     while size > minimum and not fits(size):
         size -= 0.5
     return max(size, minimum)
+
+
+def running_line(
+    key: Key,
+    text: str,
+    *,
+    x: Pt,
+    y: Pt,
+    width: Pt,
+    size: Pt,
+    leading: float,
+    gap: Pt,
+    font: FontMeasure,
+) -> TextCell[Key]:
+    """A one-line cell above a table naming its SOP: ``text`` at ``size``, cut with an
+    ellipsis to ``width``, and ``gap`` below it before the table."""
+    text = " ".join(text.split())
+    while text and font.width(text, size) > width:
+        text = text[:-2].rstrip() + "…"
+    line_height = size * leading
+    plain = LayoutStyle(pad_x=0.0, pad_y=0.0, leading=leading)
+    box = Box(x, y, width, line_height)
+    lines = place_lines([Line(text)], box, size=size, style=plain, font=font)
+    return TextCell(key, Box(x, y, width, line_height + gap), lines)

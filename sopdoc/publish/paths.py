@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import Final
 
@@ -64,8 +64,14 @@ def sop_stems(workbook: Workbook) -> dict[CellRef, str]:
     """The file stem of every SOP of a workbook, by its key: its NOMOR SOP (else its sheet),
     safe and unique over the whole workbook, so that a name does not depend on which SOPs a
     run selects."""
-    stems = unique_stems(safe_stem(s.identity.nomor or s.sheet) for s in workbook.sops)
-    return {sop.key: stem for sop, stem in zip(workbook.sops, stems, strict=True)}
+    return stems_of([(s.key, s.identity.nomor) for s in workbook.sops])
+
+
+def stems_of(refs: Sequence[tuple[CellRef, str]]) -> dict[CellRef, str]:
+    """The file stems of SOPs given by (key, nomor), in workbook order: the nomor (else the
+    sheet) made safe and unique."""
+    stems = unique_stems(safe_stem(nomor or ref.sheet) for ref, nomor in refs)
+    return dict(zip((ref for ref, _ in refs), stems, strict=True))
 
 
 def workbook_stem(path: PurePath | str) -> str:

@@ -12,16 +12,17 @@ SOPs are compared by content: only those that changed are built again.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+import functools
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from sopdoc.model import CellRef, Severity, Sop, Workbook
+from sopdoc.model import Agency, CellRef, Severity, Sop, Workbook
 from sopdoc.publish.freshness import Inputs, build_print, content_print, digest, file_hash
 from sopdoc.publish.freshness import is_current as _is_current
 from sopdoc.publish.manifest import read_manifest, read_sheets, read_written, write_sheets
-from sopdoc.publish.paths import safe_stem, unique_stems
+from sopdoc.publish.paths import stems_of
 from sopdoc.workbook import jabatan_hints, parse_grids, sheet_hints
 from sopdoc.workbook.grid import Grid
 from sopdoc.workbook.instansi import is_instansi_title, read_agency
@@ -70,6 +71,16 @@ class _Reading:
     @property
     def whole(self) -> bool:
         return len(self.grids) == len(self.prints)
+
+    @functools.cached_property
+    def agency(self) -> Agency:
+        """The Instansi sheet's settings (that sheet is among the first loaded)."""
+        instansi = next((p for p in self.prints if is_instansi_title(p.title)), None)
+        return read_agency(
+            self.grids[instansi.index] if instansi else None,
+            folder=self.path.parent,
+            problems=Problems(),
+        )
 
 
 def plan_build(
@@ -122,7 +133,7 @@ def _plan(
             reading.load(range(len(prints)))  # such an error concerns every SOP: read all
             continue
         refs = _sop_refs(reading, workbook, cache)
-        stems = _stems(refs)
+        stems = stems_of(refs)
         contents = {sop.key: content_print(sop) for sop in workbook.sops}
         build_prints = _build_prints(reading, contents, cache, inputs)
         again = {
@@ -151,12 +162,7 @@ def _plan(
 def _context(reading: _Reading, instansi: SheetPrint | None, cache: Mapping[str, Any]) -> str:
     """What every sheet's SOPs are read in: the Instansi sheet, the logo, the jabatan hints
     of the whole workbook, the workbook's folder (a relative logo is found there)."""
-    grids = reading.grids
-    agency = read_agency(
-        grids[instansi.index] if instansi else None,
-        folder=reading.path.parent,
-        problems=Problems(),
-    )
+    agency = reading.agency
     hints = _hints(reading, cache, agency)
     logo = Path(agency.logo) if agency.logo else None
     return digest(
@@ -170,7 +176,7 @@ def _context(reading: _Reading, instansi: SheetPrint | None, cache: Mapping[str,
     )
 
 
-def _hints(reading: _Reading, cache: Mapping[str, Any], agency: Any) -> tuple[str, ...]:
+def _hints(reading: _Reading, cache: Mapping[str, Any], agency: Agency) -> tuple[str, ...]:
     return tuple(
         jabatan_hints(
             agency,
@@ -187,16 +193,10 @@ def _hints(reading: _Reading, cache: Mapping[str, Any], agency: Any) -> tuple[st
 def _parse(reading: _Reading, cache: Mapping[str, Any]) -> Workbook:
     """The sheets read so far, parsed in workbook order with the whole workbook's hints."""
     ordered = [p for p in reading.prints if p.index in reading.grids]
-    instansi = next((p for p in ordered if is_instansi_title(p.title)), None)
-    agency = read_agency(
-        reading.grids[instansi.index] if instansi else None,
-        folder=reading.path.parent,
-        problems=Problems(),
-    )
     return parse_grids(
         [reading.grids[p.index] for p in ordered],
         path=reading.path,
-        hints=_hints(reading, cache, agency),
+        hints=_hints(reading, cache, reading.agency),
         whole=reading.whole,
     )
 
@@ -233,11 +233,6 @@ def _sop_refs(
         else:
             refs.extend((ref, nomor) for ref, nomor, _ in _cached_sops(p, cache))
     return refs
-
-
-def _stems(refs: Sequence[tuple[CellRef, str]]) -> dict[CellRef, str]:
-    stems = unique_stems(safe_stem(nomor or ref.sheet) for ref, nomor in refs)
-    return dict(zip((ref for ref, _ in refs), stems, strict=True))
 
 
 def _build_prints(

@@ -16,7 +16,7 @@ from docx.shared import Emu
 from sopdoc import words
 from sopdoc.backends.docx import wml
 from sopdoc.backends.docx.cells import TINY_PARAGRAPH, cell_lines
-from sopdoc.backends.docx.identity import NO_MARGINS, RUNNING_BORDERS, IdentityWriter
+from sopdoc.backends.docx.identity import NO_MARGINS, IdentityWriter, running_row
 from sopdoc.backends.docx.ooxml import (
     add_run,
     anchor_drawing,
@@ -177,16 +177,9 @@ class SopWriter:
         bottom: list[str] = []
         rows: list[str] = []
         running = layout.running
-        if running is not None:  # a borderless first row: the line naming the SOP
+        if running is not None:
             text = self._cell_text(running, before=0.0, page_break=True)
-            cell = wml.cell(
-                text,
-                width=sum(widths),
-                span=len(widths),
-                cell_margins=NO_MARGINS,
-                borders=RUNNING_BORDERS,
-            )
-            rows.append(wml.row([cell], height=running.box.height))
+            rows.append(running_row(text, widths=widths, height=running.box.height))
         first = running is None  # the cell that starts the page
         for i, key in enumerate(keys):
             if isinstance(key, ColumnId) and key.kind in _BOTH_ROWS:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from docx.oxml.ns import qn
@@ -66,16 +66,9 @@ class IdentityWriter:
         kop_rows = sum(1 for r in page.rows if _is_label(r.cells[0].key))
         with_kop = page.kop is not None and kop_rows > 0
         rows = []
-        if page.running is not None:  # a borderless first row naming the SOP
+        if page.running is not None:
             text = self.lines(page.running, before=0.0, page_break=start_page)
-            cell = wml.cell(
-                text,
-                width=sum(self.widths),
-                span=len(self.widths),
-                cell_margins=NO_MARGINS,
-                borders=RUNNING_BORDERS,
-            )
-            rows.append(wml.row([cell], height=page.running.box.height))
+            rows.append(running_row(text, widths=self.widths, height=page.running.box.height))
             start_page = False
         for number, layout_row in enumerate(page.rows):
             cells = layout_row.cells
@@ -188,6 +181,19 @@ class IdentityWriter:
             page_break=page_break,
             reflow=reflow,
         )
+
+
+def running_row(text: str, *, widths: Sequence[int], height: float) -> str:
+    """The borderless first row of a table (only the table's top line below it) holding a
+    running line naming the SOP across every column."""
+    cell = wml.cell(
+        text,
+        width=sum(widths),
+        span=len(widths),
+        cell_margins=NO_MARGINS,
+        borders=RUNNING_BORDERS,
+    )
+    return wml.row([cell], height=height)
 
 
 def _is_label(key: object) -> bool:
