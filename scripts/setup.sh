@@ -3,7 +3,8 @@
 # needs nothing else: its template and fonts are in the package) and, for the tests, system
 # packages when missing. Usage: scripts/setup.sh [--test] [--bench]
 #   --test   also installs what the test suite needs (Graphviz for SVG, the Liberation and
-#            DejaVu fonts LibreOffice renders DOCX with, LibreOffice Writer, Calc and Impress,
+#            DejaVu fonts LibreOffice renders DOCX with, LibreOffice Writer, Calc and Impress
+#            25.2 or later (from bookworm-backports on Debian 12),
 #            poppler-utils, Chromium and its driver, unshare to hide the fonts);
 #   --bench  also what the benchmark compares against (LibreOffice, PlantUML).
 set -euo pipefail
@@ -11,6 +12,7 @@ cd "$(dirname "$0")/.."
 
 want_test=0
 want_bench=0
+want_libreoffice=0
 for arg in "$@"; do
   case "$arg" in
     --test) want_test=1 ;;
@@ -30,11 +32,16 @@ if [ "$want_test" = 1 ]; then
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   # The installed-wheel test hides the system's fonts in a private mount namespace.
   command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
-  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
-  # Calc opens the workbooks that sopdoc revise edits, to prove they still load.
-  [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)
-  # Impress renders the slide deck, to prove its shapes land where the slides' PDF draws them.
-  [ -e /usr/lib/libreoffice/program/libsdlo.so ] || missing+=(libreoffice-impress-nogui)
+  # LibreOffice 25.2 or later: it places drawings anchored in table cells, and sizes rows
+  # and lines of exact spacing, as Word does (7.4 did not). Debian 12 has it in backports.
+  lo_major=$(soffice --version 2>/dev/null | awk '{split($2, v, "."); print v[1]}' || true)
+  if [ -z "$lo_major" ] || [ "$lo_major" -lt 25 ] \
+    || [ ! -e /usr/lib/libreoffice/program/libsclo.so ] \
+    || [ ! -e /usr/lib/libreoffice/program/libsdlo.so ]; then
+    # Writer converts the DOCX; Calc opens the workbooks sopdoc revise edits; Impress renders
+    # the slide deck, to prove its shapes land where the slides' PDF draws them.
+    want_libreoffice=1
+  fi
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
   # The preview's end-to-end test drives a real headless Chromium through its driver.
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -45,7 +52,7 @@ if [ "$want_bench" = 1 ]; then
   [ -e /usr/share/plantuml/plantuml.jar ] || missing+=(plantuml)
 fi
 
-if [ "${#missing[@]}" -gt 0 ]; then
+if [ "${#missing[@]}" -gt 0 ] || [ "$want_libreoffice" = 1 ]; then
   echo "sopdoc: memasang paket sistem: ${missing[*]}"
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "sopdoc: apt-get tidak ada; pasang paket ini dengan pengelola paket sistem Anda: ${missing[*]}" >&2
@@ -54,8 +61,24 @@ if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
   export DEBIAN_FRONTEND=noninteractive
+  if [ "$want_libreoffice" = 1 ]; then
+    echo "sopdoc: memasang LibreOffice 25.2 atau lebih baru"
+    release=""
+    if grep -q '^12' /etc/debian_version 2>/dev/null; then
+      release="-t bookworm-backports"
+      echo "deb http://deb.debian.org/debian bookworm-backports main" \
+        | $sudo tee /etc/apt/sources.list.d/sopdoc-bookworm-backports.list >/dev/null
+    fi
+  fi
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if [ "${#missing[@]}" -gt 0 ]; then
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  if [ "$want_libreoffice" = 1 ]; then
+    # shellcheck disable=SC2086  # $release is empty or two words
+    $sudo apt-get install -y -qq --no-install-recommends $release \
+      libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui >/dev/null
+  fi
 fi
 
 if [ ! -x .venv/bin/python ]; then

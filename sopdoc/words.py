@@ -62,6 +62,18 @@ DOC_IDENTITY_RUNNING: Final = "{kop} — {nama} — Nomor SOP {nomor} (lanjutan)
 DOC_RUNNING: Final = "{nama} — Nomor SOP {nomor}"
 #: The name Word shows for a procedure page's flowchart picture.
 DOC_PICTURE_NAME: Final = "Diagram alir {number}"
+#: The names of the DOCX's paragraph styles in Word's Styles pane, by style id.
+DOC_STYLE_NAMES: Final = {
+    "SopLangkah": "SOP Langkah",
+    "SopKepalaTabel": "SOP Kepala Tabel",
+    "SopJudulHalaman": "SOP Judul Halaman",
+    "SopKop": "SOP Kop",
+    "SopLabel": "SOP Label Identitas",
+    "SopIsian": "SOP Isian Identitas",
+    "SopJudulBagian": "SOP Judul Bagian",
+    "SopIsiBagian": "SOP Isi Bagian",
+    "SopNomorHalaman": "SOP Nomor Halaman",
+}
 #: The names Word and PowerPoint show for the flowchart's shapes (selection pane, animations).
 SHAPE_FRAME_NAME: Final = "Bingkai diagram alir"
 SHAPE_STEP_NAME: Final = "Langkah {step}"

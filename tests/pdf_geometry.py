@@ -98,11 +98,14 @@ def text_origins(page: Any) -> list[tuple[str, float, float]]:
 
 
 def text_lines(page: Any) -> dict[str, list[tuple[float, float]]]:
-    """Each printed line's text -> the (x, y) of its top-left corners, top to bottom."""
+    """Each printed line's text -> the (x, y) of its left end and its baseline, top to
+    bottom (the baseline, not the glyph box's top, which depends on the ascent each
+    application writes into the PDF's font descriptor)."""
     found: dict[str, list[tuple[float, float]]] = {}
     for block in page.get_text("dict")["blocks"]:
         for line in block.get("lines", []):
             text = "".join(span["text"] for span in line["spans"]).strip()
             if text:
-                found.setdefault(text, []).append((line["bbox"][0], line["bbox"][1]))
+                baseline = line["spans"][0]["origin"][1]
+                found.setdefault(text, []).append((line["bbox"][0], baseline))
     return found

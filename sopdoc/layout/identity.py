@@ -77,6 +77,7 @@ class _Placer:
                 font=self.font,
                 bold=text.bold,
                 align=align,
+                table_cell=True,
             )
             placed += [replace(p, underline=text.underline and bool(p.text)) for p in lines]
             top += len(text.lines) * text.size * self.style.leading

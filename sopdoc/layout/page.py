@@ -168,6 +168,7 @@ def build_page(
                 style=style,
                 font=font,
                 align=align,
+                table_cell=True,
             )
             cells.append(TextCell(column.key, cell_box, placed, align))
         rows.append(StepRow(plan.step.number, box, tuple(cells), plan.top_strip, plan.bottom_strip))

@@ -142,6 +142,7 @@ def _header(
             bold=True,
             align="center",
             valign="middle",
+            table_cell=True,
         )
         cells.append(TextCell(key, box, placed, "center"))
 

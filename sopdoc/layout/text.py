@@ -34,6 +34,10 @@ TEXT_SLACK: Final = 0.5
 #: sections) within the word processor's room less this much, its measure being at most
 #: this much narrower than ours: both break the same lines in the same places.
 WRAP_TOLERANCE: Final = 0.3
+#: Word and LibreOffice (25.2; 7.4 centred the glyphs) put the baseline of a line of exact
+#: line spacing this share of the line below its top, whatever the font: the text of table
+#: cells, which the DOCX writes with exact spacing, stands where they print it.
+TABLE_BASELINE: Final = 0.8
 
 
 def wrap_width(width: Pt, pad_x: Pt) -> Pt:
@@ -52,8 +56,10 @@ def place_lines(
     bold: bool = False,
     align: Align = "left",
     valign: Literal["top", "middle"] = "top",
+    table_cell: bool = False,
 ) -> tuple[PlacedLine, ...]:
-    """Baselines for wrapped lines in a box: each glyph box centred in its line's leading."""
+    """Baselines for wrapped lines in a box: each glyph box centred in its line's leading,
+    or in a ``table_cell`` where word processors put it (``TABLE_BASELINE``)."""
     leading = size * style.leading
     block = leading * len(lines)
     top = box.y + style.pad_y if valign == "top" else box.center_y - block / 2
@@ -64,7 +70,10 @@ def place_lines(
             x = box.center_x - font.width(line.text, size, bold=bold) / 2
         else:
             x = box.x + style.pad_x + line.indent
-        baseline = top + i * leading + (leading - ascent - descent) / 2 + ascent
+        if table_cell:
+            baseline = top + (i + TABLE_BASELINE) * leading
+        else:
+            baseline = top + i * leading + (leading - ascent - descent) / 2 + ascent
         placed.append(
             PlacedLine(line.text, x, baseline, size, bold, joint=line.joint, hang=line.hang)
         )
@@ -114,5 +123,5 @@ def running_line(
     line_height = size * leading
     plain = LayoutStyle(pad_x=0.0, pad_y=0.0, leading=leading)
     box = Box(x, y, width, line_height)
-    lines = place_lines([Line(text)], box, size=size, style=plain, font=font)
+    lines = place_lines([Line(text)], box, size=size, style=plain, font=font, table_cell=True)
     return TextCell(key, Box(x, y, width, line_height + gap), lines)

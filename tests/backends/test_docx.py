@@ -8,16 +8,19 @@ import office
 import pymupdf
 import pytest
 from docx import Document as open_docx
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from factories import big_sop, identity_cases, make_sop, make_step, tiny_png
 from pdf_geometry import text_lines
 
+from sopdoc.backends.docx import wml
 from sopdoc.backends.docx.cells import BORDER
 from sopdoc.backends.docx.document import render_docx
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
 from sopdoc.drawing.document import Document, prepare
 from sopdoc.layout import ColumnId, ColumnKind
+from sopdoc.layout.wrap import item_markers
 from sopdoc.model import Sop
 from sopdoc.publish.documents import flow_pictures, read_document
 
@@ -78,7 +81,8 @@ def test_structure_and_text_in_python_docx(documents: dict[str, Document], tmp_p
     ):
         assert expected in text
     flat = " ".join(text.split())  # the layout's line breaks are in the cells
-    for item in document.sop.sections.dasar_hukum.items:
+    # The typed markers became a Word list's numbers: the items' text is there without them.
+    for _, item in item_markers(document.sop.sections.dasar_hukum.items):
         assert item in flat
     table = procedure[0]
     page = document.layout.pages[0]
@@ -89,10 +93,14 @@ def test_structure_and_text_in_python_docx(documents: dict[str, Document], tmp_p
     assert document.sop.identity.nama in running
     assert len(table.columns) == len(document.layout.columns)
     for row, layout_row in zip(table.rows[3:], page.rows, strict=True):
+        # An exact row is the layout's height; an "at least" row, to which Word and
+        # LibreOffice add its lines' halves, that much less.
         assert row.height is not None
-        assert row.height.pt == pytest.approx(layout_row.box.height, abs=0.05)
+        lines = 0.0 if row.height_rule == WD_ROW_HEIGHT_RULE.EXACTLY else wml.LINE_WIDTH
+        assert row.height.pt == pytest.approx(layout_row.box.height - lines, abs=0.05)
         kegiatan = " ".join(row.cells[1].text.split())
-        assert kegiatan == " ".join(" ".join(document.sop.step(layout_row.number).kegiatan).split())
+        items = document.sop.step(layout_row.number).kegiatan
+        assert kegiatan == " ".join(" ".join(rest for _, rest in item_markers(items)).split())
     assert word.core_properties.title == document.sop.identity.nama
     assert word.core_properties.subject == document.sop.identity.nomor
 
@@ -228,8 +236,11 @@ def test_identity_pages_agree_from_short_to_too_long(
     assert len(identity_documents["too-long-F4"].identity.pages) > 1
 
 
-def test_identity_table_is_exact(identity_documents: dict[str, Document], tmp_path: Path) -> None:
-    """Exact rows that cannot split, and every paragraph at exact spacing with no space after;
+def test_identity_rows_cannot_split_and_lines_are_exact(
+    identity_documents: dict[str, Document], tmp_path: Path
+) -> None:
+    """Rows of the layout's height (less the lines' halves Word adds to an "at least" row)
+    that cannot split, and every paragraph at exact spacing with no space after;
     only a cell's first paragraph has space before, the layout's top padding less the border
     the text starts below: nothing is left to the template's line spacing."""
     document = identity_documents["too-long-LETTER"]
@@ -247,15 +258,21 @@ def test_identity_table_is_exact(identity_documents: dict[str, Document], tmp_pa
         assert len(rows) == len(page.rows)
         for row, layout_row in zip(rows, page.rows, strict=True):
             assert row.height is not None
-            assert row.height.pt == pytest.approx(layout_row.box.height, abs=0.05)
+            assert row.height_rule == WD_ROW_HEIGHT_RULE.AT_LEAST
+            assert row.height.pt == pytest.approx(layout_row.box.height - wml.LINE_WIDTH, abs=0.05)
             assert row._tr.trPr.find(qn("w:cantSplit")) is not None
             for cell in row.cells:
                 for i, paragraph in enumerate(cell.paragraphs):
                     fmt = paragraph.paragraph_format
-                    assert fmt.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+                    rule = fmt.line_spacing_rule  # the paragraph's own, or its style's
+                    if rule is None:
+                        rule = paragraph.style.paragraph_format.line_spacing_rule
+                    assert rule == WD_LINE_SPACING.EXACTLY
                     padding = document.identity.style.pad_y - BORDER
-                    assert fmt.space_before.pt in ((0, padding) if i == 0 else (0,))
-                    assert fmt.space_after == 0
+                    styled = paragraph.style.paragraph_format
+                    before = fmt.space_before or styled.space_before
+                    assert before.pt in ((0, padding) if i == 0 else (0,))
+                    assert (fmt.space_after or styled.space_after) == 0
 
 
 def test_logo_at_the_layouts_box_or_none_when_vanished(tmp_path: Path) -> None:

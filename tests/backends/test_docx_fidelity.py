@@ -31,8 +31,12 @@ from sopdoc.model import Paper, Sop
 from sopdoc.publish.documents import flow_pictures
 from sopdoc.workbook import read_workbook
 
-#: How far LibreOffice's rendering may stray from the layout, in points.
-TOLERANCE = 0.5
+#: How far LibreOffice's rendering may stray from the layout, in points: the table's lines and
+#: the flowchart's shapes and picture (measured in LibreOffice 25.2, which places drawings
+#: anchored in table cells as Word does), and text, whose glyphs each application positions
+#: on its own rounding.
+TOLERANCE = 0.3
+TEXT_TOLERANCE = 0.5
 
 
 def corpus() -> dict[str, Sop]:
@@ -118,7 +122,7 @@ def _procedure_pages(document: Document, libre: pymupdf.Document) -> list[tuple[
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_procedure_rows_and_columns_within_half_a_point(
+def test_procedure_rows_and_columns_within_tolerance(
     name: str,
     documents: dict[str, Document],
     rendered: dict[str, tuple[pymupdf.Document, pymupdf.Document]],
@@ -142,7 +146,7 @@ def test_procedure_rows_and_columns_within_half_a_point(
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_flowchart_picture_within_half_a_point(
+def test_flowchart_picture_within_tolerance(
     name: str,
     documents: dict[str, Document],
     converted: dict[str, tuple[pymupdf.Document, pymupdf.Document, pymupdf.Document]],
@@ -169,7 +173,7 @@ def test_page_numbers_read_and_sit_as_in_the_pdf(
         line_a = _footer_line(a)
         line_b = _footer_line(b)
         assert line_a[0] == line_b[0] == f"Halaman {index + 1} dari {len(ours)}"
-        assert abs(line_a[1] - line_b[1]) <= TOLERANCE, (index, line_a, line_b)
+        assert abs(line_a[1] - line_b[1]) <= TEXT_TOLERANCE, (index, line_a, line_b)
 
 
 def _footer_line(page: pymupdf.Page) -> tuple[str, float]:
@@ -180,7 +184,7 @@ def _footer_line(page: pymupdf.Page) -> tuple[str, float]:
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_flowchart_shapes_within_half_a_point(
+def test_flowchart_shapes_within_tolerance(
     name: str,
     documents: dict[str, Document],
     rendered: dict[str, tuple[pymupdf.Document, pymupdf.Document]],
@@ -213,7 +217,7 @@ def test_flowchart_shapes_within_half_a_point(
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_flowchart_labels_within_half_a_point(
+def test_flowchart_labels_within_half_a_point_of_their_baselines(
     name: str,
     documents: dict[str, Document],
     rendered: dict[str, tuple[pymupdf.Document, pymupdf.Document]],
@@ -234,7 +238,7 @@ def test_flowchart_labels_within_half_a_point(
                 ),
                 default=float("inf"),
             )
-            assert off <= TOLERANCE, (index, line, off)
+            assert off <= TEXT_TOLERANCE, (index, line, off)
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -263,7 +267,7 @@ def test_word_wraps_each_steps_paragraph_where_the_layout_did(
             assert text in b, (name, index, text)
             assert len(a[text]) == len(b[text]), (name, index, text)
             for (x0, y0), (x1, y1) in zip(a[text], b[text], strict=True):
-                assert abs(y0 - y1) <= TOLERANCE, (name, index, text, y0, y1)
+                assert abs(y0 - y1) <= TEXT_TOLERANCE, (name, index, text, y0, y1)
                 assert abs(x0 - x1) <= 1.0, (name, index, text, x0, x1)
             checked += 1
     assert checked

@@ -8,27 +8,29 @@ from pathlib import Path
 from typing import Any, Final
 
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
 
 from sopdoc import words
 from sopdoc.backends.docx import wml
-from sopdoc.backends.docx.cells import TINY_PARAGRAPH, cell_lines
+from sopdoc.backends.docx.cells import TINY_PARAGRAPH, CellText
 from sopdoc.backends.docx.identity import NO_MARGINS, IdentityWriter, running_row
+from sopdoc.backends.docx.numbering import Numbering
 from sopdoc.backends.docx.ooxml import (
-    add_run,
     anchor_drawing,
     drawing_run,
-    field_run,
     graphic_of,
     normalise_package,
-    paragraph_format,
     picture_run,
 )
-from sopdoc.backends.docx.package import empty_document, package_bytes
+from sopdoc.backends.docx.package import (
+    empty_document,
+    package_bytes,
+    part_xml,
+    styles_and_numbering,
+)
 from sopdoc.backends.docx.shapes import GROUP_URI, scene_group
+from sopdoc.backends.docx.styles import Role, document_styles
 from sopdoc.backends.drawingml import WPS, ZIP_TIME
 from sopdoc.drawing.document import Document
 from sopdoc.drawing.pages import RoutedPage
@@ -46,12 +48,12 @@ from sopdoc.units import mm, to_emu
 
 #: The styles document every SOP starts from; ``--template`` replaces it.
 DEFAULT_TEMPLATE: Final = template_path()
-#: "Halaman X dari Y", as in the PDF.
-FOOTER_SIZE: Final = 8.0
 #: Document properties get the zip entries' time so the same workbook gives the same bytes.
 FIXED_TIME: Final = datetime(*ZIP_TIME)
 #: The header cells that span both header rows.
 _BOTH_ROWS: Final = (ColumnKind.NO, ColumnKind.KEGIATAN, ColumnKind.KETERANGAN)
+#: The empty paragraph between tables and after the last, 1 pt high (its mark too).
+SEPARATOR: Final = wml.paragraph(leading=1, mark=wml.run_properties(size=1))
 #: The header cells' shading.
 HEADER_FILL: Final = "D9E2F3"
 
@@ -65,14 +67,30 @@ class SopWriter:
         template: Path,
         *,
         pictures: Sequence[bytes] | None = None,
-        word: Any = None,
+        book: SopWriter | None = None,
     ) -> None:
-        """Write into ``word`` (a book's document) or into a fresh copy of ``template``;
-        each procedure page's flowchart is a group of Word shapes, or with ``pictures`` (the
-        flowchart PNGs of the procedure pages, one per page) a locked picture."""
+        """Write into a fresh copy of ``template``, or into ``book``'s document (in its
+        styles and lists); each procedure page's flowchart is a group of Word shapes, or
+        with ``pictures`` (the flowchart PNGs of the procedure pages, one per page) a
+        locked picture."""
         self.doc = document
         self.font = document.sop.agency.font
-        self.word = word if word is not None else empty_document(template)
+        if book is None:
+            self.word = empty_document(template)
+            self.styles = document_styles(document)
+            self.styles_part, self.numbering_part = styles_and_numbering(self.word)
+            self.numbering = Numbering(part_xml(self.numbering_part))
+        else:
+            self.word = book.word
+            self.styles, self.numbering = book.styles, book.numbering
+            self.styles_part, self.numbering_part = book.styles_part, book.numbering_part
+        layout = document.layout.style
+        self.cells = CellText(
+            styles=self.styles,
+            numbering=self.numbering,
+            pad_x=layout.pad_x,
+            leading=lambda size: size * layout.leading,
+        )
         # Drawing ids are unique in the document: a book's later SOPs go on after the last.
         used = self.word.element.body.iter(qn("wp:docPr"), f"{{{WPS}}}cNvPr")
         self.picture_id = max([100, *(int(e.get("id")) for e in used)])
@@ -96,31 +114,40 @@ class SopWriter:
         section.footer_distance = Emu(to_emu(style.margin_bottom))
 
     def _footer(self, section: Any) -> None:
-        """ "Halaman X dari Y" with PAGE and NUMPAGES fields, right-aligned."""
-        paragraph = section.footer.paragraphs[0]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        """ "Halaman X dari Y" with PAGE and NUMPAGES fields, right-aligned, in its style."""
         head, _, rest = words.DOC_PAGE_NUMBER.partition("{page}")
         middle, _, tail = rest.partition("{total}")
-        paragraph_format(paragraph, size=FOOTER_SIZE, leading=FOOTER_SIZE * 1.2)
+        content = ""
         for piece, field in ((head, "PAGE"), (middle, "NUMPAGES"), (tail, None)):
             if piece:
-                add_run(paragraph, piece, font=self.font, size=FOOTER_SIZE)
+                content += wml.run(piece)
             if field:
-                field_run(paragraph, field, font=self.font, size=FOOTER_SIZE, shown="1")
+                content += f'<w:fldSimple w:instr=" {field} ">{wml.run("1")}</w:fldSimple>'
+        old = section.footer.paragraphs[0]._p
+        old.addnext(wml.parse(wml.paragraph(content, style=Role.FOOTER.value, leading=None)))
+        old.getparent().remove(old)
 
     # --- identity pages ----------------------------------------------------------------------
 
-    def identity(self, *, start_page: bool = False) -> None:
+    def identity(
+        self, *, start_page: bool = False, bookmark: tuple[str, int] | None = None
+    ) -> None:
         """The identity pages, from the identity layout (one table per page); with
-        ``start_page`` the first starts a page too."""
+        ``start_page`` the first starts a page too, and a ``bookmark`` marks its start."""
+        identity = self.doc.identity
         IdentityWriter(
             self.word,
-            self.doc.identity,
-            font=self.font,
+            identity,
+            cells=CellText(
+                styles=self.styles,
+                numbering=self.numbering,
+                pad_x=identity.style.pad_x,
+                leading=identity.leading,
+            ),
             logo=self.doc.logo,
             separator=self.separator,
             picture_id=self._next_picture_id,
-        ).write(start_page=start_page)
+        ).write(start_page=start_page, bookmark=bookmark)
 
     def _next_picture_id(self) -> int:
         self.picture_id += 1
@@ -132,21 +159,16 @@ class SopWriter:
         self,
         text_cell: TextCell[Any],
         *,
+        role: Role,
         before: float,
         page_break: bool = False,
         reflow: bool = False,
     ) -> str:
-        """A cell's paragraphs: with ``reflow`` (a step's text) those the user wrote, which
-        Word wraps; else the layout's lines (the header, which the layout hyphenated)."""
-        style = self.doc.layout.style
-        return cell_lines(
-            text_cell,
-            font=self.font,
-            pad_x=style.pad_x,
-            leading=lambda size: size * style.leading,
-            before=before,
-            page_break=page_break,
-            reflow=reflow,
+        """A cell's paragraphs in ``role``'s style: with ``reflow`` (a step's text) those
+        the user wrote, which Word wraps; else the layout's lines (the header, which the
+        layout hyphenated)."""
+        return self.cells.lines(
+            text_cell, role=role, before=before, page_break=page_break, reflow=reflow
         )
 
     def procedure_page(self, index: int) -> None:
@@ -178,22 +200,24 @@ class SopWriter:
         rows: list[str] = []
         running = layout.running
         if running is not None:
-            text = self._cell_text(running, before=0.0, page_break=True)
+            text = self._cell_text(running, role=Role.RUNNING, before=0.0, page_break=True)
             rows.append(running_row(text, widths=widths, height=running.box.height))
         first = running is None  # the cell that starts the page
         for i, key in enumerate(keys):
             if isinstance(key, ColumnId) and key.kind in _BOTH_ROWS:
-                text = self._cell_text(header[key], before=0.0, page_break=first and i == 0)
+                text = self._cell_text(
+                    header[key], role=Role.HEADER, before=0.0, page_break=first and i == 0
+                )
                 top.append(_header_cell(text, width=widths[i], merge="restart"))
                 bottom.append(wml.cell(width=widths[i], merge="continue"))
                 continue
             if i in spans:
                 text = self._cell_text(
-                    header[span_keys[i]], before=0.0, page_break=first and i == 0
+                    header[span_keys[i]], role=Role.HEADER, before=0.0, page_break=first and i == 0
                 )
                 width = sum(widths[i : i + spans[i]])
                 top.append(_header_cell(text, width=width, span=spans[i]))
-            text = self._cell_text(header[key], before=0.0)
+            text = self._cell_text(header[key], role=Role.HEADER, before=0.0)
             bottom.append(_header_cell(text, width=widths[i]))
         h1 = header[Span.PELAKSANA].box.height
         h2 = header[ColumnId(ColumnKind.LANE, 0)].box.height
@@ -205,7 +229,9 @@ class SopWriter:
                 if number == 0 and i == first_lane:  # the flowchart's anchor: no margins
                     cells.append(wml.cell(TINY_PARAGRAPH, width=width, cell_margins=NO_MARGINS))
                 elif i in texts:
-                    text = self._cell_text(texts[i], before=style.pad_y, reflow=True)
+                    text = self._cell_text(
+                        texts[i], role=Role.STEP, before=style.pad_y, reflow=True
+                    )
                     cells.append(wml.cell(text, width=width, valign="top"))
                 else:
                     cells.append(wml.cell(width=width))
@@ -268,11 +294,6 @@ class SopWriter:
         self._setup(first)
         self._footer(first)
 
-    def page_break(self) -> None:
-        """A page-break paragraph before text that starts a new page (the book's cover, Daftar
-        Isi and monitoring form); tables start their page themselves (``start_page``)."""
-        self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
     def separator(self) -> None:
         """The empty paragraph that keeps two tables apart, on the page before (1 pt high).
 
@@ -281,20 +302,20 @@ class SopWriter:
         page" sections with equal page setup together.
         """
         if len(self.word.element.body) > 1:  # something besides the sectPr
-            self.word.add_paragraph()
+            wml.add_block(self.word, SEPARATOR)
 
-    def sop(self) -> None:
-        """The identity table, then one table per procedure page."""
+    def sop(self, *, bookmark: tuple[str, int] | None = None) -> None:
+        """The identity table, then one table per procedure page; a ``bookmark`` (name and
+        id) marks where the SOP starts."""
         after_content = len(self.word.element.body) > 1  # in a book: after other pages
         self.separator()
-        self.identity(start_page=after_content)
+        self.identity(start_page=after_content, bookmark=bookmark)
         for index in range(len(self.doc.pages)):
             self.procedure_page(index)
 
     def finish(self, *, title: str, subject: str, author: str, keywords: str = "") -> bytes:
         """Close the body, set the properties, and return the package bytes."""
-        self.word.add_paragraph()  # a document never ends in a table
-        self._shrink_section_marks()
+        wml.add_block(self.word, SEPARATOR)  # a document never ends in a table
         props = self.word.core_properties
         props.title = title
         props.subject = subject
@@ -307,7 +328,11 @@ class SopWriter:
         props.created = FIXED_TIME
         props.modified = FIXED_TIME
         normalise_package(self.word)
-        return package_bytes(self.word)
+        replaced = {
+            self.styles_part: self.styles.merged(part_xml(self.styles_part)),
+            self.numbering_part: self.numbering.merged(),
+        }
+        return package_bytes(self.word, replaced=replaced)
 
     def build(self) -> bytes:
         sop = self.doc.sop
@@ -317,23 +342,6 @@ class SopWriter:
         return self.finish(
             title=sop.identity.nama, subject=sop.identity.nomor, author=sop.unit, keywords=keywords
         )
-
-    def _shrink_section_marks(self) -> None:
-        """The empty body paragraphs between and after tables: make them 1 pt high."""
-        for paragraph in self.word.paragraphs:
-            if paragraph.text:
-                continue
-            paragraph_format(paragraph, size=1, leading=1)
-            ppr = paragraph._p.get_or_add_pPr()
-            mark = OxmlElement("w:rPr")
-            size = OxmlElement("w:sz")
-            size.set(qn("w:val"), "2")
-            mark.append(size)
-            section = ppr.find(qn("w:sectPr"))
-            if section is not None:  # schema order: rPr comes before sectPr
-                section.addprevious(mark)
-            else:
-                ppr.append(mark)
 
 
 def render_docx(

@@ -8,8 +8,9 @@ from typing import Any, Final
 from docx.oxml.ns import qn
 
 from sopdoc.backends.docx import wml
-from sopdoc.backends.docx.cells import BORDER, cell_lines
+from sopdoc.backends.docx.cells import BORDER, CellText
 from sopdoc.backends.docx.ooxml import picture_run
+from sopdoc.backends.docx.styles import Role
 from sopdoc.layout.geometry import IdentityCellId, IdentityPart, TextCell
 from sopdoc.layout.identity_geometry import IdentityLayout, IdentityPage, IdentityRow
 from sopdoc.layout.text import TEXT_SLACK
@@ -31,30 +32,34 @@ class IdentityWriter:
         word: Any,
         layout: IdentityLayout,
         *,
-        font: str,
+        cells: CellText,
         logo: bytes | None,
         separator: Callable[[], None],
         picture_id: Callable[[], int],
     ) -> None:
-        """``separator`` adds the paragraph between two tables; ``picture_id`` hands out
-        drawing ids."""
+        """``cells`` writes the cells' text; ``separator`` adds the paragraph between two
+        tables; ``picture_id`` hands out drawing ids."""
         self.word = word
         self.layout = layout
-        self.font = font
+        self.cells = cells
         self.logo = logo
         self.separator = separator
         self.picture_id = picture_id
         self.widths = [wml.emu_twips(c.width) for c in layout.columns]
 
-    def write(self, *, start_page: bool = False) -> None:
+    def write(self, *, start_page: bool = False, bookmark: tuple[str, int] | None = None) -> None:
         """Every identity page as a table; each after the first starts its page, and with
-        ``start_page`` the first does too."""
+        ``start_page`` the first does too. A ``bookmark`` (name and id) marks the first
+        label (where a book's Daftar Isi points)."""
         for page in self.layout.pages:
             if page.index:
                 self.separator()
-            self.page(page, start_page=start_page or bool(page.index))
+            mark = bookmark if page.index == 0 else None
+            self.page(page, start_page=start_page or bool(page.index), bookmark=mark)
 
-    def page(self, page: IdentityPage, *, start_page: bool) -> None:
+    def page(
+        self, page: IdentityPage, *, start_page: bool, bookmark: tuple[str, int] | None = None
+    ) -> None:
         """One table: fixed columns, exact rows that do not split, the layout's own lines.
 
         No top or bottom cell margins: the text's top padding is space before (see
@@ -67,7 +72,7 @@ class IdentityWriter:
         with_kop = page.kop is not None and kop_rows > 0
         rows = []
         if page.running is not None:
-            text = self.lines(page.running, before=0.0, page_break=start_page)
+            text = self.lines(page.running, Role.RUNNING, before=0.0, page_break=start_page)
             rows.append(running_row(text, widths=self.widths, height=page.running.box.height))
             start_page = False
         for number, layout_row in enumerate(page.rows):
@@ -82,10 +87,13 @@ class IdentityWriter:
                 elif first:
                     kop = wml.cell(wml.BREAK_PARAGRAPH, width=self.widths[0])
                     first = False
+                label_text = self.lines(label, Role.LABEL, page_break=first)
+                if bookmark is not None and number == 0:
+                    label_text = wml.bookmarked(label_text, *bookmark)
                 row = [
                     kop,
-                    wml.cell(self.lines(label, page_break=first), width=label_col),
-                    wml.cell(self.lines(value, reflow=True), width=value_col),
+                    wml.cell(label_text, width=label_col),
+                    wml.cell(self.lines(value, Role.VALUE, reflow=True), width=value_col),
                 ]
             else:
                 left, right = cells
@@ -121,12 +129,12 @@ class IdentityWriter:
         span = 2 if cell.key.part is IdentityPart.LEFT else 1
         spans_rows = cell.box.y < row.box.y - 0.01 or cell.box.bottom > row.box.bottom + 0.01
         if not spans_rows:
-            content = self.lines(cell, page_break=page_break, reflow=True)
+            content = self.lines(cell, Role.SECTION, page_break=page_break, reflow=True)
             return wml.cell(content, width=width, span=span)
         if cell.box.y < row.box.y - 0.01:  # a later row of the section: merged with it
             content = wml.paragraph(leading=1, page_break=page_break)
             return wml.cell(content, width=width, span=span, merge="continue")
-        content = self.lines(cell, page_break=page_break, reflow=True)
+        content = self.lines(cell, Role.SECTION, page_break=page_break, reflow=True)
         return wml.cell(content, width=width, span=span, merge="restart")
 
     def _kop_cell(self, page: IdentityPage, number: int, rows: int, *, page_break: bool) -> str:
@@ -141,7 +149,7 @@ class IdentityWriter:
         if spacer >= MIN_SPACER:
             content = wml.paragraph(leading=spacer, page_break=page_break)
             page_break = False
-        content += self.lines(page.kop, before=0.0, page_break=page_break)
+        content += self.lines(page.kop, Role.KOP, before=0.0, page_break=page_break)
         return wml.cell(content, width=self.widths[0], merge=merge, cell_margins=NO_MARGINS)
 
     def _logo(self, table: Any, page: IdentityPage) -> None:
@@ -165,18 +173,19 @@ class IdentityWriter:
     def lines(
         self,
         text_cell: TextCell[IdentityCellId],
+        role: Role,
         *,
         before: float | None = None,
         page_break: bool = False,
         reflow: bool = False,
     ) -> str:
-        """One cell's paragraphs, with the layout's top padding above them: with ``reflow``
-        (values and sections) those the user wrote, else the layout's lines."""
-        return cell_lines(
+        """One cell's paragraphs in ``role``'s style (a section's titles in theirs), with the
+        layout's top padding above them: with ``reflow`` (values and sections) those the
+        user wrote, else the layout's lines."""
+        return self.cells.lines(
             text_cell,
-            font=self.font,
-            pad_x=self.layout.style.pad_x,
-            leading=self.layout.leading,
+            role=role,
+            title=Role.SECTION_TITLE if role is Role.SECTION else None,
             before=self.layout.style.pad_y if before is None else before,
             page_break=page_break,
             reflow=reflow,
@@ -193,7 +202,7 @@ def running_row(text: str, *, widths: Sequence[int], height: float) -> str:
         cell_margins=NO_MARGINS,
         borders=RUNNING_BORDERS,
     )
-    return wml.row([cell], height=height)
+    return wml.row([cell], height=height, lines=wml.LINE_WIDTH / 2)
 
 
 def _is_label(key: object) -> bool:

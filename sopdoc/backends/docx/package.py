@@ -7,6 +7,7 @@ import functools
 import io
 import weakref
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
@@ -100,9 +101,25 @@ class _FixedZipWriter:
         self.target.writestr(fixed_entry(pack_uri.membername), blob)
 
 
-def package_bytes(word: Any) -> bytes:
+def styles_and_numbering(word: Any) -> tuple[Any, Any]:
+    """The document's styles and numbering parts (a numbering part is added when the
+    template has none)."""
+    numbering = word.part.numbering_part
+    styles = next(p for p in word.part.package.iter_parts() if isinstance(p, StylesPart))
+    return styles, numbering
+
+
+def part_xml(part: Any) -> bytes:
+    """A part's XML as the package would write it."""
+    return _SHARED.get(part) or bytes(part.blob)
+
+
+def package_bytes(word: Any, *, replaced: Mapping[Any, bytes] | None = None) -> bytes:
     """The document's package as zip bytes, written once with fixed entry times (what
-    ``Document.save`` writes, in its order, so equal input gives equal bytes)."""
+    ``Document.save`` writes, in its order, so equal input gives equal bytes); the parts in
+    ``replaced`` written as the XML it maps them to (the template's styles and numbering
+    with the document's own added, the shared parts left untouched)."""
+    replaced = replaced or {}
     package = word.part.package
     parts = list(package.iter_parts())
     for part in parts:
@@ -115,7 +132,7 @@ def package_bytes(word: Any) -> bytes:
         steps._write_content_types_stream(writer, parts)
         steps._write_pkg_rels(writer, package.rels)
         for part in parts:  # steps._write_parts, with the shared parts' XML serialized once
-            writer.write(part.partname, _SHARED.get(part) or part.blob)
+            writer.write(part.partname, replaced.get(part) or part_xml(part))
             if len(part.rels):
                 writer.write(part.partname.rels_uri, part.rels.xml)
     return out.getvalue()

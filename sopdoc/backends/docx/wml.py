@@ -23,6 +23,8 @@ _EMU_PER_TWIP: Final = 635
 SIDES: Final = ("top", "left", "bottom", "right", "insideH", "insideV")
 #: The empty paragraph every table cell must hold at least.
 EMPTY_PARAGRAPH: Final = "<w:p/>"
+#: The width of a table line (``w:sz`` 4, in eighths of a point).
+LINE_WIDTH: Final = 0.5
 #: An empty paragraph that starts a page.
 BREAK_PARAGRAPH: Final = "<w:p><w:pPr><w:pageBreakBefore/></w:pPr></w:p>"
 
@@ -58,21 +60,17 @@ def half_points(size: float) -> int:
 def run(
     text: str,
     *,
-    font: str,
-    size: float,
-    bold: bool = False,
+    font: str | None = None,
+    size: float | None = None,
+    bold: bool | None = None,
     underline: bool = False,
     line_break: bool = False,
 ) -> str:
-    """A ``w:r`` with every font slot set, explicit bold, and its text as python-docx writes
-    it (tabs as ``w:tab``, line ends as ``w:br``); ``line_break`` ends it with a ``w:br``."""
-    name = escape(font)
-    bold_xml = "<w:b/>" if bold else '<w:b w:val="0"/>'
-    under = '<w:u w:val="single"/>' if underline else ""
-    parts = [
-        f'<w:r><w:rPr><w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:cs="{name}"'
-        f' w:eastAsia="{name}"/>{bold_xml}<w:sz w:val="{half_points(size)}"/>{under}</w:rPr>'
-    ]
+    """A ``w:r`` with its text as python-docx writes it (tabs as ``w:tab``, line ends as
+    ``w:br``); ``line_break`` ends it with a ``w:br``. Only what is given is set on the run
+    (direct formatting): the rest is the paragraph style's. A ``font`` sets every font slot
+    and an explicit bold."""
+    parts = ["<w:r>", run_properties(font=font, size=size, bold=bold, underline=underline)]
     for piece in _SPECIAL.split(text):
         if piece == "\t":
             parts.append("<w:tab/>")
@@ -87,27 +85,72 @@ def run(
     return "".join(parts)
 
 
+def run_properties(
+    *,
+    font: str | None = None,
+    size: float | None = None,
+    bold: bool | None = None,
+    underline: bool = False,
+) -> str:
+    """A ``w:rPr`` of what is given, in schema order; "" when nothing is."""
+    inner = []
+    if font is not None:
+        name = escape(font)
+        inner.append(
+            f'<w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:cs="{name}" w:eastAsia="{name}"/>'
+        )
+        if bold is None:
+            bold = False
+    if bold is not None:
+        inner.append("<w:b/>" if bold else '<w:b w:val="0"/>')
+    if size is not None:
+        inner.append(f'<w:sz w:val="{half_points(size)}"/>')
+    if underline:
+        inner.append('<w:u w:val="single"/>')
+    return f"<w:rPr>{''.join(inner)}</w:rPr>" if inner else ""
+
+
 def paragraph(
     content: str = "",
     *,
-    leading: float,
+    leading: float | None,
     before: float = 0.0,
+    after: float = 0.0,
     center: bool = False,
     indent: float = 0.0,
     page_break: bool = False,
+    style: str | None = None,
+    align: str | None = None,
+    num_id: int | None = None,
+    mark: str = "",
 ) -> str:
-    """A ``w:p`` holding ``content`` (runs): ``before`` points above, none after, exact
-    ``leading``; centred, or with a hanging ``indent`` (points), or starting a page."""
+    """A ``w:p`` holding ``content`` (runs): ``before`` and ``after`` points above and
+    below, exact ``leading`` (None: single); centred (or aligned as ``align`` says), with a
+    hanging ``indent`` (points), or starting a page. With a ``style`` (its id) only what
+    differs from it is written: a ``leading`` of None is the style's. ``num_id`` makes it
+    an item of that Word list; ``mark`` is its paragraph mark's run properties (the
+    number's)."""
     properties = [
+        f'<w:pStyle w:val="{style}"/>' if style else "",
         "<w:pageBreakBefore/>" if page_break else "",
-        f'<w:spacing w:before="{length_twips(before)}" w:after="0"'
-        f' w:line="{length_twips(leading)}" w:lineRule="exact"/>',
     ]
+    if num_id is not None:
+        properties.append(f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
+    if style is None or before or after or leading is not None:
+        spacing = f' w:before="{length_twips(before)}"'
+        if style is None or after:
+            spacing += f' w:after="{length_twips(after)}"'
+        if leading is not None:
+            spacing += f' w:line="{length_twips(leading)}" w:lineRule="exact"'
+        properties.append(f"<w:spacing{spacing}/>")
     if indent:
         hang = length_twips(indent)
         properties.append(f'<w:ind w:left="{hang}" w:hanging="{hang}"/>')
     if center:
-        properties.append('<w:jc w:val="center"/>')
+        align = "center"
+    if align is not None:
+        properties.append(f'<w:jc w:val="{align}"/>')
+    properties.append(mark)
     return f"<w:p><w:pPr>{''.join(properties)}</w:pPr>{content}</w:p>"
 
 
@@ -151,17 +194,31 @@ def cell(
     return f"<w:tc><w:tcPr>{''.join(properties)}</w:tcPr>{content}</w:tc>"
 
 
-def row(cells: Iterable[str], *, height: float, header: bool = False, exact: bool = False) -> str:
+def row(
+    cells: Iterable[str],
+    *,
+    height: float | None,
+    header: bool = False,
+    exact: bool = False,
+    lines: float = LINE_WIDTH,
+) -> str:
     """A ``w:tr`` at least ``height`` points high (it grows with text a clerk adds, never
     hiding it) that never splits across pages; a ``header`` row repeats on every page the
     table runs onto. ``exact``: exactly that high, for the row a flowchart is anchored in
-    (LibreOffice grows such a row to hold the whole drawing)."""
+    (LibreOffice grows such a row to hold the whole drawing).
+
+    Word and LibreOffice 25.2 add half of each of a row's top and bottom lines to an "at
+    least" height, not to an exact one: ``lines`` is what they add (a line's width when both
+    are drawn, half of it for a row without a top line), taken off the written height so
+    that the row is ``height`` high as laid out. A ``height`` of None: as high as its text.
+    """
     repeat = "<w:tblHeader/>" if header else ""
     rule = "exact" if exact else "atLeast"
-    return (
-        f'<w:tr><w:trPr><w:trHeight w:val="{emu_twips(height)}" w:hRule="{rule}"/>{repeat}'
-        f"<w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
-    )
+    size = ""
+    if height is not None:
+        written = height if exact else max(height - lines, 0.0)
+        size = f'<w:trHeight w:val="{emu_twips(written)}" w:hRule="{rule}"/>'
+    return f"<w:tr><w:trPr>{size}{repeat}<w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
 
 
 def table_properties(
@@ -198,6 +255,34 @@ def table(
         f"<w:tbl>{table_properties(widths=widths, cell_margins=cell_margins)}"
         f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
     )
+
+
+def bookmarked(paragraphs: str, name: str, ident: int) -> str:
+    """``paragraphs`` (XML) with the first one's content a bookmark ``name``."""
+    start = f'<w:bookmarkStart w:id="{ident}" w:name="{escape(name)}"/>'
+    end = f'<w:bookmarkEnd w:id="{ident}"/>'
+    first_end = paragraphs.index("</w:p>")
+    head, tail = paragraphs[:first_end], paragraphs[first_end:]
+    at = head.find("</w:pPr>")
+    at = at + len("</w:pPr>") if at >= 0 else head.index(">") + 1
+    return head[:at] + start + head[at:] + end + tail
+
+
+def page_reference(bookmark: str, shown: str, *, font: str, size: float) -> str:
+    """A PAGEREF field to ``bookmark`` showing ``shown`` until Word or LibreOffice updates it."""
+
+    def char(kind: str) -> str:
+        return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
+
+    instruction = f" PAGEREF {escape(bookmark)} \\h "
+    return (
+        f'{char("begin")}<w:r><w:instrText xml:space="preserve">{instruction}</w:instrText></w:r>'
+        f"{char('separate')}{run(shown, font=font, size=size)}{char('end')}"
+    )
+
+
+#: A paragraph holding a page break, before text that starts a new page.
+PAGE_BREAK: Final = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 
 def parse(xml: str) -> Any:
