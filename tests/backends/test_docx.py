@@ -16,7 +16,7 @@ from pdf_geometry import text_lines
 
 from sopdoc.backends.docx import wml
 from sopdoc.backends.docx.cells import BORDER
-from sopdoc.backends.docx.document import render_docx
+from sopdoc.backends.docx.document import ANCHOR_ROW, render_docx
 from sopdoc.backends.pdf.document import identity_page_count, render_pdf
 from sopdoc.drawing.document import Document, prepare
 from sopdoc.layout import ColumnId, ColumnKind
@@ -86,18 +86,25 @@ def test_structure_and_text_in_python_docx(documents: dict[str, Document], tmp_p
         assert item in flat
     table = procedure[0]
     page = document.layout.pages[0]
-    # The running line naming the SOP, the two header rows, then one row per step.
-    assert len(table.rows) == 3 + len(page.rows)
+    # The running line naming the SOP, the two header rows, the flowchart's anchor row (of
+    # no height, holding no text), then one row per step.
+    assert len(table.rows) == 4 + len(page.rows)
+    anchor = table.rows[3]
+    assert anchor.height_rule == WD_ROW_HEIGHT_RULE.EXACTLY
+    assert anchor.height is not None
+    assert anchor.height.pt == pytest.approx(ANCHOR_ROW, abs=0.01)
+    assert not any(cell.text for cell in anchor.cells)
     running = " ".join(table.rows[0].cells[0].text.split())
     assert document.sop.identity.nomor in running
     assert document.sop.identity.nama in running
     assert len(table.columns) == len(document.layout.columns)
-    for row, layout_row in zip(table.rows[3:], page.rows, strict=True):
-        # An exact row is the layout's height; an "at least" row, to which Word and
-        # LibreOffice add its lines' halves, that much less.
+    for number, (row, layout_row) in enumerate(zip(table.rows[4:], page.rows, strict=True)):
+        # Every step row grows with its text: "at least" the layout's height, less the
+        # halves of its lines that Word and LibreOffice add (and the first, the anchor row).
         assert row.height is not None
-        lines = 0.0 if row.height_rule == WD_ROW_HEIGHT_RULE.EXACTLY else wml.LINE_WIDTH
-        assert row.height.pt == pytest.approx(layout_row.box.height - lines, abs=0.05)
+        assert row.height_rule == WD_ROW_HEIGHT_RULE.AT_LEAST
+        expected = layout_row.box.height - wml.LINE_WIDTH - (ANCHOR_ROW if number == 0 else 0)
+        assert row.height.pt == pytest.approx(expected, abs=0.05)
         kegiatan = " ".join(row.cells[1].text.split())
         items = document.sop.step(layout_row.number).kegiatan
         assert kegiatan == " ".join(" ".join(rest for _, rest in item_markers(items)).split())

@@ -23,10 +23,13 @@ from sopdoc.drawing.document import Document, prepare
 from sopdoc.layout.wrap import item_markers
 from sopdoc.workbook import read_workbook
 
-#: The procedure table's rows above the steps: the running line and the two header rows.
-ROWS_ABOVE_STEPS = 3
+#: The procedure table's rows above the steps: the running line, the two header rows and the
+#: flowchart's anchor row.
+ROWS_ABOVE_STEPS = 4
 KEGIATAN = 1
 ADDED = " ".join(f"tambahan{i:02d}" for i in range(1, 31))  # 30 words a clerk types
+#: 30 words added to the first step of a page, the row below the flowchart's anchor.
+ADDED_FIRST = " ".join(f"pertama{i:02d}" for i in range(1, 31))
 
 
 def is_list(items: list[str] | tuple[str, ...]) -> bool:
@@ -54,8 +57,8 @@ def _step_cell(word: object, document: Document, *, page: int, row: int) -> obje
 
 @pytest.fixture(scope="module")
 def edited(document: Document, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The DOCX with 30 words added to the end of page 1's third step and words typed at
-    the start of its second step, saved by python-docx and rendered by LibreOffice."""
+    """The DOCX with 30 words added to the end of page 1's first and third steps and words
+    typed at the start of its second step, saved by python-docx and rendered by LibreOffice."""
     folder = tmp_path_factory.mktemp("edited")
     path = folder / "sop.docx"
     path.write_bytes(render_docx(document))
@@ -63,6 +66,8 @@ def edited(document: Document, tmp_path_factory: pytest.TempPathFactory) -> tupl
     longer = _step_cell(word, document, page=0, row=2)
     paragraph = longer.paragraphs[-1]  # type: ignore[attr-defined]
     paragraph.runs[-1].text += " " + ADDED
+    top = _step_cell(word, document, page=0, row=0).paragraphs[-1]  # type: ignore[attr-defined]
+    top.runs[-1].text += " " + ADDED_FIRST
     start = _step_cell(word, document, page=0, row=1)
     first = start.paragraphs[0]  # type: ignore[attr-defined]
     first.runs[0].text = "Segera dan dengan teliti " + first.runs[0].text
@@ -93,6 +98,7 @@ def test_thirty_added_words_are_all_printed(edited: tuple[Path, str]) -> None:
     words = text.split()
     for i in range(1, 31):
         assert f"tambahan{i:02d}" in words, i  # the row grew: none is cut off
+        assert f"pertama{i:02d}" in words, i  # the first step's row too
 
 
 def test_words_typed_at_the_start_reflow_the_whole_step(

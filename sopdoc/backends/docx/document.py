@@ -54,6 +54,10 @@ FIXED_TIME: Final = datetime(*ZIP_TIME)
 _BOTH_ROWS: Final = (ColumnKind.NO, ColumnKind.KEGIATAN, ColumnKind.KETERANGAN)
 #: The empty paragraph between tables and after the last, 1 pt high (its mark too).
 SEPARATOR: Final = wml.paragraph(leading=1, mark=wml.run_properties(size=1))
+#: The height of the row the flowchart is anchored in, between the header and the first
+#: step (one twip, in points): an exact row no text stands in, so that every step row can
+#: grow with its text (LibreOffice grows the row of an anchored drawing to hold it all).
+ANCHOR_ROW: Final = 0.05
 #: The header cells' shading.
 HEADER_FILL: Final = "D9E2F3"
 
@@ -222,21 +226,25 @@ class SopWriter:
         h1 = header[Span.PELAKSANA].box.height
         h2 = header[ColumnId(ColumnKind.LANE, 0)].box.height
         rows += [wml.row(top, height=h1, header=True), wml.row(bottom, height=h2, header=True)]
+        if page.rows:  # the flowchart's anchor: a row of no height, its lane cell no margins
+            anchor = [
+                wml.cell(TINY_PARAGRAPH, width=width, cell_margins=NO_MARGINS) for width in widths
+            ]
+            rows.append(wml.row(anchor, height=ANCHOR_ROW, exact=True))
         for number, step_row in enumerate(page.rows):
             texts = {keys.index(c.key): c for c in step_row.cells}
             cells = []
             for i, width in enumerate(widths):
-                if number == 0 and i == first_lane:  # the flowchart's anchor: no margins
-                    cells.append(wml.cell(TINY_PARAGRAPH, width=width, cell_margins=NO_MARGINS))
-                elif i in texts:
+                if i in texts:
                     text = self._cell_text(
                         texts[i], role=Role.STEP, before=style.pad_y, reflow=True
                     )
                     cells.append(wml.cell(text, width=width, valign="top"))
                 else:
                     cells.append(wml.cell(width=width))
-            # The flowchart's anchor row keeps its height (see wml.row); the others grow.
-            rows.append(wml.row(cells, height=step_row.box.height, exact=number == 0))
+            # Every step row grows with its text; the first gives the anchor row its height.
+            height = step_row.box.height - (ANCHOR_ROW if number == 0 else 0.0)
+            rows.append(wml.row(cells, height=height))
         self.separator()
         # No top or bottom cell margins: header text is centred in the whole cell box, step
         # text gets its top padding as space before, and the flowchart's anchor cell has no
@@ -259,9 +267,10 @@ class SopWriter:
     def _flowchart(self, routed: RoutedPage) -> Any:
         """The run holding the flowchart of the page: a group of shapes, or the page's picture.
 
-        It is anchored in the first lane cell of the first step row, whose top-left corner
-        is the flow area's: the cell has no margins, the anchor is laid out in the cell at
-        offset 0, and its paragraph starts at the cell's top edge.
+        It is anchored in the first lane cell of the anchor row (``ANCHOR_ROW``) above the
+        first step, whose top-left corner is the flow area's: the cell has no margins, the
+        anchor is laid out in the cell at offset 0, and its paragraph starts at the cell's
+        top edge.
         """
         area = routed.page.flow_area
         if self.pictures is not None:

@@ -204,8 +204,8 @@ def row(
 ) -> str:
     """A ``w:tr`` at least ``height`` points high (it grows with text a clerk adds, never
     hiding it) that never splits across pages; a ``header`` row repeats on every page the
-    table runs onto. ``exact``: exactly that high, for the row a flowchart is anchored in
-    (LibreOffice grows such a row to hold the whole drawing).
+    table runs onto. ``exact``: exactly that high, for the row a flowchart is anchored in,
+    which holds no text (LibreOffice grows such a row to hold the whole drawing).
 
     Word and LibreOffice 25.2 add half of each of a row's top and bottom lines to an "at
     least" height, not to an exact one: ``lines`` is what they add (a line's width when both
