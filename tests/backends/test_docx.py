@@ -103,8 +103,8 @@ def test_structure_and_text_in_python_docx(documents: dict[str, Document], tmp_p
         # halves of its lines that Word and LibreOffice add (and the first, the anchor row).
         assert row.height is not None
         assert row.height_rule == WD_ROW_HEIGHT_RULE.AT_LEAST
-        expected = layout_row.box.height - wml.LINE_WIDTH - (ANCHOR_ROW if number == 0 else 0)
-        assert row.height.pt == pytest.approx(expected, abs=0.05)
+        height = layout_row.box.height - wml.LINE_WIDTH - (ANCHOR_ROW if number == 0 else 0)
+        assert row.height.pt == pytest.approx(height, abs=0.05)
         kegiatan = " ".join(row.cells[1].text.split())
         items = document.sop.step(layout_row.number).kegiatan
         assert kegiatan == " ".join(" ".join(rest for _, rest in item_markers(items)).split())
