@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from sopdoc.drawing.labels import LABEL_SIZE, place_labels
 from sopdoc.drawing.routing import Route, route_arrows
 from sopdoc.drawing.scene import Scene, build_scene
-from sopdoc.layout.geometry import Column, ColumnId, FontMeasure, ProcedureLayout, ProcedurePage
+from sopdoc.layout.geometry import (
+    Column,
+    ColumnId,
+    FontMeasure,
+    LayoutStyle,
+    ProcedureLayout,
+    ProcedurePage,
+)
 from sopdoc.layout.room import ROW_STEP, Room, Side
 from sopdoc.units import Pt
 
@@ -37,6 +44,7 @@ def route_page(
     lanes: Sequence[Column[ColumnId]],
     measure: FontMeasure,
     label_size: Pt = LABEL_SIZE,
+    leading: float = LayoutStyle.leading,
     lane_outlines: bool = False,
 ) -> RoutedPage:
     """Route the arrows of one page, place their ``Ya``/``Tidak`` labels and build its scene
@@ -58,6 +66,7 @@ def route_page(
         arrows,
         font=measure,
         label_size=label_size,
+        leading=leading,
         lanes=lanes if lane_outlines else (),
     )
     room = _room(page, wanted, missed)
@@ -91,6 +100,7 @@ def route_layout(
             lanes=layout.lanes,
             measure=measure,
             label_size=layout.style.label_size,
+            leading=layout.style.leading,
             lane_outlines=lane_outlines,
         )
         for p in layout.pages

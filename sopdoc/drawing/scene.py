@@ -116,10 +116,14 @@ class Polyline:
 class Label:
     """A line of text at its exact place: ``line`` gives x and baseline, ``box`` the glyph
     box from the font's ascent to its descent (its centre is where the label is centred).
-    ``owner`` is the symbol or connector it is written in, None for an arrow's Ya/Tidak."""
+    ``owner`` is the symbol or connector it is written in, None for an arrow's Ya/Tidak.
+    ``frame`` is the text frame every backend draws it in (a text box in DOCX and PPTX):
+    the glyph box's width, one line of the page's leading high, centred on the glyph box;
+    each backend puts the baseline at ``line.baseline`` inside it."""
 
     line: PlacedLine
     box: Box
+    frame: Box
     owner: NodeId | None = None
     color: Rgb = BLACK
 
@@ -151,11 +155,16 @@ class Scene:
         return tuple(i for i in self.items if isinstance(i, Label))
 
 
-def label_at(line: PlacedLine, *, font: FontMeasure, owner: NodeId | None = None) -> Label:
-    """A placed line with its glyph box measured by ``font``."""
+def label_at(
+    line: PlacedLine, *, font: FontMeasure, leading: float, owner: NodeId | None = None
+) -> Label:
+    """A placed line with its glyph box measured by ``font``, in a frame of ``leading``."""
     width = font.width(line.text, line.size, bold=line.bold)
     ascent, descent = font.ascent(line.size), font.descent(line.size)
-    return Label(line, Box(line.x, line.baseline - ascent, width, ascent + descent), owner)
+    box = Box(line.x, line.baseline - ascent, width, ascent + descent)
+    pitch = line.size * leading
+    frame = Box(box.x, box.center_y - pitch / 2, box.width, pitch)
+    return Label(line, box, frame, owner)
 
 
 def centred_label(
@@ -164,6 +173,7 @@ def centred_label(
     *,
     size: Pt,
     font: FontMeasure,
+    leading: float,
     bold: bool = False,
     owner: NodeId | None = None,
 ) -> Label:
@@ -171,7 +181,8 @@ def centred_label(
     x, y = centre
     width = font.width(text, size, bold=bold)
     baseline = y + (font.ascent(size) - font.descent(size)) / 2
-    return label_at(PlacedLine(text, x - width / 2, baseline, size, bold), font=font, owner=owner)
+    line = PlacedLine(text, x - width / 2, baseline, size, bold)
+    return label_at(line, font=font, leading=leading, owner=owner)
 
 
 def terminator_radius(box: Box) -> Pt:
@@ -229,15 +240,19 @@ def build_scene(
     *,
     font: FontMeasure,
     label_size: Pt,
+    leading: float,
     lanes: Sequence[Column[ColumnId]] = (),
 ) -> Scene:
     """The primitives of one page: outlines of ``lanes`` (slides only; the document's lanes
     are table columns), symbols with their text, connectors with their letters, arrows with
-    their Ya/Tidak labels centred where the router placed them."""
+    their Ya/Tidak labels centred where the router placed them; every text in a frame of
+    ``leading``."""
     items: list[Primitive] = [lane_outline(lane, page.flow_area) for lane in lanes]
     for symbol in page.symbols:
         items.append(_symbol_shape(_KINDS[symbol.symbol], symbol.node, symbol.box))
-        items += [label_at(line, font=font, owner=symbol.node) for line in symbol.lines]
+        items += [
+            label_at(line, font=font, leading=leading, owner=symbol.node) for line in symbol.lines
+        ]
     for connector in page.connectors:
         box = connector.box
         items.append(_symbol_shape("connector", connector.node, box))
@@ -247,6 +262,7 @@ def build_scene(
                 (box.center_x, box.y + box.height * LETTER_AT),
                 size=min(LETTER_MAX, box.height * 0.5),
                 font=font,
+                leading=leading,
                 bold=True,
                 owner=connector.node,
             )
@@ -255,6 +271,8 @@ def build_scene(
         items.append(arrow_line(route))
         if route.label_at is not None:
             items.append(
-                centred_label(route.spec.label, route.label_at, size=label_size, font=font)
+                centred_label(
+                    route.spec.label, route.label_at, size=label_size, font=font, leading=leading
+                )
             )
     return Scene(tuple(items))

@@ -22,7 +22,7 @@ from sopdoc.drawing.scene import Label, Point, Polyline, Scene, Shape
 from sopdoc.layout import Box
 from sopdoc.layout.fonts import FontFiles
 from sopdoc.layout.linebox import line_ascent, line_height
-from sopdoc.units import to_emu
+from sopdoc.units import Pt, to_emu
 
 #: The prefixes a Word drawing group declares.
 GROUP_NSMAP: Final = {prefix: NSMAP[prefix] for prefix in ("a", "w", "wps", "wpg")}
@@ -61,12 +61,24 @@ class GroupWriter:
         self.frame = _union([area, *(self._extent(item) for item in scene.items)])
 
     def text_box(self, label: Label) -> Box:
-        """The text box of a label: as wide as its glyph box, as high as a single-spaced line,
-        its top the line's ascent in Word and LibreOffice above the label's baseline."""
+        """The text box of a label: the scene's frame, grown to hold the label's
+        single-spaced line where Word and LibreOffice set it (its top the line's ascent
+        above the baseline)."""
+        frame = label.frame
+        line_top, line_bottom = self._line(label)
+        top = min(frame.y, line_top)
+        return Box(frame.x, top, frame.width, max(frame.bottom, line_bottom) - top)
+
+    def inset(self, label: Label) -> Pt:
+        """The space above the label's line in its text box."""
+        return self._line(label)[0] - self.text_box(label).y
+
+    def _line(self, label: Label) -> tuple[Pt, Pt]:
+        """The top and bottom of the label's single-spaced line."""
         line = label.line
         path = self.font.bold if line.bold else self.font.regular
         top = line.baseline - line_ascent(path, line.size)
-        return Box(line.x, top, label.box.width, line_height(path, line.size))
+        return top, top + line_height(path, line.size)
 
     def _extent(self, item: Shape | Polyline | Label) -> Box:
         if isinstance(item, Shape):
@@ -178,7 +190,8 @@ class GroupWriter:
             element(wsp, "wps:bodyPr")
 
     def label(self, group: Any, label: Label) -> None:
-        """A label in its text box (``text_box``): no insets, no wrap, single spacing."""
+        """A label in its text box (``text_box``): single spacing, no wrap, no insets but the
+        top one (``inset``) that puts its baseline where the scene does."""
         self.labels += 1
         name = words.SHAPE_TEXT_NAME.format(number=self.labels)
         wsp, sp_pr = self._box_shape(group, name, self.text_box(label))
@@ -194,7 +207,7 @@ class GroupWriter:
             vert="horz",
             wrap="none",
             lIns="0",
-            tIns="0",
+            tIns=str(to_emu(self.inset(label))),
             rIns="0",
             bIns="0",
             anchor="t",

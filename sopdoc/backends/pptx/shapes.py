@@ -275,11 +275,10 @@ class SlideDrawer:
             self._empty_text(sp)
 
     def label(self, label: Label) -> None:
-        """An arrow's Ya/Tidak: a text box one leading high centred on its glyph box."""
-        pitch = label.line.size * self.leading
-        box = Box(label.box.x, label.box.center_y - pitch / 2, label.box.width, pitch)
+        """An arrow's Ya/Tidak: a text box of the scene's frame (one leading high, centred
+        on the glyph box)."""
         name = words.SHAPE_TEXT_NAME.format(number=self._number("text"))
-        sp = self.preset(name, box, "rect", fill=None, stroke=None, text_box=True)
+        sp = self.preset(name, label.frame, "rect", fill=None, stroke=None, text_box=True)
         self.text(sp, [label.line], align="ctr", color=label.color)
 
 
