@@ -1,59 +1,40 @@
-"""WordprocessingML and DrawingML pieces python-docx lacks: fixed tables, exact lines, runs with
-every font slot set, anchored drawings and pictures, fields, the package's settings."""
+"""The DrawingML and settings pieces of the DOCX that are elements, not text templates:
+anchored drawings and pictures, and the package's compatibility settings. They are built
+with lxml, as the flowchart's shapes are (``shapes``); text is written with ``wml``."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from docx.enum.text import WD_LINE_SPACING
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.shape import CT_Inline
-from docx.shared import Emu, Pt
-from docx.text.run import Run
+from lxml import etree
 
 from sopdoc import words
-from sopdoc.backends.docx import wml
-from sopdoc.units import to_emu
+from sopdoc.backends.drawingml import A, W, element
+
+WP: Final = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+PIC: Final = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+R: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PICTURE_URI: Final = PIC
+#: The prefixes Word writes, declared on each element made here.
+_NSMAP: Final = {"w": W, "wp": WP, "a": A, "pic": PIC, "r": R}
 
 
-def table_geometry(
-    table: Any, *, widths: Sequence[float], margins: Mapping[str, float], borders: bool = True
-) -> None:
-    """A python-docx table made fixed (``wml.table_properties``, its style kept): its grid
-    columns and every cell as wide as ``widths`` (points)."""
-    old = table._tbl.tblPr
-    pr = wml.parse(wml.table_properties(widths=widths, cell_margins=margins, borders=borders))
-    style = old.find(qn("w:tblStyle"))
-    if style is not None:
-        pr.insert(0, style)
-    old.getparent().replace(old, pr)
-    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
-        col.set(qn("w:w"), wml.twips(width))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Emu(to_emu(width))
+def _w(parent: Any, tag: str, **attrs: str) -> Any:
+    """A WordprocessingML child with ``w:``-qualified attributes."""
+    child = etree.SubElement(parent, f"{{{W}}}{tag}")
+    for key, value in attrs.items():
+        child.set(f"{{{W}}}{key}", value)
+    return child
 
 
-def paragraph_format(
-    paragraph: Any, *, size: float, leading: float | None = None, before: float = 0.0
-) -> None:
-    """No space after, ``before`` points above, and with ``leading`` exact line spacing."""
-    fmt = paragraph.paragraph_format
-    fmt.space_before = Pt(before)
-    fmt.space_after = Pt(0)
-    if leading is not None:
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(leading)
-
-
-def add_run(paragraph: Any, text: str, *, font: str, size: float, bold: bool = False) -> Any:
-    """A run of ``text`` (``wml.run``) at the end of a python-docx paragraph."""
-    r = wml.parse(wml.run(text, font=font, size=size, bold=bold))
-    paragraph._p.append(r)
-    return Run(r, paragraph)
+def _wp(parent: Any, tag: str, **attrs: str) -> Any:
+    """A child of the drawing's ``wp:`` namespace with unqualified attributes."""
+    child = etree.SubElement(parent, f"{{{WP}}}{tag}")
+    for key, value in attrs.items():
+        child.set(key, value)
+    return child
 
 
 def picture_run(
@@ -63,9 +44,21 @@ def picture_run(
     anchored ``x``, ``y`` EMU from the top-left corner of its table cell, in front of the
     text (see ``anchor_drawing``)."""
     rid, image = word.part.get_or_add_image(io.BytesIO(png))
-    inline = CT_Inline.new_pic_inline(0, rid, image.filename, Emu(size[0]), Emu(size[1]))
+    picture = etree.Element(f"{{{PIC}}}pic", nsmap=_NSMAP)
+    names = etree.SubElement(picture, f"{{{PIC}}}nvPicPr")
+    etree.SubElement(names, f"{{{PIC}}}cNvPr", id="0", name=image.filename)
+    etree.SubElement(names, f"{{{PIC}}}cNvPicPr")
+    fill = etree.SubElement(picture, f"{{{PIC}}}blipFill")
+    blip = element(fill, "a:blip")
+    blip.set(f"{{{R}}}embed", rid)
+    element(element(fill, "a:stretch"), "a:fillRect")
+    shape = etree.SubElement(picture, f"{{{PIC}}}spPr")
+    xfrm = element(shape, "a:xfrm")
+    element(xfrm, "a:off", x="0", y="0")
+    element(xfrm, "a:ext", cx=str(size[0]), cy=str(size[1]))
+    element(element(shape, "a:prstGeom", prst="rect"), "a:avLst")
     anchor = anchor_drawing(
-        inline.find(qn("a:graphic")),
+        graphic_of(picture, uri=PICTURE_URI),
         size=size,
         ident=ident,
         name=words.DOC_PICTURE_NAME.format(number=ident),
@@ -77,10 +70,8 @@ def picture_run(
 
 def drawing_run(anchor: Any) -> Any:
     """A ``w:r`` holding one ``w:drawing``."""
-    run = OxmlElement("w:r")
-    drawing = OxmlElement("w:drawing")
-    drawing.append(anchor)
-    run.append(drawing)
+    run = etree.Element(qn("w:r"), nsmap=_NSMAP)
+    _w(run, "drawing").append(anchor)
     return run
 
 
@@ -94,66 +85,38 @@ def anchor_drawing(
     anchor in a table cell inside the cell, so the cell's corner is the reference whatever
     the compatibility mode; the caller gives the cell no margins.
     """
-    anchor = OxmlElement("wp:anchor")
-    for key, value in (
-        ("distT", "0"),
-        ("distB", "0"),
-        ("distL", "0"),
-        ("distR", "0"),
-        ("simplePos", "0"),
-        ("relativeHeight", str(251658240 + ident)),
-        ("behindDoc", "0"),
-        ("locked", "1"),
-        ("layoutInCell", "1"),
-        ("allowOverlap", "1"),
-    ):
-        anchor.set(key, value)
-    simple = OxmlElement("wp:simplePos")
-    simple.set("x", "0")
-    simple.set("y", "0")
-    anchor.append(simple)
+    anchor = etree.Element(
+        f"{{{WP}}}anchor",
+        nsmap=_NSMAP,
+        distT="0",
+        distB="0",
+        distL="0",
+        distR="0",
+        simplePos="0",
+        relativeHeight=str(251658240 + ident),
+        behindDoc="0",
+        locked="1",
+        layoutInCell="1",
+        allowOverlap="1",
+    )
+    _wp(anchor, "simplePos", x="0", y="0")
     for axis, emu in (("H", x), ("V", y)):
-        position = OxmlElement(f"wp:position{axis}")
-        position.set("relativeFrom", "page")
-        offset = OxmlElement("wp:posOffset")
-        offset.text = str(emu)
-        position.append(offset)
-        anchor.append(position)
-    extent = OxmlElement("wp:extent")
-    extent.set("cx", str(size[0]))
-    extent.set("cy", str(size[1]))
-    anchor.append(extent)
-    effect = OxmlElement("wp:effectExtent")
-    for side in ("l", "t", "r", "b"):
-        effect.set(side, "0")
-    anchor.append(effect)
-    anchor.append(OxmlElement("wp:wrapNone"))
-    doc_pr = OxmlElement("wp:docPr")
-    doc_pr.set("id", str(ident))
-    doc_pr.set("name", name)
-    anchor.append(doc_pr)
-    anchor.append(OxmlElement("wp:cNvGraphicFramePr"))
+        position = _wp(anchor, f"position{axis}", relativeFrom="page")
+        _wp(position, "posOffset").text = str(emu)
+    _wp(anchor, "extent", cx=str(size[0]), cy=str(size[1]))
+    _wp(anchor, "effectExtent", l="0", t="0", r="0", b="0")
+    _wp(anchor, "wrapNone")
+    _wp(anchor, "docPr", id=str(ident), name=name)
+    _wp(anchor, "cNvGraphicFramePr")
     anchor.append(graphic)
     return anchor
 
 
 def graphic_of(data: Any, *, uri: str) -> Any:
     """An ``a:graphic`` whose ``a:graphicData`` of type ``uri`` holds ``data``."""
-    graphic = OxmlElement("a:graphic")
-    graphic_data = OxmlElement("a:graphicData")
-    graphic_data.set("uri", uri)
-    graphic_data.append(data)
-    graphic.append(graphic_data)
+    graphic = etree.Element(f"{{{A}}}graphic", nsmap=_NSMAP)
+    element(graphic, "a:graphicData", uri=uri).append(data)
     return graphic
-
-
-def field_run(paragraph: Any, instruction: str, *, font: str, size: float, shown: str) -> None:
-    """A simple field (``PAGE``, ``NUMPAGES``...) whose result run has the paragraph's font."""
-    simple = OxmlElement("w:fldSimple")
-    simple.set(qn("w:instr"), f" {instruction} ")
-    paragraph._p.append(simple)
-    run = add_run(paragraph, shown, font=font, size=size)
-    simple.append(run._r)
 
 
 #: The compatibility mode of Word 2013 and later: table indents measure the border's edge and
@@ -169,17 +132,14 @@ def normalise_package(word: Any) -> None:
     settings = word.settings.element
     compat = settings.find(qn("w:compat"))
     if compat is None:
-        compat = OxmlElement("w:compat")
+        compat = etree.Element(qn("w:compat"), nsmap=_NSMAP)
         _insert_compat(settings, compat)
     mode = None
     for setting in compat.findall(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             mode = setting
     if mode is None:
-        mode = OxmlElement("w:compatSetting")
-        mode.set(qn("w:name"), "compatibilityMode")
-        mode.set(qn("w:uri"), _WORD_URI)
-        compat.append(mode)
+        mode = _w(compat, "compatSetting", name="compatibilityMode", uri=_WORD_URI)
     mode.set(qn("w:val"), COMPATIBILITY_MODE)
     part = word.part
     for rid, rel in list(part.rels.items()):
