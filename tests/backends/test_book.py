@@ -5,17 +5,21 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pymupdf
 import pytest
 from docx import Document as open_docx
 from docx.oxml.ns import qn
-from office import convert
+from factories import CONTOH, tiny_png
+from office import audit_errors, convert
 
 from sopdoc.backends.docx.book import render_book_docx
 from sopdoc.backends.drawingml import WPG, WPS
+from sopdoc.backends.pdf.book import render_book_pdf
 from sopdoc.drawing.document import prepare
+from sopdoc.layout.book import COVER_LOGO
 from sopdoc.workbook import read_workbook
 
 
@@ -81,3 +85,32 @@ def test_book_drawing_ids_are_unique_across_its_sops(contoh: Path) -> None:
     assert len(list(body.iter(f"{{{WPG}}}wgp"))) == sum(len(d.pages) for d in documents)
     ids = [e.get("id") for e in body.iter(qn("wp:docPr"), f"{{{WPS}}}cNvPr")]
     assert len(ids) == len(set(ids))
+
+
+def test_both_books_draw_the_same_cover_with_the_logo(tmp_path: Path) -> None:
+    """The book's own pages come from one layout: with a logo, the cover of the PDF and of
+    the DOCX (in LibreOffice) shows it at the layout's height above the same lines, the
+    DOCX passes the Open XML rules, and both books have the same pages."""
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(tiny_png(40, 20))
+    sops = read_workbook(CONTOH).sops
+    agency = replace(sops[0].agency, logo=logo, logo_pixels=(40, 20))
+    documents = [prepare(replace(s, agency=agency), logo=logo.read_bytes()) for s in sops]
+    data, starts = render_book_pdf(documents, year=2020)
+    (tmp_path / "buku.pdf").write_bytes(data)
+    docx = tmp_path / "buku.docx"
+    docx.write_bytes(render_book_docx(documents, year=2020, starts=starts))
+    assert audit_errors(docx) == []
+    out = tmp_path / "lo"
+    out.mkdir()
+    convert([docx], out)
+    ours, libre = pymupdf.open(tmp_path / "buku.pdf"), pymupdf.open(out / "buku.pdf")
+    assert len(ours) == len(libre)
+    for pdf in (ours, libre):
+        cover = pdf[0]
+        images = cover.get_image_info()
+        assert len(images) == 1
+        box = pymupdf.Rect(images[0]["bbox"])
+        assert box.height == pytest.approx(COVER_LOGO, abs=0.5)
+        title = next(b for b in cover.get_text("blocks") if "STANDAR OPERASIONAL" in b[4])
+        assert title[1] > box.y1  # the lines below the logo

@@ -1,114 +1,102 @@
-"""The Buku SOP as DOCX: a cover, a Daftar Isi of PAGEREF fields, every SOP, the monitoring
-form."""
+"""The Buku SOP as DOCX: the book's own pages (``layout.book``) with a Daftar Isi of PAGEREF
+fields, and every SOP."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from sopdoc import words
 from sopdoc.backends.docx import wml
-from sopdoc.backends.docx.document import DEFAULT_TEMPLATE, SopWriter
+from sopdoc.backends.docx.document import DEFAULT_TEMPLATE, HEADER_FILL, SopWriter
+from sopdoc.backends.docx.ooxml import inline_picture_run
 from sopdoc.drawing.document import Document
-from sopdoc.layout.book import BOOK_STYLE, column_widths
+from sopdoc.layout.book import (
+    CELL_PAD_X,
+    CELL_PAD_Y,
+    MONITORING_PART,
+    TABLE_TEXT,
+    TITLE_GAP,
+    BookTable,
+    HeadCell,
+    TitleLine,
+    book_pages,
+    book_part,
+)
+from sopdoc.units import to_emu
 
 #: Book part -> first page, from the PDF's first pass.
 Starts = dict[str, int]
-#: The cell margins of the book's own tables, in points.
-TABLE_MARGINS: Final = {"left": 4.0, "right": 4.0, "top": 3.0, "bottom": 3.0}
-#: Space below a title, in points.
-TITLE_AFTER: Final = 10.0
-#: Empty lines above the cover's title.
-COVER_LINES: Final = 6
-#: The Daftar Isi's text size, and the monitoring form's.
-TOC_SIZE: Final = 10.0
-MONITORING_SIZE: Final = 9.0
+#: The prefix of the book's bookmarks (``sopdoc_sop1``, ``sopdoc_monitoring``).
+BOOKMARK: Final = "sopdoc_"
 
 
-def _title(text: str, *, font: str, size: float) -> str:
-    run = wml.run(text, font=font, size=size, bold=True)
-    return wml.paragraph(run, leading=None, after=TITLE_AFTER, center=True)
+def _title(line: TitleLine, *, font: str, after: float = 0.0) -> str:
+    """A centred bold title line."""
+    run = wml.run(line.text, font=font, size=line.size, bold=True)
+    return wml.paragraph(run, leading=None, before=line.before, after=after, center=True)
 
 
-def _text_cell(text: str, *, width: float, font: str, size: float, bold: bool = False) -> str:
-    content = wml.run(text, font=font, size=size, bold=bold) if text else ""
-    return wml.cell(wml.paragraph(content, leading=None), width=wml.emu_twips(width))
-
-
-def _table(rows: Sequence[str], widths: Sequence[float]) -> str:
-    return wml.table(rows, widths=widths, cell_margins=TABLE_MARGINS)
-
-
-def _toc(documents: Sequence[Document], *, widths: Sequence[float], starts: Starts) -> str:
-    """The Daftar Isi: a row per SOP and one for the monitoring form, each page number a
-    PAGEREF field to the part's bookmark."""
-    font = documents[0].sop.agency.font
-    header = [
-        _text_cell(text, width=w, font=font, size=TOC_SIZE, bold=True)
-        for text, w in zip(words.BOOK_TOC_HEADER, widths, strict=True)
-    ]
-    rows = [wml.row(header, height=None, header=True)]
-    entries = [
-        (d.sop.identity.nomor, d.sop.identity.nama, f"sop{i}") for i, d in enumerate(documents, 1)
-    ]
-    entries.append(("", words.BOOK_MONITORING_ROW, "monitoring"))
-    for number, (nomor, nama, key) in enumerate(entries, start=1):
-        cells = [
-            _text_cell(str(number), width=widths[0], font=font, size=TOC_SIZE),
-            _text_cell(nomor, width=widths[1], font=font, size=TOC_SIZE),
-            _text_cell(nama, width=widths[2], font=font, size=TOC_SIZE),
-        ]
-        cached = starts.get(key, 0)
-        field = wml.page_reference(
-            _bookmark(key), str(cached) if cached else "", font=font, size=TOC_SIZE
-        )
-        cells.append(wml.cell(wml.paragraph(field, leading=None), width=wml.emu_twips(widths[3])))
-        rows.append(wml.row(cells, height=None))
-    return _table(rows, widths)
-
-
-def _monitoring(documents: Sequence[Document], *, widths: Sequence[float]) -> str:
-    """The monitoring form: NO, PROSEDUR, PENILAIAN (two choices), PENERAPAN (two columns)
-    and CATATAN, a row per SOP."""
-    font = documents[0].sop.agency.font
-    header = words.BOOK_MONITORING_HEADER
-    good, bad = words.BOOK_MONITORING_CHOICES
-
-    def head(text: str, column: int, **merge: Any) -> str:
-        run = wml.run(text, font=font, size=MONITORING_SIZE, bold=True)
-        width = sum(widths[column : column + merge.get("span", 1)])
-        return wml.cell(wml.paragraph(run, leading=None), width=wml.emu_twips(width), **merge)
-
-    def below(column: int) -> str:
-        return wml.cell(width=wml.emu_twips(widths[column]), merge="continue")
-
-    top = [
-        head(header[0], 0, merge="restart"),
-        head(header[1], 1, merge="restart"),
-        head(header[2], 2, span=2),
-        *(head(header[c - 1], c, merge="restart") for c in (4, 5, 6)),
-    ]
-    second = [below(0), below(1), head(good, 2), head(bad, 3), below(4), below(5), below(6)]
-    rows = [wml.row(top, height=None, header=True), wml.row(second, height=None, header=True)]
-    for number, document in enumerate(documents, start=1):
-        sop = document.sop
-        cells = [
-            _text_cell(str(number), width=widths[0], font=font, size=MONITORING_SIZE),
-            _text_cell(
-                f"{sop.identity.nama} ({sop.identity.nomor})",
-                width=widths[1],
+def _table(table: BookTable, *, font: str, starts: Starts | None = None) -> str:
+    """A book table: its header rows (repeated on every page) with their spans, then a row
+    per entry (with room below its text to write in); with ``starts``, the last column
+    holds PAGEREF fields to the rows' book parts."""
+    widths = table.widths
+    covering: dict[tuple[int, int], HeadCell] = {}
+    for cell in table.header:
+        for row in range(cell.row, cell.row + cell.rows):
+            covering[(row, cell.column)] = cell
+    rows = []
+    for number in range(table.header_rows):
+        cells = []
+        column = 0
+        while column < len(widths):
+            head = covering.get((number, column))
+            span = head.span if head is not None else 1
+            width = wml.emu_twips(sum(widths[column : column + span]))
+            if head is None:
+                cells.append(wml.cell(width=width, fill=HEADER_FILL))
+            elif head.row == number:
+                run = wml.run(head.text, font=font, size=TABLE_TEXT, bold=True)
+                merge: wml.VerticalMerge | None = "restart" if head.rows > 1 else None
+                cells.append(
+                    wml.cell(
+                        wml.paragraph(run, leading=None),
+                        width=width,
+                        span=span,
+                        merge=merge,
+                        fill=HEADER_FILL,
+                        valign="center",
+                    )
+                )
+            else:
+                cells.append(wml.cell(width=width, span=span, merge="continue", fill=HEADER_FILL))
+            column += span
+        rows.append(wml.row(cells, height=None, header=True))
+    room = {"bottom": CELL_PAD_Y + table.room}
+    for number, entry in enumerate(table.rows):
+        contents = [wml.run(text, font=font, size=TABLE_TEXT) if text else "" for text in entry]
+        if starts is not None and table.refs:
+            cached = starts.get(table.refs[number], 0)
+            contents[-1] = wml.page_reference(
+                BOOKMARK + table.refs[number],
+                str(cached) if cached else "",
                 font=font,
-                size=MONITORING_SIZE,
-            ),
-            *(_text_cell("", width=w, font=font, size=MONITORING_SIZE) for w in widths[2:]),
+                size=TABLE_TEXT,
+            )
+        cells = [
+            wml.cell(
+                wml.paragraph(content, leading=None),
+                width=wml.emu_twips(width),
+                valign="center",
+                cell_margins=room if table.room else None,
+            )
+            for content, width in zip(contents, widths, strict=True)
         ]
         rows.append(wml.row(cells, height=None))
-    return _table(rows, widths)
-
-
-def _bookmark(key: str) -> str:
-    return f"sopdoc_{key}"
+    margins = {"left": CELL_PAD_X, "right": CELL_PAD_X, "top": CELL_PAD_Y, "bottom": CELL_PAD_Y}
+    return wml.table(rows, widths=widths, cell_margins=margins)
 
 
 def render_book_docx(
@@ -130,29 +118,33 @@ def render_book_docx(
     word = cover.word
     cover.page_setup()
     unit = first.sop.unit
-    blocks = [wml.paragraph(leading=None) for _ in range(COVER_LINES)]
-    blocks.append(_title(words.BOOK_TITLE, font=font, size=BOOK_STYLE.cover_size))
-    blocks += [
-        _title(line.upper(), font=font, size=BOOK_STYLE.heading_size) for line in first.sop.header
-    ]
-    blocks.append(_title(words.BOOK_YEAR.format(year=year), font=font, size=BOOK_STYLE.year_size))
-    blocks += [wml.PAGE_BREAK, _title(words.BOOK_TOC, font=font, size=BOOK_STYLE.heading_size)]
     layout = first.layout
     width = layout.page_width - layout.style.margin_left - layout.style.margin_right
-    blocks.append(
-        _toc(documents, widths=column_widths(BOOK_STYLE.toc_shares, width), starts=starts)
-    )
+    pages = book_pages([d.sop for d in documents], year=year, width=width)
+    wml.add_block(word, wml.paragraph(leading=pages.cover_top))
+    logo = first.logo
+    pixels = first.sop.agency.logo_pixels
+    if logo is not None and pixels is not None:
+        height = to_emu(pages.logo_height)
+        size = (round(height * pixels[0] / pixels[1]), height)
+        paragraph = wml.add_block(
+            word, wml.paragraph(leading=None, after=pages.logo_gap, center=True)
+        )
+        paragraph.append(inline_picture_run(word, logo, size=size, ident=cover.next_picture_id()))
+    blocks = [_title(line, font=font) for line in pages.cover]
+    blocks += [wml.PAGE_BREAK, _title(pages.toc.title, font=font, after=TITLE_GAP)]
+    blocks.append(_table(pages.toc, font=font, starts=starts))
     for block in blocks:
         wml.add_block(word, block)
     flowcharts = [None] * len(documents) if pictures is None else list(pictures)
     for i, (document, flows) in enumerate(zip(documents, flowcharts, strict=True), start=1):
         writer = SopWriter(document, template or DEFAULT_TEMPLATE, pictures=flows, book=cover)
-        writer.sop(bookmark=(_bookmark(f"sop{i}"), i))
-    monitoring = _title(words.BOOK_MONITORING, font=font, size=BOOK_STYLE.heading_size)
+        writer.sop(bookmark=(BOOKMARK + book_part(i), i))
+    title = _title(pages.monitoring.title, font=font, after=TITLE_GAP)
     tail = [
         wml.PAGE_BREAK,
-        wml.bookmarked(monitoring, _bookmark("monitoring"), len(documents) + 1),
-        _monitoring(documents, widths=column_widths(BOOK_STYLE.monitoring_shares, width)),
+        wml.bookmarked(title, BOOKMARK + MONITORING_PART, len(documents) + 1),
+        _table(pages.monitoring, font=font),
     ]
     for block in tail:
         wml.add_block(word, block)

@@ -150,10 +150,11 @@ class SopWriter:
             ),
             logo=self.doc.logo,
             separator=self.separator,
-            picture_id=self._next_picture_id,
+            picture_id=self.next_picture_id,
         ).write(start_page=start_page, bookmark=bookmark)
 
-    def _next_picture_id(self) -> int:
+    def next_picture_id(self) -> int:
+        """A drawing id no other drawing of the document has."""
         self.picture_id += 1
         return self.picture_id
 
@@ -279,11 +280,11 @@ class SopWriter:
                 self.word,
                 self.pictures[routed.page.index],
                 size=(to_emu(area.width), to_emu(area.height)),
-                ident=self._next_picture_id(),
+                ident=self.next_picture_id(),
             )
-        ident = self._next_picture_id()
+        ident = self.next_picture_id()
         group, frame = scene_group(
-            routed.scene, area=area, font=self.doc.font.files, next_id=self._next_picture_id
+            routed.scene, area=area, font=self.doc.font.files, next_id=self.next_picture_id
         )
         anchor = anchor_drawing(
             graphic_of(group, uri=GROUP_URI),

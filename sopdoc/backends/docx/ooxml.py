@@ -43,6 +43,31 @@ def picture_run(
     """A ``w:r`` holding the picture ``png`` of ``size`` EMU, added to the package and
     anchored ``x``, ``y`` EMU from the top-left corner of its table cell, in front of the
     text (see ``anchor_drawing``)."""
+    anchor = anchor_drawing(
+        graphic_of(_picture(word, png, size=size), uri=PICTURE_URI),
+        size=size,
+        ident=ident,
+        name=words.DOC_PICTURE_NAME.format(number=ident),
+        x=x,
+        y=y,
+    )
+    return drawing_run(anchor)
+
+
+def inline_picture_run(word: Any, png: bytes, *, size: tuple[int, int], ident: int) -> Any:
+    """A ``w:r`` holding the picture ``png`` of ``size`` EMU in the line of text."""
+    inline = etree.Element(f"{{{WP}}}inline", nsmap=_NSMAP, distT="0", distB="0", distL="0")
+    inline.set("distR", "0")
+    _wp(inline, "extent", cx=str(size[0]), cy=str(size[1]))
+    _wp(inline, "effectExtent", l="0", t="0", r="0", b="0")
+    _wp(inline, "docPr", id=str(ident), name=words.DOC_PICTURE_NAME.format(number=ident))
+    _wp(inline, "cNvGraphicFramePr")
+    inline.append(graphic_of(_picture(word, png, size=size), uri=PICTURE_URI))
+    return drawing_run(inline)
+
+
+def _picture(word: Any, png: bytes, *, size: tuple[int, int]) -> Any:
+    """A ``pic:pic`` of ``png`` (added to the package) stretched over ``size`` EMU."""
     rid, image = word.part.get_or_add_image(io.BytesIO(png))
     picture = etree.Element(f"{{{PIC}}}pic", nsmap=_NSMAP)
     names = etree.SubElement(picture, f"{{{PIC}}}nvPicPr")
@@ -57,19 +82,11 @@ def picture_run(
     element(xfrm, "a:off", x="0", y="0")
     element(xfrm, "a:ext", cx=str(size[0]), cy=str(size[1]))
     element(element(shape, "a:prstGeom", prst="rect"), "a:avLst")
-    anchor = anchor_drawing(
-        graphic_of(picture, uri=PICTURE_URI),
-        size=size,
-        ident=ident,
-        name=words.DOC_PICTURE_NAME.format(number=ident),
-        x=x,
-        y=y,
-    )
-    return drawing_run(anchor)
+    return picture
 
 
 def drawing_run(anchor: Any) -> Any:
-    """A ``w:r`` holding one ``w:drawing``."""
+    """A ``w:r`` holding one ``w:drawing`` (a ``wp:anchor`` or ``wp:inline``)."""
     run = etree.Element(qn("w:r"), nsmap=_NSMAP)
     _w(run, "drawing").append(anchor)
     return run

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -16,12 +16,25 @@ from sopdoc import words
 from sopdoc.backends.pdf.document import GRID_WIDTH
 from sopdoc.backends.pdf.story import Styles, build_pdf, markup, sop_story
 from sopdoc.drawing.document import Document
-from sopdoc.layout.book import BOOK_STYLE, column_widths
+from sopdoc.layout.book import (
+    CELL_PAD_X,
+    CELL_PAD_Y,
+    MONITORING_PART,
+    TABLE_TEXT,
+    TITLE_GAP,
+    BookPages,
+    BookTable,
+    TitleLine,
+    book_pages,
+    book_part,
+)
 from sopdoc.model import Agency
-from sopdoc.units import Pt, mm
+from sopdoc.units import Pt
 
 #: Book part -> first page: the Daftar Isi reads it from the first pass.
 Starts = dict[str, int]
+#: The header cells' shading, as in the SOP pages.
+HEADER_COLOR: Final = colors.Color(0.851, 0.886, 0.953)
 
 
 class _Mark(Flowable):  # type: ignore[misc]
@@ -45,135 +58,67 @@ def _centred(styles: Styles, size: float) -> ParagraphStyle:
     )
 
 
-def _cover(agency: Agency, header: Sequence[str], year: int, styles: Styles) -> list[Flowable]:
-    story: list[Flowable] = [Spacer(1, mm(30))]
+def _title(line: TitleLine, styles: Styles) -> list[Flowable]:
+    story: list[Flowable] = [Spacer(1, line.before)] if line.before else []
+    text = markup(line.text, styles.font, bold=True)
+    return [*story, Paragraph(text, _centred(styles, line.size))]
+
+
+def _cover(pages: BookPages, agency: Agency, styles: Styles) -> list[Flowable]:
+    story: list[Flowable] = [Spacer(1, pages.cover_top)]
     if agency.logo is not None:
         try:
             image = Image(str(agency.logo))
-            scale = mm(35) / image.drawHeight
+            scale = pages.logo_height / image.drawHeight
             image.drawHeight *= scale
             image.drawWidth *= scale
-            story += [image, Spacer(1, mm(8))]
+            story += [image, Spacer(1, pages.logo_gap)]
         except OSError:
             pass
-    story.append(
-        Paragraph(
-            markup(words.BOOK_TITLE, styles.font, bold=True),
-            _centred(styles, BOOK_STYLE.cover_size),
-        )
-    )
-    story.append(Spacer(1, mm(10)))
-    for line in header:
-        story.append(
-            Paragraph(
-                markup(line.upper(), styles.font, bold=True),
-                _centred(styles, BOOK_STYLE.heading_size),
-            )
-        )
-    story.append(Spacer(1, mm(8)))
-    story.append(
-        Paragraph(
-            markup(words.BOOK_YEAR.format(year=year), styles.font, bold=True),
-            _centred(styles, BOOK_STYLE.year_size),
-        )
-    )
+    for line in pages.cover:
+        story += _title(line, styles)
     return story
 
 
-def _grid(
-    rows: list[list[Any]], widths: list[float], *, styles: Styles, header_rows: int = 1
-) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=header_rows)
-    table.setStyle(
+def _table(table: BookTable, styles: Styles, starts: Starts) -> list[Flowable]:
+    """A book table with its title; the Daftar Isi's last column shows ``starts``."""
+    text = ParagraphStyle("book", parent=styles.text, fontSize=TABLE_TEXT, leading=TABLE_TEXT * 1.2)
+    label = ParagraphStyle("book-label", parent=text, fontName=styles.label.fontName)
+    columns = len(table.widths)
+    head: list[list[Any]] = [[""] * columns for _ in range(table.header_rows)]
+    spans = []
+    for cell in table.header:
+        head[cell.row][cell.column] = styles.para(cell.text, label)
+        if cell.span > 1 or cell.rows > 1:
+            last = (cell.column + cell.span - 1, cell.row + cell.rows - 1)
+            spans.append(("SPAN", (cell.column, cell.row), last))
+    rows: list[list[Any]] = list(head)
+    for number, row in enumerate(table.rows):
+        texts = list(row)
+        if table.refs:
+            page = starts.get(table.refs[number], 0)
+            texts[-1] = str(page) if page else ""
+        rows.append([styles.para(t, text) if t else "" for t in texts])
+    grid = Table(rows, colWidths=list(table.widths), repeatRows=table.header_rows)
+    grid.setStyle(
         TableStyle(
             [
                 # The table's own font (reportlab's default is an unembedded Helvetica, named
                 # in the file though no cell draws with it).
                 ("FONTNAME", (0, 0), (-1, -1), styles.text.fontName),
                 ("GRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
-                ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.851, 0.886, 0.953)),
+                ("BACKGROUND", (0, 0), (-1, table.header_rows - 1), HEADER_COLOR),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+                ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
+                ("BOTTOMPADDING", (0, table.header_rows), (-1, -1), CELL_PAD_Y + table.room),
+                *spans,
             ]
         )
     )
-    return table
-
-
-def _toc(
-    documents: Sequence[Document], starts: Starts, styles: Styles, width: Pt
-) -> list[Flowable]:
-    head = [styles.para(text, styles.label) for text in words.BOOK_TOC_HEADER]
-    rows: list[list[Any]] = [head]
-    for i, document in enumerate(documents, start=1):
-        page = starts.get(f"sop{i}", 0)
-        rows.append(
-            [
-                styles.para(str(i), styles.text),
-                styles.para(document.sop.identity.nomor, styles.text),
-                styles.para(document.sop.identity.nama, styles.text),
-                styles.para(str(page) if page else "", styles.text),
-            ]
-        )
-    monitoring = starts.get("monitoring", 0)
-    rows.append(
-        [
-            styles.para(str(len(documents) + 1), styles.text),
-            "",
-            styles.para(words.BOOK_MONITORING_ROW, styles.text),
-            styles.para(str(monitoring) if monitoring else "", styles.text),
-        ]
-    )
-    title = Paragraph(
-        markup(words.BOOK_TOC, styles.font, bold=True), _centred(styles, BOOK_STYLE.heading_size)
-    )
-    widths = column_widths(BOOK_STYLE.toc_shares, width)
-    return [title, Spacer(1, mm(6)), _grid(rows, widths, styles=styles)]
-
-
-def _monitoring(documents: Sequence[Document], styles: Styles, width: Pt) -> list[Flowable]:
-    header = words.BOOK_MONITORING_HEADER
-    good, bad = words.BOOK_MONITORING_CHOICES
-    top = [
-        styles.para(header[0], styles.label),
-        styles.para(header[1], styles.label),
-        styles.para(header[2], styles.label),
-        "",
-        styles.para(header[3], styles.label),
-        styles.para(header[4], styles.label),
-        styles.para(header[5], styles.label),
-    ]
-    sub = ["", "", styles.para(good, styles.label), styles.para(bad, styles.label), "", "", ""]
-    rows: list[list[Any]] = [top, sub]
-    for i, document in enumerate(documents, start=1):
-        sop = document.sop
-        rows.append(
-            [
-                styles.para(str(i), styles.text),
-                styles.para(f"{sop.identity.nama} ({sop.identity.nomor})", styles.text),
-                "",
-                "",
-                "",
-                "",
-                "",
-            ]
-        )
-    widths = column_widths(BOOK_STYLE.monitoring_shares, width)
-    table = _grid(rows, widths, styles=styles, header_rows=2)
-    table.setStyle(
-        TableStyle(
-            [("SPAN", (2, 0), (3, 0))]
-            + [("SPAN", (c, 0), (c, 1)) for c in (0, 1, 4, 5, 6)]
-            + [("ROWBACKGROUNDS", (0, 2), (-1, -1), [colors.white])]
-            + [("BOTTOMPADDING", (0, 2), (-1, -1), 14)]
-        )
-    )
-    title = Paragraph(
-        markup(words.BOOK_MONITORING, styles.font, bold=True),
-        _centred(styles, BOOK_STYLE.heading_size),
-    )
-    return [title, Spacer(1, mm(6)), table]
+    return [*_title(table.title, styles), Spacer(1, TITLE_GAP), grid]
 
 
 class _BookStory:
@@ -186,19 +131,17 @@ class _BookStory:
         self.found: Starts = {}
 
     def __call__(self, styles: Styles, width: Pt) -> list[Flowable]:
-        first = self.documents[0].sop
-        parts: list[Flowable] = [
-            *_cover(first.agency, first.header, self.year, styles),
-            PageBreak(),
-        ]
-        parts += [*_toc(self.documents, self.starts, styles, width), PageBreak()]
+        sops = [document.sop for document in self.documents]
+        pages = book_pages(sops, year=self.year, width=width)
+        parts: list[Flowable] = [*_cover(pages, sops[0].agency, styles), PageBreak()]
+        parts += [*_table(pages.toc, styles, self.starts), PageBreak()]
         for i, document in enumerate(self.documents, start=1):
             parts += [
-                _Mark(f"sop{i}", self.found),
+                _Mark(book_part(i), self.found),
                 *sop_story(document, styles, width),
                 PageBreak(),
             ]
-        parts += [_Mark("monitoring", self.found), *_monitoring(self.documents, styles, width)]
+        parts += [_Mark(MONITORING_PART, self.found), *_table(pages.monitoring, styles, {})]
         return parts
 
 
