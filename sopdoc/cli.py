@@ -240,6 +240,33 @@ def new(path: Path, contoh: bool, pelaksana: int | None, langkah: int | None) ->
     click.echo(msg.NEW_DONE.format(path=path))
 
 
+@main.command(name="import", help=msg.IMPORT_HELP, short_help=msg.IMPORT_SHORT)
+@click.argument(
+    "paths", nargs=-1, required=True, metavar=msg.METAVAR_DOCUMENTS, type=click.Path(path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar=msg.METAVAR_NEW_PATH,
+    type=click.Path(path_type=Path),
+    help=msg.IMPORT_OUTPUT_HELP,
+)
+def import_command(paths: tuple[Path, ...], output: Path) -> None:
+    from sopdoc.publish.importing import import_documents
+
+    report = import_documents(paths, output)
+    for line in report.lines:
+        click.echo(line)
+    if report.read:
+        click.echo(
+            msg.IMPORT_DONE.format(sops=report.read, documents=report.documents, path=output)
+        )
+    if report.to_fill:
+        click.echo(msg.IMPORT_TO_FILL.format(count=report.to_fill))
+    sys.exit(1 if report.failed or not report.read else 0)
+
+
 @main.command(help=msg.FLOWCHART_HELP, short_help=msg.FLOWCHART_SHORT)
 @click.argument("workbook", metavar=msg.METAVAR_WORKBOOK, type=click.Path(path_type=Path))
 @click.option(

@@ -475,6 +475,65 @@ FORM_WRITE_FAILED: Final = (
     "Formulir tidak bisa ditulis ke {path} ({reason}). Periksa folder dan izin aksesnya."
 )
 
+# --- sopdoc import ----------------------------------------------------------------------------
+
+IMPORT_HELP: Final = (
+    "Membaca dokumen SOP yang sudah ada (DOCX, atau DOC bila LibreOffice terpasang) ke buku "
+    "kerja baru: satu sheet SOP per dokumen, sheet Instansi dari kop dokumen pertama."
+)
+IMPORT_SHORT: Final = "Memindahkan dokumen SOP Word yang sudah ada ke buku kerja."
+IMPORT_OUTPUT_HELP: Final = "Buku kerja baru yang ditulis (.xlsx; tidak menimpa file yang ada)."
+METAVAR_DOCUMENTS: Final = "DOKUMEN..."
+IMPORT_NOT_DOCX: Final = (
+    "{path} bukan dokumen Word (DOCX) yang bisa dibaca. Buka di Word lalu simpan sebagai .docx."
+)
+IMPORT_NO_DOCUMENTS: Final = (
+    "Tidak ada dokumen .docx atau .doc di {path}. Sebutkan file dokumen SOP atau folder berisi "
+    "dokumen itu."
+)
+IMPORT_DOC_NEEDS_LIBREOFFICE: Final = (
+    "{path} berformat .doc (Word 97-2003). Pasang LibreOffice agar sopdoc dapat membacanya, "
+    "atau buka di Word lalu simpan sebagai .docx."
+)
+IMPORT_DOC_FAILED: Final = (
+    "{path} tidak dapat diubah ke .docx oleh LibreOffice. Buka di Word lalu simpan sebagai .docx."
+)
+IMPORT_READ: Final = "{path}: sheet '{sheet}', {steps} langkah, {actors} pelaksana{drawn}."
+IMPORT_DRAWN: Final = ", alur dari diagram alirnya"
+IMPORT_FAILED: Final = "{path}: tidak dibaca. {reason}"
+IMPORT_FILL: Final = "  Isi {cell} di sheet '{sheet}': {what}"
+IMPORT_FIELD: Final = {
+    "nomor": "NOMOR SOP tidak ditemukan.",
+    "nama": "NAMA SOP tidak ditemukan.",
+    "tanggal_pembuatan": "TGL. PEMBUATAN tidak ditemukan.",
+    "tanggal_efektif": "TGL. EFEKTIF tidak ditemukan.",
+    "disahkan": "DISAHKAN OLEH (jabatan, nama, NIP) tidak ditemukan.",
+    "dasar_hukum": "DASAR HUKUM tidak ditemukan.",
+    "kualifikasi": "KUALIFIKASI PELAKSANA tidak ditemukan.",
+    "keterkaitan": "KETERKAITAN tidak ditemukan.",
+    "peralatan": "PERALATAN/PERLENGKAPAN tidak ditemukan.",
+    "peringatan": "PERINGATAN tidak ditemukan.",
+    "pencatatan": "PENCATATAN DAN PENDATAAN tidak ditemukan.",
+    "procedure": "tabel prosedur (NO, KEGIATAN, PELAKSANA) tidak ditemukan; ketik langkahnya.",
+}
+IMPORT_STEP_ACTORS: Final = (
+    "langkah {step}: pelaksananya tidak terbaca dari diagram; beri tanda x (atau ? untuk "
+    "keputusan) di kolom pelaksananya."
+)
+IMPORT_STEP_FLOW: Final = (
+    "langkah {step} adalah keputusan, tetapi arah TIDAK-nya tidak terbaca; isi kolom TIDAK "
+    "(nomor langkah atau selesai)."
+)
+IMPORT_PICTURE: Final = (
+    "diagram alir dokumen ini berupa gambar, jadi pelaksana dan alurnya tidak terbaca; beri "
+    "tanda x di kolom pelaksana setiap langkah (mulai {cell})."
+)
+IMPORT_DONE: Final = (
+    "{sops} SOP dari {documents} dokumen ditulis ke {path}. Periksa isinya, lalu jalankan: "
+    "sopdoc check {path}"
+)
+IMPORT_TO_FILL: Final = "{count} isian perlu dilengkapi (lihat daftar di atas)."
+
 # --- sopdoc revise at the XML level (issue: workbooks as real offices write them) ------------
 
 REVISE_FORMULA: Final = (

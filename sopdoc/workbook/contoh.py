@@ -20,17 +20,19 @@ class StepRow:
     output: str = ""
     mark: str = "x"
     flow: Mapping[str, object] = field(default_factory=dict)  # "LANJUT KE" / "YA" / "TIDAK"
+    keterangan: str = ""
 
 
 @dataclass(frozen=True)
 class ExampleSop:
-    """The content of one filled SOP block."""
+    """The content of one filled SOP block (dates as dates, or as the text a document
+    wrote them in)."""
 
     header: Sequence[str]
     nomor: str
-    pembuatan: date | None
-    revisi: date | None
-    efektif: date | None
+    pembuatan: date | str | None
+    revisi: date | str | None
+    efektif: date | str | None
     disahkan: str
     nama: str
     sections: Sequence[tuple[str, str]]  # (left, right) text per section pair

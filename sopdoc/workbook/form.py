@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -166,14 +167,33 @@ def _label(sheet: Worksheet, row: int, column: int, text: str) -> None:
     cell.alignment = _LABEL
 
 
+@dataclass(frozen=True)
+class BlockCells:
+    """Where a written SOP block put things: each identity field's value cell, each
+    section's cell, and each step's row; its columns; and its last row."""
+
+    identity: Mapping[str, str]
+    sections: Mapping[str, str]
+    first_step: int
+    kegiatan_column: int
+    first_actor_column: int
+    flow_columns: tuple[int, int, int]
+    last_row: int
+
+    def step_cell(self, number: int, column: int) -> str:
+        """The cell of step ``number`` (1-based) in ``column``."""
+        return f"{get_column_letter(column)}{self.first_step + number - 1}"
+
+
 def write_sop_block(
     sheet: Worksheet,
     example: ExampleSop | None,
     *,
     actors: Sequence[str],
     steps: int | None = None,
-) -> int:
-    """Write one SOP block from row 1 (blank when ``example`` is None); return its last row."""
+) -> BlockCells:
+    """Write one SOP block from row 1 (blank when ``example`` is None); return where its
+    fields are."""
     n = len(actors)
     last_col = COL_FIRST_ACTOR + n + 2  # OUTPUT
     ket_col = last_col + 1
@@ -195,9 +215,26 @@ def write_sop_block(
         (labels.DISAHKAN[0], example.disahkan if example else None),
         (labels.NAMA[0], example.nama if example else None),
     ]
+    fields = dict(
+        zip(
+            (
+                labels.NOMOR[0],
+                labels.TGL_PEMBUATAN[0],
+                labels.TGL_REVISI[0],
+                labels.TGL_EFEKTIF[0],
+                labels.DISAHKAN[0],
+                labels.NAMA[0],
+            ),
+            ("nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan", "nama"),
+            strict=True,
+        )
+    )
+    identity_cells: dict[str, str] = {}
+    section_cells: dict[str, str] = {}
     for text, value in identity:
         _label(sheet, row, COL_NO, text)
         cell = sheet.cell(row=row, column=COL_KEGIATAN, value=value)
+        identity_cells[fields[text]] = cell.coordinate
         cell.alignment = _WRAP_TOP
         if text in (labels.TGL_PEMBUATAN[0], labels.TGL_REVISI[0], labels.TGL_EFEKTIF[0]):
             cell.number_format = DATE_FORMAT
@@ -214,8 +251,12 @@ def write_sop_block(
         _label(sheet, row, COL_NO, left_labels[0])
         _label(sheet, row, COL_RIGHT_SECTION, right_labels[0])
         row += 1
-        sheet.cell(row=row, column=COL_NO, value=left or None).alignment = _WRAP_TOP
-        sheet.cell(row=row, column=COL_RIGHT_SECTION, value=right or None).alignment = _WRAP_TOP
+        left_cell = sheet.cell(row=row, column=COL_NO, value=left or None)
+        left_cell.alignment = _WRAP_TOP
+        right_cell = sheet.cell(row=row, column=COL_RIGHT_SECTION, value=right or None)
+        right_cell.alignment = _WRAP_TOP
+        section_cells[pair_keys(left_labels)] = left_cell.coordinate
+        section_cells[pair_keys(right_labels)] = right_cell.coordinate
         _merge(sheet, row, COL_NO, COL_RIGHT_SECTION - 1)
         _merge(sheet, row, COL_RIGHT_SECTION, last_col)
         if not left and not right:
@@ -223,9 +264,23 @@ def write_sop_block(
             sheet.row_dimensions[row].height = BLANK_SECTION_HEIGHT
         row += 1
     row += 1
-    return _write_table(
+    last = _write_table(
         sheet, row, example, actors=actors, ket_col=ket_col, flow_cols=flow_cols, rows=steps
     )
+    return BlockCells(
+        identity=identity_cells,
+        sections=section_cells,
+        first_step=row + 2,
+        kegiatan_column=COL_KEGIATAN,
+        first_actor_column=COL_FIRST_ACTOR,
+        flow_columns=flow_cols,
+        last_row=last,
+    )
+
+
+def pair_keys(spellings: Sequence[str]) -> str:
+    """The section field whose spellings these are."""
+    return next(key for pair in labels.SECTION_PAIRS for key, s in pair if s == spellings)
 
 
 def _write_table(
@@ -321,6 +376,8 @@ def _write_step(
     for column, key in zip(flow_cols, (labels.LANJUT_KE, labels.YA, labels.TIDAK), strict=True):
         if key[0] in step.flow:
             sheet.cell(row=row, column=column, value=step.flow[key[0]])
+    if step.keterangan:
+        sheet.cell(row=row, column=mutu_col + 3, value=step.keterangan)
 
 
 def _add_validations(
@@ -375,3 +432,39 @@ def write_form(
     write_sop_block(sheet, example, actors=names, steps=steps)
     format_grid(sheet, actors=len(names))
     save_new(workbook, path)
+
+
+#: Characters Excel forbids in a sheet name, and its longest name.
+_SHEET_FORBIDDEN: Final = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+MAX_SHEET_NAME: Final = 31
+
+
+def sheet_name(wanted: str, taken: set[str]) -> str:
+    """A sheet name Excel accepts, like ``wanted`` and unlike any in ``taken`` (compared as
+    Excel does, ignoring case); added to ``taken``."""
+    base = " ".join(wanted.translate(_SHEET_FORBIDDEN).split()).strip("'") or words.FORM_SOP_SHEET
+    name = base[:MAX_SHEET_NAME]
+    number = 2
+    while name.lower() in taken:
+        suffix = f" ({number})"
+        name = base[: MAX_SHEET_NAME - len(suffix)] + suffix
+        number += 1
+    taken.add(name.lower())
+    return name
+
+
+def write_imported(
+    path: Path, instansi: Mapping[str, str], sops: Sequence[tuple[str, ExampleSop]]
+) -> list[BlockCells]:
+    """A new workbook as ``sopdoc new`` makes it, with ``instansi`` and a filled SOP sheet
+    per (sheet name, SOP); returns where each sheet's fields are."""
+    workbook = new_workbook()
+    add_instansi(workbook, instansi)
+    add_petunjuk(workbook)
+    cells = []
+    for name, example in sops:
+        sheet = workbook.create_sheet(name)
+        cells.append(write_sop_block(sheet, example, actors=example.actors))
+        format_grid(sheet, actors=len(example.actors))
+    save_new(workbook, path)
+    return cells

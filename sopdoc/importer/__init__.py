@@ -1,0 +1,1 @@
+"""Bringing the SOPs an office already has as Word documents into the form."""
