@@ -501,6 +501,10 @@ IMPORT_DOC_FAILED: Final = (
 IMPORT_READ: Final = "{path}: sheet '{sheet}', {steps} langkah, {actors} pelaksana{drawn}."
 IMPORT_DRAWN: Final = ", alur dari diagram alirnya"
 IMPORT_FAILED: Final = "{path}: tidak dibaca. {reason}"
+IMPORT_INTERNAL: Final = (
+    "sopdoc tidak dapat membacanya ({error}); ini bukan kesalahan Anda: laporkan dokumen ini "
+    "kepada pengelola sopdoc, dan ketik SOP ini di formulir"
+)
 IMPORT_FILL: Final = "  Isi {cell} di sheet '{sheet}': {what}"
 IMPORT_FIELD: Final = {
     "nomor": "NOMOR SOP tidak ditemukan.",

@@ -158,6 +158,8 @@ def _shape(element: Any, transform: Transform) -> Shape | None:
             return Shape("line", *box, text, points, head_at_end, head_at_start)
         return Shape("other", *box, text)
     kind = _PRESETS.get(preset.get("prst", "") if preset is not None else "", "other")
+    if head_at_end or head_at_start:  # a shape with an arrowhead is an arrow, whatever its
+        kind = "line"  # preset (LibreOffice saves a .doc's connectors as rectangles)
     if kind == "line":
         start = transform(x + (cx if flip_h else 0), y + (cy if flip_v else 0))
         end = transform(x + (0 if flip_h else cx), y + (0 if flip_v else cy))
@@ -180,8 +182,8 @@ def _path(
     path = geometry.find(f".//{{{A}}}path")
     if path is None:
         return (), False
-    scale_x = cx / float(path.get("w") or cx or 1)
-    scale_y = cy / float(path.get("h") or cy or 1)
+    scale_x = cx / (float(path.get("w") or 0) or cx or 1)
+    scale_y = cy / (float(path.get("h") or 0) or cy or 1)
     points = []
     for step in path:
         point = step.find(f"{{{A}}}pt")
@@ -299,8 +301,8 @@ def _vml(element: Any, transform: Transform, unit: float) -> Iterator[Shape]:
         if tag == "group":
             size = (child.get("coordsize") or "1000,1000").split(",")
             origin = (child.get("coordorigin") or "0,0").split(",")
-            sx = cx / float(size[0] or 1)
-            sy = cy / float(size[1] or 1) if len(size) > 1 else sx
+            sx = cx / (float(size[0] or 0) or 1)
+            sy = cy / (float(size[1] or 0) or 1) if len(size) > 1 else sx
             ox, oy = float(origin[0] or 0), float(origin[1] if len(origin) > 1 else 0)
             yield from _vml(child, _scaled(transform, (x, y), (ox, oy), (sx, sy)), 1)
             continue

@@ -43,6 +43,8 @@ class Node:
     step: int | None = None
     #: A connector's letter, from the text standing in it.
     letter: str = ""
+    #: Two or more arrows leave it (a decision, whatever its shape).
+    forks: bool = False
 
     @property
     def right(self) -> float:
@@ -267,7 +269,7 @@ def _branches(
     branch: dict[int, str] = {}
     by_decision: dict[int, list[int]] = {}
     for index, (tail, _, points) in enumerate(edges):
-        if tail.shape.kind == "decision" and len(points) >= 2:
+        if (tail.shape.kind == "decision" or tail.forks) and len(points) >= 2:
             by_decision.setdefault(id(tail), []).append(index)
     for indices in by_decision.values():
 
@@ -311,6 +313,12 @@ def _connect(
         tail, tip = _nearest(nodes, points[0]), _nearest(nodes, points[-1])
         if tail is not None and tip is not None and tail is not tip:
             edges.append((tail, tip, points))
+    # A step with two ways out is a decision, however it is drawn (a box in a document
+    # whose diamonds LibreOffice's .doc export turned into rectangles).
+    for tail in {id(t): t for t, _, _ in edges}.values():
+        if tail.step in flows and sum(1 for t, _, _ in edges if t is tail) >= 2:
+            flows[tail.step].decision = True
+            tail.forks = True
     branch = _branches(edges, labels)
     letters = [(t, p) for t, p in texts if len(normal(t)) <= 2]
     for node in nodes:

@@ -112,6 +112,11 @@ def import_documents(paths: Sequence[Path], output: Path) -> ImportReport:
                 report.failed += 1
                 report.lines.append(msg.IMPORT_FAILED.format(path=path, reason=error))
                 continue
+            except Exception as error:  # one document sopdoc cannot read stops no other
+                report.failed += 1
+                reason = msg.IMPORT_INTERNAL.format(error=type(error).__name__)
+                report.lines.append(msg.IMPORT_FAILED.format(path=path, reason=reason))
+                continue
             report.documents += 1
             for number, document in enumerate(parts, start=1):
                 document.source = path
