@@ -9,14 +9,20 @@ from pathlib import Path
 from typing import Literal
 
 from docx import Document as new_docx
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from docx.shared import Emu, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
 from factories import tiny_png
 
 EMU_PER_PT = 12700
-Flowchart = Literal["shapes", "vml", "picture", "marks", "none"]
+#: How the flowchart is made: shapes or VML anchored in the table's cells, shapes floating
+#: beside it (anchored in the paragraph above the table), a picture, marks typed in the
+#: actor columns, or nothing.
+Flowchart = Literal["shapes", "vml", "beside", "picture", "marks", "none"]
 
 NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -49,6 +55,8 @@ class Office:
     split_table: bool = False
     column_numbers: bool = True
     flowchart: Flowchart = "shapes"
+    #: The procedure table on a page of its own, or right under the identity part.
+    page_break: bool = True
     actors: tuple[str, ...] = ("Pemohon", "Petugas", "Kasi", "Camat")
     steps: tuple[Step, ...] = field(
         default_factory=lambda: (
@@ -71,17 +79,19 @@ DASAR = (
 KUALIFIKASI = ("Memahami tugas pokok dan fungsi;", "Mampu mengoperasikan komputer.")
 #: Row heights of the step rows, in points (exact, so shapes can be placed over them).
 ROW = 40.0
-#: Width of every lane column, in points.
+#: Width of every lane column, in points, and where the first lane starts (after NO and
+#: KEGIATAN).
 LANE = 60.0
+LANES_LEFT = 24.0 + 150.0
 
 
-def _numbered(document: object, items: tuple[str, ...], *, word: bool, cell: object) -> None:
+def _numbered(items: tuple[str, ...], *, word: bool, cell: _Cell) -> None:
     """Items in ``cell``: Word numbering (the List Number style) or typed ``1.``."""
     for number, item in enumerate(items, start=1):
         if word:
-            paragraph = cell.add_paragraph(item, style="List Number")  # type: ignore[attr-defined]
+            paragraph = cell.add_paragraph(item, style="List Number")
         else:
-            paragraph = cell.add_paragraph(f"{number}. {item}")  # type: ignore[attr-defined]
+            paragraph = cell.add_paragraph(f"{number}. {item}")
         paragraph.paragraph_format.space_after = Pt(0)
 
 
@@ -183,21 +193,22 @@ def build(office: Office, path: Path) -> None:
     for pair, (left, right) in enumerate(titles):
         sections.cell(pair * 2, 0).text = left
         sections.cell(pair * 2, 1).text = right
-    _numbered(document, DASAR, word=office.word_numbering, cell=sections.cell(1, 0))
-    _numbered(document, KUALIFIKASI, word=False, cell=sections.cell(1, 1))
+    _numbered(DASAR, word=office.word_numbering, cell=sections.cell(1, 0))
+    _numbered(KUALIFIKASI, word=False, cell=sections.cell(1, 1))
     sections.cell(3, 0).text = "SOP Pelayanan Surat Pengantar"
     sections.cell(3, 1).text = "Komputer, printer, ATK"
     sections.cell(5, 0).text = "Apabila tidak dilaksanakan, pelayanan terhambat."
     sections.cell(5, 1).text = "Buku agenda surat keluar"
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if office.page_break:
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _procedure(document, office)
     document.save(str(path))
 
 
-def _header(table: object, office: Office) -> int:
+def _header(table: Table, office: Office) -> int:
     """The procedure table's header rows; returns how many."""
     n = len(office.actors)
-    top, second = table.rows[0].cells, table.rows[1].cells  # type: ignore[attr-defined]
+    top, second = table.rows[0].cells, table.rows[1].cells
     top[0].text, top[1].text = "No", "Uraian Kegiatan"
     top[0].merge(second[0])
     top[1].merge(second[1])
@@ -212,14 +223,14 @@ def _header(table: object, office: Office) -> int:
     for offset, name in enumerate(("Persyaratan", "Waktu", "Output")):
         second[2 + n + offset].text = name
     if office.column_numbers:
-        numbers = table.rows[2].cells  # type: ignore[attr-defined]
+        numbers = table.rows[2].cells
         for column, cell in enumerate(numbers):
             cell.text = str(column + 1)
         return 3
     return 2
 
 
-def _procedure(document: object, office: Office) -> None:
+def _procedure(document: DocxDocument, office: Office) -> None:
     n = len(office.actors)
     header = 3 if office.column_numbers else 2
     steps = office.steps
@@ -229,8 +240,9 @@ def _procedure(document: object, office: Office) -> None:
     widths = [Pt(24), Pt(150), *[Pt(LANE)] * n, Pt(70), Pt(40), Pt(60), Pt(40)]
     for part, chunk in enumerate(parts):
         if part:
-            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)  # type: ignore[attr-defined]
-        table = document.add_table(rows=header + len(chunk), cols=6 + n)  # type: ignore[attr-defined]
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        above = document.add_paragraph() if office.flowchart == "beside" else None
+        table = document.add_table(rows=header + len(chunk), cols=6 + n)
         table.style = "Table Grid"
         table.autofit = False
         for row in table.rows:
@@ -250,8 +262,9 @@ def _procedure(document: object, office: Office) -> None:
             cells[4 + n].text = "Dokumen"
             if office.flowchart == "marks":
                 cells[2 + step.lane].text = "?" if step.decision else "v"
-        if office.flowchart in ("shapes", "vml"):
-            _draw(table, chunk, first=number - len(chunk) + 1, header=header, office=office)
+        if office.flowchart in ("shapes", "vml", "beside"):
+            first = number - len(chunk) + 1
+            _draw(table, chunk, first=first, header=header, office=office, above=above)
         elif office.flowchart == "picture":
             anchor = table.rows[header].cells[2].paragraphs[0]
             anchor.add_run().add_picture(
@@ -260,21 +273,29 @@ def _procedure(document: object, office: Office) -> None:
 
 
 def _draw(
-    table: object, steps: tuple[Step, ...], *, first: int, header: int, office: Office
+    table: Table,
+    steps: tuple[Step, ...],
+    *,
+    first: int,
+    header: int,
+    office: Office,
+    above: Paragraph | None = None,
 ) -> None:
     """Each step's symbol anchored in its own row's first lane cell, positioned over its
     lane; arrows to the next step (and Ya/Tidak with their labels) anchored in the row they
-    leave from; all coordinates from the anchor cell's corner."""
+    leave from; all coordinates from the anchor cell's corner. With ``above`` (a paragraph
+    above the table) all are anchored there instead, from the table's left edge."""
     shapes = {"decision": "flowChartDecision", "first": "flowChartTerminator", "other": "rect"}
     box_w, box_h = 44.0, 20.0
     ident = 100 + first * 10
     count = len(office.steps)
     for index, step in enumerate(steps):
         number = first + index
-        row = table.rows[header + index]  # type: ignore[attr-defined]
-        paragraph = row.cells[2].paragraphs[0]
-        x = step.lane * LANE + (LANE - box_w) / 2
-        y = (ROW - box_h) / 2
+        row = table.rows[header + index]
+        paragraph = row.cells[2].paragraphs[0] if above is None else above
+        dx, dy = (0.0, 0.0) if above is None else (LANES_LEFT, index * ROW)
+        x = dx + step.lane * LANE + (LANE - box_w) / 2
+        y = dy + (ROW - box_h) / 2
         kind = "decision" if step.decision else "first" if number in (1, count) else "other"
         if office.flowchart == "vml":
             vml = {
@@ -300,12 +321,12 @@ def _draw(
                 continue
             start = (x + box_w / 2, y + box_h)
             lane = office.steps[target - 1].lane
-            end_x = lane * LANE + LANE / 2
-            end_y = (target - number) * ROW + (ROW - box_h) / 2
+            end_x = dx + lane * LANE + LANE / 2
+            end_y = dy + (target - number) * ROW + (ROW - box_h) / 2
             if target < number:  # back to an earlier step: leave by the right vertex, up
                 start = (x + box_w, y + box_h / 2)
-                end_y = (target - number) * ROW + ROW / 2
-                end_x = lane * LANE + (LANE + box_w) / 2
+                end_y = dy + (target - number) * ROW + ROW / 2
+                end_x = dx + lane * LANE + (LANE + box_w) / 2
             if target // 1 and (target - first) >= len(steps):
                 continue  # the next table's step: drawn there as in split documents
             x0, y0 = start

@@ -22,6 +22,7 @@ OFFICES = {
     "shapes-3col-wordlist": Office(identity_columns=3, word_numbering=True),
     "shapes-split": Office(split_table=True, column_numbers=False),
     "vml": Office(flowchart="vml"),
+    "beside-no-page-break": Office(flowchart="beside", page_break=False),
     "marks": Office(flowchart="marks"),
 }
 
