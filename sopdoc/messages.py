@@ -505,6 +505,7 @@ IMPORT_INTERNAL: Final = (
     "sopdoc tidak dapat membacanya ({error}); ini bukan kesalahan Anda: laporkan dokumen ini "
     "kepada pengelola sopdoc, dan ketik SOP ini di formulir"
 )
+IMPORT_LOGO: Final = "Logo di kop disimpan ke {path} (LOGO di sheet Instansi)."
 IMPORT_FILL: Final = "  Isi {cell} di sheet '{sheet}': {what}"
 IMPORT_FIELD: Final = {
     "nomor": "NOMOR SOP tidak ditemukan.",

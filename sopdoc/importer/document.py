@@ -56,6 +56,8 @@ class Imported:
     gaps: list[Gap] = field(default_factory=list)
     #: The flow came from the document's drawn flowchart (False: from marks in the table).
     drawn: bool = False
+    #: The kop's logo: its file suffix and bytes.
+    logo: tuple[str, bytes] | None = None
 
 
 def import_document(path: Path) -> list[Imported]:
@@ -155,10 +157,32 @@ def _import_part(
         actors=tuple(actors),
         steps=tuple(rows),
     )
+    logo = _logo(package, all_drawings, ident.kop_cell, [t.index for t, _ in tables])
     instansi = _instansi(kop, header, ident.values)
     instansi["KERTAS"] = package.paper or instansi["KERTAS"]
     instansi["HURUF"] = package.font or instansi["HURUF"]
-    return Imported(path, sop, instansi, gaps, drawn)
+    return Imported(path, sop, instansi, gaps, drawn, logo)
+
+
+def _logo(
+    package: Package,
+    found: list[Drawing],
+    kop_cell: tuple[int, int, int] | None,
+    tables: list[int],
+) -> tuple[str, bytes] | None:
+    """The picture in the kop's cell, or (a kop typed above the tables) the first picture
+    outside the tables."""
+    for drawing in found:
+        if kop_cell is not None and drawing.cell != kop_cell:
+            continue
+        if kop_cell is None and drawing.cell is not None:
+            continue
+        for shape in drawing.shapes:
+            if shape.kind == "picture" and shape.image:
+                image = package.image(shape.image)
+                if image is not None:
+                    return image
+    return None
 
 
 def _continued(columns: Columns) -> Columns:

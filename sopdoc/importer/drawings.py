@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final, Literal
 
-from sopdoc.importer.package import EMU_PER_PT, MC, PIC, WP, WPG, WPS, A, V, w
+from sopdoc.importer.package import EMU_PER_PT, MC, PIC, WP, WPG, WPS, A, R, V, w
 from sopdoc.importer.text import Table
 
 ShapeKind = Literal[
@@ -80,6 +80,8 @@ class Shape:
     points: tuple[Point, ...] = ()
     head_at_end: bool = False
     head_at_start: bool = False
+    #: A picture's relationship id (its image in the package).
+    image: str = ""
 
     @property
     def center(self) -> Point:
@@ -145,7 +147,9 @@ def _shape(element: Any, transform: Transform) -> Shape | None:
     (x0, y0), (x1, y1) = transform(x, y), transform(x + cx, y + cy)
     box = (min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0))
     if element.tag == f"{{{PIC}}}pic":
-        return Shape("picture", *box)
+        blip = element.find(f".//{{{A}}}blip")
+        rid = blip.get(f"{{{R}}}embed", "") if blip is not None else ""
+        return Shape("picture", *box, image=rid)
     head_at_end, head_at_start = _line_ends(properties)
     text = _text(element)
     preset = properties.find(f"{{{A}}}prstGeom") if properties is not None else None
@@ -267,7 +271,7 @@ def _anchor(element: Any) -> tuple[list[Shape], str, bool]:
     shapes = _graphic(graphic, place)
     # A single shape or picture is as large as the anchor's extent, at its offset.
     shapes = [
-        s if s.width or s.height or s.points else Shape(s.kind, x, y, cx, cy, s.text)
+        s if s.width or s.height or s.points else replace(s, x=x, y=y, width=cx, height=cy)
         for s in shapes
     ]
     in_cell = element.get("layoutInCell", "1") == "1"

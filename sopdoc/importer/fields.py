@@ -32,6 +32,8 @@ class Identity:
 
     values: dict[str, str] = field(default_factory=dict)
     kop: list[str] = field(default_factory=list)
+    #: The cell the kop stands in (table index, row, column), None when above the table.
+    kop_cell: tuple[int, int, int] | None = None
 
 
 def identity(tables: Sequence[Table], before: Sequence[Paragraph]) -> Identity:
@@ -60,6 +62,7 @@ def identity(tables: Sequence[Table], before: Sequence[Paragraph]) -> Identity:
         ]
         if left:
             found.kop = [line for line in left[0].text.split("\n") if line.strip()]
+            found.kop_cell = (table.index, left[0].row, left[0].column)
     if not found.kop:
         found.kop = [p.text for p in before if p.text][:4]
     return found

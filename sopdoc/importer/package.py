@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
@@ -20,6 +21,8 @@ WPG: Final = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
 PIC: Final = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 V: Final = "urn:schemas-microsoft-com:vml"
+R: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+RELS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
 #: EMU per twentieth of a point, and per point.
 EMU_PER_TWIP: Final = 635
 EMU_PER_PT: Final = 12700
@@ -48,6 +51,23 @@ class Package:
     font: str | None = None
     #: The styles part (paragraph styles may carry Word numbering).
     styles: Any | None = None
+    #: The document's pictures: relationship id -> part name in the package.
+    images: dict[str, str] = field(default_factory=dict)
+
+    def image(self, rid: str) -> tuple[str, bytes] | None:
+        """The picture of relationship ``rid``: its file suffix and bytes (None when the
+        package lacks it or it is too large)."""
+        name = self.images.get(rid)
+        if name is None:
+            return None
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                info = archive.getinfo(name)
+                if info.file_size > MAX_PART:
+                    return None
+                return Path(name).suffix.lower(), archive.read(info)
+        except (KeyError, zipfile.BadZipFile, OSError):
+            return None
 
 
 def _part(archive: zipfile.ZipFile, name: str) -> Any | None:
@@ -70,6 +90,7 @@ def read_package(path: Path) -> Package:
             document = _part(archive, "word/document.xml")
             numbering = _part(archive, "word/numbering.xml")
             styles = _part(archive, "word/styles.xml")
+            relations = _part(archive, "word/_rels/document.xml.rels")
     except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError) as exc:
         raise SopdocError(msg.IMPORT_NOT_DOCX.format(path=path)) from exc
     if document is None or document.find(w("body")) is None:
@@ -85,7 +106,15 @@ def read_package(path: Path) -> Package:
         size = section.find(w("pgSz"))
         if size is not None:
             paper = _paper(_twips(size.get(w("w"))), _twips(size.get(w("h"))))
-    return Package(path, body, numbering, margin, paper, _font(document, styles), styles)
+    images: dict[str, str] = {}
+    for relation in relations.iter(f"{{{RELS}}}Relationship") if relations is not None else ():
+        if relation.get("Type", "").endswith("/image") and relation.get("TargetMode") != "External":
+            target = relation.get("Target", "")
+            images[relation.get("Id", "")] = posixpath.normpath(
+                target[1:] if target.startswith("/") else posixpath.join("word", target)
+            )
+    font = _font(document, styles)
+    return Package(path, body, numbering, margin, paper, font, styles, images)
 
 
 #: The papers sopdoc prints on, by their sides in millimetres (short, long).

@@ -13,11 +13,14 @@ from typing import Final
 
 from sopdoc import messages as msg
 from sopdoc.errors import SopdocError
+from sopdoc.files import write_atomic
 from sopdoc.importer.document import Gap, Imported, import_document
 from sopdoc.workbook.form import BlockCells, sheet_name, write_imported
 
 #: The document files ``import`` reads from a folder.
 SUFFIXES: Final = (".docx", ".doc")
+#: The logo files the workbook's LOGO reads.
+LOGO_SUFFIXES: Final = (".png", ".jpg", ".jpeg")
 #: How long LibreOffice may take to convert the .doc files, in seconds.
 CONVERT_TIMEOUT: Final = 600
 
@@ -72,6 +75,16 @@ def _converted(paths: Sequence[Path], folder: Path) -> dict[Path, Path]:
     return {p: folder / f"{p.stem}.docx" for p in old}
 
 
+def _free(path: Path) -> Path:
+    """``path``, or the first ``name (2).png``... that does not exist yet."""
+    number = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
+        number += 1
+    return candidate
+
+
 def _gap_lines(gap: Gap, cells: BlockCells, sheet: str) -> Iterator[str]:
     """Where the clerk fills what the document did not say."""
     if gap.kind == "field":
@@ -124,8 +137,16 @@ def import_documents(paths: Sequence[Path], output: Path) -> ImportReport:
                 imported.append((sheet_name(wanted, taken), document))
     if not imported:
         return report
-    instansi = imported[0][1].instansi
+    instansi = dict(imported[0][1].instansi)
+    logo = imported[0][1].logo
+    written: Path | None = None
+    if logo is not None and logo[0] in LOGO_SUFFIXES:
+        written = _free(output.with_name(f"{output.stem}-logo{logo[0]}"))
+        instansi["LOGO"] = written.name
     blocks = write_imported(output, instansi, [(name, d.sop) for name, d in imported])
+    if logo is not None and written is not None:
+        write_atomic(written, logo[1])
+        report.lines.append(msg.IMPORT_LOGO.format(path=written))
     for (name, document), cells in zip(imported, blocks, strict=True):
         report.read += 1
         drawn = msg.IMPORT_DRAWN if document.drawn else ""

@@ -7,15 +7,17 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from factories import CONTOH
+from factories import CONTOH, tiny_png
 from handmade import Office, build
 from office import convert
 
 from sopdoc import messages as msg
 from sopdoc.backends.docx.document import render_docx
+from sopdoc.backends.pdf.document import render_pdf
 from sopdoc.drawing.document import prepare
 from sopdoc.workbook import read_workbook
 
@@ -111,3 +113,28 @@ def test_a_doc_without_libreoffice_says_what_to_do(folder: Path, tmp_path: Path)
     assert result.returncode != 0
     assert msg.IMPORT_DOC_NEEDS_LIBREOFFICE.format(path=old) in result.stderr + result.stdout
     assert not (tmp_path / "buku.xlsx").exists()
+
+
+def test_the_kops_logo_is_saved_beside_the_workbook_and_the_pages_come_back(
+    tmp_path: Path,
+) -> None:
+    """The logo in the kop becomes the Instansi's LOGO, a file beside the workbook: the
+    imported workbook builds the SOP's pages, logo and all, byte for byte."""
+    logo = tmp_path / "logo-asli.png"
+    logo.write_bytes(tiny_png(40, 20))
+    sop = read_workbook(CONTOH).sops[0]
+    sop = replace(sop, agency=replace(sop.agency, logo=logo, logo_pixels=(40, 20)))
+    document = prepare(sop, logo=logo.read_bytes())
+    source = tmp_path / "dengan-logo.docx"
+    source.write_bytes(render_docx(document))
+    output = tmp_path / "hasil" / "buku.xlsx"
+    output.parent.mkdir()
+    result = run(str(source), "-o", str(output))
+    assert result.returncode == 0, result.stdout + result.stderr
+    saved = output.parent / "buku-logo.png"
+    assert saved.read_bytes() == logo.read_bytes()
+    assert str(saved) in result.stdout
+    (back,) = read_workbook(output).sops
+    assert back.agency.logo is not None
+    again = prepare(back, logo=saved.read_bytes())
+    assert render_pdf(again) == render_pdf(document)
