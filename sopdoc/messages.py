@@ -481,7 +481,7 @@ IMPORT_HELP: Final = (
     "Membaca dokumen SOP yang sudah ada (DOCX, atau DOC bila LibreOffice terpasang) ke buku "
     "kerja baru: satu sheet SOP per dokumen, sheet Instansi dari kop dokumen pertama."
 )
-IMPORT_SHORT: Final = "Memindahkan dokumen SOP Word yang sudah ada ke buku kerja."
+IMPORT_SHORT: Final = "Pindahkan SOP yang sudah ada di dokumen Word ke buku kerja baru."
 IMPORT_OUTPUT_HELP: Final = "Buku kerja baru yang ditulis (.xlsx; tidak menimpa file yang ada)."
 METAVAR_DOCUMENTS: Final = "DOKUMEN..."
 IMPORT_NOT_DOCX: Final = (
