@@ -24,6 +24,12 @@ TIGHT_PAD: Final = 0.6
 #: How far from its arrow's start a label's centre may be, across and along the page.
 NEAR_X: Final = 36.0
 NEAR_Y: Final = 24.0
+#: A label names its own arrow at a glance when every other arrow is at least AMBIGUOUS_GAP
+#: farther from its glyph box than its own, or at least UNAMBIGUOUS_FAR away (a reader takes
+#: the nearest line within about 10 pt, and cannot tell two within 2 pt of each other apart;
+#: a point more each way for the glyph box each application measures).
+AMBIGUOUS_GAP: Final = 3.0
+UNAMBIGUOUS_FAR: Final = 11.0
 
 Point = tuple[Pt, Pt]
 
@@ -74,6 +80,8 @@ class _Space:
             head = Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
             self.heads.append(head)
         self.segments = [seg for route in routes for seg in route.segments]
+        #: Each arrow's segments, by the route's index: whose label is nearest which.
+        self.arrows = [tuple(route.segments) for route in routes]
         area = page.flow_area
         self.grid: list[tuple[Point, Point]] = []
         for row in page.rows:
@@ -117,6 +125,26 @@ class _Space:
         if heads and any(_overlap(pad, head) for head in self.heads):
             return False
         return not any(_overlap(pad, other) for other in self.placed)
+
+
+def _box_segment_distance(box: Box, a: Point, b: Point) -> Pt:
+    """How far an axis-parallel segment is from a box (0 when they meet)."""
+    dx = max(box.x - max(a[0], b[0]), min(a[0], b[0]) - box.right, 0.0)
+    dy = max(box.y - max(a[1], b[1]), min(a[1], b[1]) - box.bottom, 0.0)
+    return math.hypot(dx, dy)
+
+
+def names_its_arrow(space: _Space, index: int, box: Box) -> bool:
+    """True when the label in ``box`` is clearly nearest arrow ``index``: every other arrow
+    is AMBIGUOUS_GAP farther, or UNAMBIGUOUS_FAR away."""
+    own = min((_box_segment_distance(box, a, b) for a, b in space.arrows[index]), default=0.0)
+    for other, segments in enumerate(space.arrows):
+        if other == index or not segments:
+            continue
+        distance = min(_box_segment_distance(box, a, b) for a, b in segments)
+        if distance < UNAMBIGUOUS_FAR and distance < own + AMBIGUOUS_GAP:
+            return False
+    return True
 
 
 def _candidates(route: Route, width: Pt, height: Pt) -> Iterator[Point]:
@@ -171,10 +199,18 @@ def _box(centre: Point, width: Pt, height: Pt) -> Box:
 
 
 def _first_free(
-    space: _Space, arrow: Route, width: Pt, height: Pt, margin: Pt, *, strict: bool = True
+    space: _Space,
+    arrow: Route,
+    width: Pt,
+    height: Pt,
+    margin: Pt,
+    *,
+    strict: bool = True,
+    owner: int | None = None,
 ) -> Point | None:
     """The first label centre beside ``arrow`` keeping ``margin`` free round the label;
-    ``strict``: clear of arrowheads too, near the arrow's start and never behind it."""
+    ``strict``: clear of arrowheads too, near the arrow's start and never behind it; with
+    ``owner`` (the arrow's index), only where the label clearly names that arrow."""
     # Where little room is kept, a finer search: a gap a label just fits in is found.
     step = 2.0 if margin >= LABEL_PAD else 1.0
     (x0, y0), (x1, y1) = arrow.points[:2]
@@ -183,6 +219,7 @@ def _first_free(
     # Never behind the arrow's start (by the vertex another branch leaves or one comes in
     # by): at most half the label back from it, along the arrow's first leg.
     behind = abs(ux) * width / 2 + abs(uy) * height / 2
+    whole = space
     if strict:  # every place tried lies near the start: only what reaches there matters
         reach_x, reach_y = NEAR_X + width / 2 + 2 * margin, NEAR_Y + height / 2 + 2 * margin
         space = space.near(Box(x0 - reach_x, y0 - reach_y, 2 * reach_x, 2 * reach_y))
@@ -191,7 +228,10 @@ def _first_free(
             continue
         if strict and (abs(centre[0] - x0) > NEAR_X or abs(centre[1] - y0) > NEAR_Y):
             continue  # too far along the arrow to be read as its label
-        if space.free(_box(centre, width, height), margin, heads=strict):
+        box = _box(centre, width, height)
+        if space.free(box, margin, heads=strict) and (
+            owner is None or names_its_arrow(whole, owner, box)
+        ):
             return centre
     return None
 
@@ -255,8 +295,15 @@ def _place(
         arrow = routes[i]
         width = measure.width(arrow.spec.label, size)
         first = None
-        # Roomy, then tight, then anywhere near that keeps clear of lines and symbols.
+        # Where it clearly names its own arrow, roomy then tight; else roomy, then tight,
+        # then anywhere near that keeps clear of lines and symbols.
+        for margin in (LABEL_PAD, TIGHT_PAD):
+            first = _first_free(space, arrow, width, height, margin, owner=i)
+            if first is not None:
+                break
         for margin, strict in ((LABEL_PAD, True), (TIGHT_PAD, True), (TIGHT_PAD, False)):
+            if first is not None:
+                break
             first = _first_free(space, arrow, width, height, margin, strict=strict)
             if first is not None:
                 break
