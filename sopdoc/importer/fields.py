@@ -129,6 +129,22 @@ class Columns:
     keterangan: int | None
 
 
+#: The procedure header's first row, and the MUTU BAKU columns (under it, or in the first row
+#: where a table has no MUTU BAKU heading).
+_FIRST_ROW_ROLES: Final = (
+    ("no", labels.NO),
+    ("kegiatan", labels.KEGIATAN),
+    ("pelaksana", labels.PELAKSANA),
+    ("mutu", labels.MUTU_BAKU),
+    ("keterangan", labels.KETERANGAN),
+)
+_MUTU_ROLES: Final = (
+    ("kelengkapan", labels.KELENGKAPAN),
+    ("waktu", labels.WAKTU),
+    ("output", labels.OUTPUT),
+)
+
+
 def procedure_columns(table: Table) -> Columns | None:
     """The columns of a procedure table from its header (None when it has none): NO,
     KEGIATAN, the actor columns under PELAKSANA with their names, the MUTU BAKU columns,
@@ -136,16 +152,7 @@ def procedure_columns(table: Table) -> Columns | None:
     for top in range(min(3, table.row_count)):
         roles: dict[str, Cell] = {}
         for cell in table.row_cells(top):
-            for role, spellings in (
-                ("no", labels.NO),
-                ("kegiatan", labels.KEGIATAN),
-                ("pelaksana", labels.PELAKSANA),
-                ("mutu", labels.MUTU_BAKU),
-                ("keterangan", labels.KETERANGAN),
-                ("kelengkapan", labels.KELENGKAPAN),
-                ("waktu", labels.WAKTU),
-                ("output", labels.OUTPUT),
-            ):
+            for role, spellings in (*_FIRST_ROW_ROLES, *_MUTU_ROLES):
                 if role not in roles and _matches(cell.text, spellings):
                     roles[role] = cell
         if "kegiatan" not in roles or "pelaksana" not in roles:
@@ -159,11 +166,7 @@ def procedure_columns(table: Table) -> Columns | None:
             names.append(unwrapped(name.text) if name and name.row == below else "")
         second: dict[str, int] = {}
         for cell in table.row_cells(below):
-            for role, spellings in (
-                ("kelengkapan", labels.KELENGKAPAN),
-                ("waktu", labels.WAKTU),
-                ("output", labels.OUTPUT),
-            ):
+            for role, spellings in _MUTU_ROLES:
                 if _matches(cell.text, spellings):
                     second[role] = cell.column
         header_rows = below + 1
