@@ -6,18 +6,15 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Final
 
-from sopdoc.drawing.nodes import CLEARANCE, TRACK, PageNodes
+from sopdoc.drawing.clearances import CLEARANCE, OUTER_INSET, OUTER_TRACK, TRACK
+from sopdoc.drawing.nodes import PageNodes
 from sopdoc.layout import NodeId
-from sopdoc.layout.geometry import LOOP_INSET, LOOP_TRACK
+from sopdoc.layout.geometry import LOOP_INSET
 from sopdoc.layout.room import Side
 from sopdoc.units import Pt
 
 Point = tuple[Pt, Pt]
-
-#: How far inside the flow area the outer channels run (the layout keeps symbols further in).
-OUTER_INSET: Final = LOOP_INSET
 
 
 @dataclass
@@ -73,6 +70,27 @@ def _key(point: Point) -> Point:
     return round(point[0], 3), round(point[1], 3)
 
 
+@dataclass(frozen=True)
+class ChannelQuery:
+    """A vertical leg looking for its channel: from ``y0`` to ``y1``, as near ``prefer`` as
+    can be (the outer channels first with ``outer_first``), on ``side`` of the page or
+    either (None), clear of every node but ``ends`` (its own), into ``head``. ``beyond``
+    is (lo, hi): the channel lies right of ``hi`` for side "right", left of ``lo`` for
+    "left" (side exits and entries kept clear of their boxes); ``end`` is the arrow's tip
+    (arrows into one point may merge); ``straight`` the x tried first (no jog)."""
+
+    y0: Pt
+    y1: Pt
+    prefer: Pt
+    ends: tuple[NodeId, NodeId]
+    head: NodeId
+    side: Side | None = None
+    outer_first: bool = False
+    beyond: tuple[Pt, Pt] = (-math.inf, math.inf)
+    end: Point | None = None
+    straight: Sequence[Pt] = ()
+
+
 class Channels:
     """Free vertical channels and horizontal bands on one page, given the nodes and the
     arrows routed so far."""
@@ -86,8 +104,8 @@ class Channels:
 
     def candidates(self, *, prefer: Pt, outer_first: bool, side: Side | None) -> list[Pt]:
         """Channel positions: outer edges and lane boundaries, each with parallel tracks."""
-        outer = [self.area.x + OUTER_INSET + k * LOOP_TRACK for k in range(6)]
-        outer_right = [self.area.right - OUTER_INSET - k * LOOP_TRACK for k in range(6)]
+        outer = [self.area.x + OUTER_INSET + k * OUTER_TRACK for k in range(6)]
+        outer_right = [self.area.right - OUTER_INSET - k * OUTER_TRACK for k in range(6)]
         # Never on the boundary itself: in the document that is the table's column line.
         boundaries = [
             lane.right + offset
@@ -117,61 +135,23 @@ class Channels:
             return outer_sorted + inner + outer + outer_right
         return inner + outer_sorted + outer + outer_right
 
-    def pick(
-        self,
-        y0: Pt,
-        y1: Pt,
-        *,
-        prefer: Pt,
-        outer_first: bool,
-        side: Side | None,
-        ends: tuple[NodeId, NodeId],
-        head: NodeId,
-        beyond: tuple[Pt, Pt] = (-math.inf, math.inf),
-        end: Point | None = None,
-        straight: Sequence[Pt] = (),
-    ) -> Pt:
+    def pick(self, query: ChannelQuery) -> Pt:
         """A free channel (see ``find``); with none free, the outer edge on the preferred side,
-        stacked beside used tracks."""
-        x = self.find(
-            y0,
-            y1,
-            prefer=prefer,
-            outer_first=outer_first,
-            side=side,
-            ends=ends,
-            head=head,
-            beyond=beyond,
-            end=end,
-            straight=straight,
-        )
+        stacked beside used tracks, and the leg is added to ``wanted``."""
+        x = self.find(query)
         if x is not None:
             return x
-        self.wanted.append((y0, y1, "left" if side == "left" else "right"))
+        side = query.side
+        self.wanted.append((query.y0, query.y1, "left" if side == "left" else "right"))
         return self.area.right - OUTER_INSET if side != "left" else self.area.x + OUTER_INSET
 
-    def find(
-        self,
-        y0: Pt,
-        y1: Pt,
-        *,
-        prefer: Pt,
-        outer_first: bool,
-        side: Side | None,
-        ends: tuple[NodeId, NodeId],
-        head: NodeId,
-        beyond: tuple[Pt, Pt] = (-math.inf, math.inf),
-        end: Point | None = None,
-        straight: Sequence[Pt] = (),
-    ) -> Pt | None:
-        """A free channel for a vertical leg from y0 to y1, with x outside (beyond) an interval;
-        None when there is none. ``straight`` is tried first (the x of the arrow's own ends:
-        no jog); then an arrow ending at ``end`` tries the channels of the arrows already
-        ending there (it merges into them instead of running beside them).
-
-        ``beyond`` is (lo, hi): the channel must lie right of ``hi`` for ``side == "right"``,
-        left of ``lo`` for ``"left"``; it keeps side exits and entries clear of their boxes.
-        """
+    def find(self, query: ChannelQuery) -> Pt | None:
+        """A free channel for ``query``'s vertical leg; None when there is none. Its
+        ``straight`` x are tried first (the arrow's own ends: no jog); then an arrow ending
+        at ``end`` tries the channels of the arrows already ending there (it merges into
+        them instead of running beside them)."""
+        y0, y1, prefer, side, head = query.y0, query.y1, query.prefer, query.side, query.head
+        beyond, end, straight = query.beyond, query.end, query.straight
         lo, hi = beyond
         # Nothing free among the candidates: any place a millimetre off the lane lines.
         fine = sorted(
@@ -182,7 +162,7 @@ class Channels:
             ),
             key=lambda x: (abs(x - prefer), x),
         )
-        candidates = self.candidates(prefer=prefer, outer_first=outer_first, side=side)
+        candidates = self.candidates(prefer=prefer, outer_first=query.outer_first, side=side)
         merging = self.tracks.merges.get((head, _key(end)), []) if end is not None else []
         xs = [*straight, *merging, *candidates, *fine]
         # A channel cutting no other arrow's side exit first: loops nest instead of crossing.
@@ -194,9 +174,9 @@ class Channels:
                     continue
                 if not crossing and self.tracks.crosses_exit(x, y0, y1):
                     continue
-                if self.nodes.clear_of_nodes(x, y0, y1, ends=ends) and self.tracks.vertical_free(
-                    x, y0, y1, head
-                ):
+                if self.nodes.clear_of_nodes(
+                    x, y0, y1, ends=query.ends
+                ) and self.tracks.vertical_free(x, y0, y1, head):
                     return x
         return None
 

@@ -9,27 +9,20 @@ import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Final
 
+from sopdoc.drawing.clearances import (
+    AMBIGUOUS_GAP,
+    LABEL_PAD,
+    LABEL_SIZE,
+    NEAR_X,
+    NEAR_Y,
+    TIGHT_PAD,
+    UNAMBIGUOUS_FAR,
+)
 from sopdoc.drawing.routing import Route
 from sopdoc.layout.geometry import Box, Column, ColumnId, FontMeasure, ProcedurePage
 from sopdoc.model import Symbol
 from sopdoc.units import Pt
-
-LABEL_SIZE: Final = 7.0
-#: Space kept around a label's glyph box; where there is no such room (a narrow lane), the
-#: least kept: its glyphs still clear every line by more than a point.
-LABEL_PAD: Final = 1.2
-TIGHT_PAD: Final = 0.6
-#: How far from its arrow's start a label's centre may be, across and along the page.
-NEAR_X: Final = 36.0
-NEAR_Y: Final = 24.0
-#: A label names its own arrow at a glance when every other arrow is at least AMBIGUOUS_GAP
-#: farther from its glyph box than its own, or at least UNAMBIGUOUS_FAR away (a reader takes
-#: the nearest line within about 10 pt, and cannot tell two within 2 pt of each other apart;
-#: a point more each way for the glyph box each application measures).
-AMBIGUOUS_GAP: Final = 3.0
-UNAMBIGUOUS_FAR: Final = 11.0
 
 Point = tuple[Pt, Pt]
 
@@ -236,6 +229,16 @@ def _first_free(
     return None
 
 
+@dataclass(frozen=True)
+class Labelling:
+    """The arrows with their labels placed, the labelled arrows that found no place keeping
+    LABEL_PAD free (their rows may grow), and those that found no free place at all."""
+
+    routes: tuple[Route, ...]
+    missed: tuple[Route, ...] = ()
+    lost: tuple[Route, ...] = ()
+
+
 def place_labels(
     arrows: Iterable[Route],
     *,
@@ -243,15 +246,14 @@ def place_labels(
     lanes: Sequence[Column[ColumnId]],
     measure: FontMeasure,
     size: Pt = LABEL_SIZE,
-    missed: list[Route] | None = None,
-    lost: list[Route] | None = None,
-) -> tuple[Route, ...]:
-    """Put ``Ya``/``Tidak`` in the first free place beside the start of each labelled arrow.
-    An arrow with no place keeping LABEL_PAD free round its label is added to ``missed`` (its
-    row may get taller) and takes the first place keeping TIGHT_PAD, else one further off
-    (past its start, beside an arrowhead), else the first tried (and is added to ``lost``).
-    Labels are placed in order; when one finds no roomy place, the labels without one go
-    first, and that order is kept if fewer labels then miss."""
+) -> Labelling:
+    """Put ``Ya``/``Tidak`` in the first free place beside the start of each labelled arrow,
+    where it clearly names its own arrow (``names_its_arrow``) if it can. An arrow with no
+    place keeping LABEL_PAD free round its label is missed (its row may get taller) and
+    takes the first place keeping TIGHT_PAD, else one further off (past its start, beside
+    an arrowhead), else the first tried (and is lost). Labels are placed in order; when one
+    finds no roomy place, the labels without one go first, and that order is kept if fewer
+    labels then miss."""
     routes = tuple(arrows)
     labelled = [i for i, r in enumerate(routes) if r.spec.label and len(r.points) >= 2]
     best = _place(routes, labelled, page=page, lanes=lanes, measure=measure, size=size)
@@ -261,13 +263,13 @@ def place_labels(
         other = _place(routes, order, page=page, lanes=lanes, measure=measure, size=size)
         if (len(other.missed), len(other.lost)) < (len(best.missed), len(best.lost)):
             best = other
-    if missed is not None:
-        missed.extend(routes[i] for i in labelled if i in best.missed)
-    if lost is not None:
-        lost.extend(routes[i] for i in labelled if i in best.lost)
-    return tuple(
-        replace(r, label_at=best.centres[i]) if i in best.centres else r
-        for i, r in enumerate(routes)
+    return Labelling(
+        tuple(
+            replace(r, label_at=best.centres[i]) if i in best.centres else r
+            for i, r in enumerate(routes)
+        ),
+        missed=tuple(routes[i] for i in labelled if i in best.missed),
+        lost=tuple(routes[i] for i in labelled if i in best.lost),
     )
 
 

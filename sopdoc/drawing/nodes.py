@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
 
+from sopdoc.drawing.clearances import CLEARANCE, TRACK
 from sopdoc.layout import Box, Column, ColumnId, NodeId, ProcedurePage, StepRow
 from sopdoc.layout.room import Side
 from sopdoc.model import Symbol
 from sopdoc.units import Pt
-
-#: Distance between parallel arrows sharing a channel or a row boundary.
-TRACK: Final = 3.0
-#: Space kept between a channel and any symbol.
-CLEARANCE: Final = 1.5
 
 
 @dataclass(frozen=True)

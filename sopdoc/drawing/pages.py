@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sopdoc.drawing.labels import LABEL_SIZE, place_labels
+from sopdoc.drawing.clearances import LABEL_SIZE
+from sopdoc.drawing.labels import place_labels
 from sopdoc.drawing.routing import Route, route_arrows
 from sopdoc.drawing.scene import Scene, build_scene
 from sopdoc.layout.geometry import (
@@ -49,18 +50,11 @@ def route_page(
 ) -> RoutedPage:
     """Route the arrows of one page, place their ``Ya``/``Tidak`` labels and build its scene
     (with the lanes' outlines when ``lane_outlines``, as on slides)."""
-    wanted: list[tuple[Pt, Pt, Side]] = []
-    missed: list[Route] = []
-    lost: list[Route] = []
-    arrows = place_labels(
-        route_arrows(page, lanes, wanted=wanted),
-        page=page,
-        lanes=lanes,
-        measure=measure,
-        size=label_size,
-        missed=missed,
-        lost=lost,
+    routing = route_arrows(page, lanes)
+    labelling = place_labels(
+        routing.routes, page=page, lanes=lanes, measure=measure, size=label_size
     )
+    arrows = labelling.routes
     scene = build_scene(
         page,
         arrows,
@@ -69,11 +63,15 @@ def route_page(
         leading=leading,
         lanes=lanes if lane_outlines else (),
     )
-    room = _room(page, wanted, missed)
-    return RoutedPage(page, arrows, scene, label_size, room, len(lost))
+    room = _room(page, routing.wanted, labelling.missed)
+    return RoutedPage(page, arrows, scene, label_size, room, len(labelling.lost))
 
 
-def _room(page: ProcedurePage, wanted: list[tuple[Pt, Pt, Side]], missed: list[Route]) -> Room:
+def _room(
+    page: ProcedurePage,
+    wanted: Sequence[tuple[Pt, Pt, Side]],
+    missed: Sequence[Route],
+) -> Room:
     """The room to ask for: a track more beside every row a leg without a channel passes, a
     label's height more in the row of a decision whose label found no free place."""
     gutters: dict[tuple[int, Side], int] = {}

@@ -19,24 +19,23 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
 
-from sopdoc.drawing.channels import Channels, Point
+from sopdoc.drawing.channels import ChannelQuery, Channels, Point
+from sopdoc.drawing.clearances import (
+    BAND_MARGIN,
+    EDGE_INSET,
+    HEAD_HALF_WIDTH,
+    HEAD_LENGTH,
+    LABEL_ROOM,
+    SAME_LINE,
+    SIDE_MARGIN,
+    STUB,
+)
 from sopdoc.drawing.nodes import Node, PageNodes
 from sopdoc.layout import ArrowSpec, Column, ColumnId, NodeId, ProcedurePage
 from sopdoc.layout.room import Side
 from sopdoc.model import Branch
 from sopdoc.units import Pt
-
-#: Arrowhead length and half width, in points.
-HEAD_LENGTH: Final = 6.0
-HEAD_HALF_WIDTH: Final = 2.5
-#: Room a Ya/Tidak label takes beside the leg out of a decision's bottom vertex: a labelled
-#: arrow out of a narrow decision's side runs its channel at least this far from the
-#: decision's middle when it can, its label then fits under its exit.
-LABEL_ROOM: Final = 20.0
-#: How far a connector's first (last) leg is kept free of channels below (above) it.
-STUB: Final = 6.0
 
 
 @dataclass(frozen=True)
@@ -150,51 +149,67 @@ def down(
         side = _side_towards(a, bx) if not (a.box.x <= bx <= a.box.right) else nodes.free_side(a)
         sx = a.box.right if side == "right" else a.box.x
         y = a.box.center_y
-        beyond = bx > a.box.right + 2 if side == "right" else bx < a.box.x - 2
+        beyond = bx > a.box.right + SIDE_MARGIN if side == "right" else bx < a.box.x - SIDE_MARGIN
         if adjacent and beyond:
             return [(sx, y), (bx, y), (bx, top_b)]
         x: Pt | None = None
         for room in (True, False) if labelled else (False,):
             find = channels.find if room else channels.pick
             x = find(
-                y,
-                above_b,
-                prefer=sx,
-                outer_first=False,
-                side=side,
-                ends=(a.name, b.name),
-                head=head,
-                beyond=_beyond(a, (a.box.x, a.box.right), side, room=room),
+                ChannelQuery(
+                    y,
+                    above_b,
+                    prefer=sx,
+                    side=side,
+                    ends=(a.name, b.name),
+                    head=head,
+                    beyond=_beyond(a, (a.box.x, a.box.right), side, room=room),
+                )
             )
             if x is not None:
                 break
         assert x is not None
-        y_band = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 3, high=b.box.y - 3)
+        y_band = channels.band(
+            above_b, x, bx, head, low=nodes.top_limit(b) + BAND_MARGIN, high=b.box.y - BAND_MARGIN
+        )
         return [(sx, y), (x, y), (x, y_band), (bx, y_band), (bx, top_b)]
     ax, bx = _straight(nodes, a, b, nodes.anchor_x(a), bx, sole=sole)
     bottom_a = a.box.bottom - _entry_drop(a, ax)
     top_b = b.box.y + _entry_drop(b, bx)
     below_a = nodes.gap_below(a)
-    out_low, out_high = a.box.bottom + 3, nodes.bottom_limit(a) - 3
+    out_low, out_high = a.box.bottom + BAND_MARGIN, nodes.bottom_limit(a) - BAND_MARGIN
     if adjacent:
         y = channels.band(below_a, ax, bx, head, low=out_low, high=out_high)
-        if abs(ax - bx) < 0.5:
+        if abs(ax - bx) < SAME_LINE:
             return [(ax, bottom_a), (ax, top_b)]
         return [(ax, bottom_a), (ax, y), (bx, y), (bx, top_b)]
     y_out = channels.band(below_a, ax, ax + 1, head, low=out_low, high=out_high)
     x = channels.pick(
-        y_out,
-        above_b,
-        prefer=(ax + bx) / 2,
-        outer_first=False,
-        side=None,
-        ends=(a.name, b.name),
-        head=head,
-        straight=(bx, ax) if nodes.off_lines(bx) else (),
+        ChannelQuery(
+            y_out,
+            above_b,
+            prefer=(ax + bx) / 2,
+            ends=(a.name, b.name),
+            head=head,
+            straight=(bx, ax) if nodes.off_lines(bx) else (),
+        )
     )
     y_out = channels.band(below_a, ax, x, head, low=out_low, high=out_high)
-    y_in = channels.band(above_b, x, bx, head, low=nodes.top_limit(b) + 3, high=b.box.y - 3)
+    y_in = channels.band(
+        above_b, x, bx, head, low=nodes.top_limit(b) + BAND_MARGIN, high=b.box.y - BAND_MARGIN
+    )
     return [(ax, bottom_a), (ax, y_out), (x, y_out), (x, y_in), (bx, y_in), (bx, top_b)]
+
+
+def _into(nodes: PageNodes, b: Node) -> dict[str, Pt]:
+    """Where the horizontal leg into ``b`` from above may run: below the row's top, above
+    ``b``, BAND_MARGIN from each."""
+    return {"low": nodes.top_limit(b) + BAND_MARGIN, "high": b.box.y - BAND_MARGIN}
+
+
+def _within(node: Node, x: Pt) -> bool:
+    """Whether a straight drop at ``x`` lands inside the box, EDGE_INSET from its sides."""
+    return node.box.x + EDGE_INSET <= x <= node.box.right - EDGE_INSET
 
 
 def _straight(
@@ -204,11 +219,20 @@ def _straight(
     end's width (a straight arrow, no jog); a diamond keeps its vertex, a symbol its anchor."""
     if abs(ax - bx) < 0.01:
         return ax, bx
-    if not a.diamond and a.box.x + 4 <= bx <= a.box.right - 4 and nodes.off_lines(bx):
+    if (
+        not a.diamond
+        and a.box.x + EDGE_INSET <= bx <= a.box.right - EDGE_INSET
+        and nodes.off_lines(bx)
+    ):
         return bx, bx
     # Moving where an arrow enters is for an arrow alone into its head: others into the
     # same symbol meet it at its anchor.
-    if sole and not b.diamond and b.box.x + 4 <= ax <= b.box.right - 4 and nodes.off_lines(ax):
+    if (
+        sole
+        and not b.diamond
+        and b.box.x + EDGE_INSET <= ax <= b.box.right - EDGE_INSET
+        and nodes.off_lines(ax)
+    ):
         return ax, ax
     return ax, bx
 
@@ -268,28 +292,30 @@ def _back_on(
     # Into b's top: the channel runs up to the band over b. Into b's side: up to b's middle.
     bx = nodes.anchor_x(b)
     above_b = nodes.gap_above(b)
-    low, high = nodes.top_limit(b) + 3, b.box.y - 3
+    low, high = nodes.top_limit(b) + BAND_MARGIN, b.box.y - BAND_MARGIN
     if top_entry:
         if b.diamond and not nodes.side_free(b, side) and b.row > 0 and nodes.above(b) is None:
             # Something stands beside the decision on this side (its end, a connector): come
             # in over the row line, along the arrow into its top, and leave that room free.
             row_top = nodes.rows[b.row].box.y
             prev = [n.box.bottom for n in nodes.nodes.values() if n.rank == b.rank - 2]
-            if prev and max(prev) + 3 <= row_top - 3:
-                above_b, low, high = (max(prev) + row_top) / 2, max(prev) + 3, row_top - 3
+            if prev and max(prev) + BAND_MARGIN <= row_top - BAND_MARGIN:
+                above_b = (max(prev) + row_top) / 2
+                low, high = max(prev) + BAND_MARGIN, row_top - BAND_MARGIN
         tip, y_end = (bx, b.box.y + _entry_drop(b, bx)), above_b
     else:
         tip, y_end = (b.box.right if side == "right" else b.box.x, by), by
     x = (channels.find if strict else channels.pick)(
-        ay,
-        y_end,
-        prefer=span[1] if side == "right" else span[0],
-        outer_first=False,
-        side=side,
-        ends=(a.name, b.name),
-        head=head,
-        beyond=_beyond(a, span, side, room=room),
-        end=tip,
+        ChannelQuery(
+            ay,
+            y_end,
+            prefer=span[1] if side == "right" else span[0],
+            side=side,
+            ends=(a.name, b.name),
+            head=head,
+            beyond=_beyond(a, span, side, room=room),
+            end=tip,
+        )
     )
     if x is None:
         return None
@@ -330,14 +356,17 @@ def _arrowhead(points: Sequence[Point]) -> tuple[Point, Point, Point]:
     )
 
 
-def route_arrows(
-    page: ProcedurePage,
-    lanes: Sequence[Column[ColumnId]],
-    *,
-    wanted: list[tuple[Pt, Pt, Side]] | None = None,
-) -> tuple[Route, ...]:
-    """Route every arrow of a page: forward flow first, then loops, in a stable order.
-    Legs that found no free channel are added to ``wanted`` (y0, y1, side)."""
+@dataclass(frozen=True)
+class Routing:
+    """A page's routed arrows, in the page's order, and the vertical legs (y0, y1, side)
+    that found no free channel: room to ask the layout for."""
+
+    routes: tuple[Route, ...]
+    wanted: tuple[tuple[Pt, Pt, Side], ...] = ()
+
+
+def route_arrows(page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> Routing:
+    """Route every arrow of a page: forward flow first, then loops, in a stable order."""
     router = Router(page, lanes)
     nodes = router.nodes
     specs = list(page.arrows)
@@ -354,9 +383,7 @@ def route_arrows(
     routes: dict[int, Route] = {}
     for i in order:
         routes[i] = router.route(specs[i], side_exit=i in side_exits)
-    if wanted is not None:
-        wanted.extend(router.channels.wanted)
-    return tuple(routes[i] for i in range(len(specs)))
+    return Routing(tuple(routes[i] for i in range(len(specs))), tuple(router.channels.wanted))
 
 
 def _side_exits(page: ProcedurePage, nodes: PageNodes) -> set[int]:

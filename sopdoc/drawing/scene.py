@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from sopdoc.drawing.routing import HEAD_LENGTH, Route
+from sopdoc.drawing.clearances import HEAD_LENGTH
+from sopdoc.drawing.routing import Route
 from sopdoc.layout.geometry import (
     ArrowSpec,
     Box,

@@ -9,7 +9,8 @@ from geometry_checks import segment_crosses_box, segment_enters_symbol
 from stress import stress_corpus
 
 from sopdoc.drawing.document import prepare
-from sopdoc.drawing.labels import LABEL_SIZE, _Space, names_its_arrow
+from sopdoc.drawing.clearances import LABEL_SIZE
+from sopdoc.drawing.labels import _Space, names_its_arrow
 from sopdoc.drawing.pages import RoutedPage, route_page
 from sopdoc.layout import Box, NodeId, ProcedureLayout, layout_procedure
 from sopdoc.layout.fonts import FontMetrics

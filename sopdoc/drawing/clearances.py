@@ -1,0 +1,56 @@
+"""Every clearance and tolerance the router and the label placement keep, in points, in one
+place (libavoid keeps its routing parameters so): what each keeps apart, and why so much."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from sopdoc.layout.geometry import LOOP_INSET, LOOP_TRACK
+
+# --- arrows ------------------------------------------------------------------------------------
+
+#: Arrowhead length and half width.
+HEAD_LENGTH: Final = 6.0
+HEAD_HALF_WIDTH: Final = 2.5
+#: Distance between parallel arrows sharing a channel or a row boundary (about 1 mm: two
+#: arrows nearer read as one line).
+TRACK: Final = 3.0
+#: Space kept between a channel and any symbol.
+CLEARANCE: Final = 1.5
+#: How far inside the flow area the outer channels run (the layout keeps symbols further in),
+#: and how far apart the outer channels' tracks are.
+OUTER_INSET: Final = LOOP_INSET
+OUTER_TRACK: Final = LOOP_TRACK
+#: How far a connector's first (last) leg is kept free of channels below (above) it.
+STUB: Final = 6.0
+#: Room a Ya/Tidak label takes beside the leg out of a decision's bottom vertex: a labelled
+#: arrow out of a narrow decision's side runs its channel at least this far from the
+#: decision's middle when it can, its label then fits under its exit.
+LABEL_ROOM: Final = 20.0
+#: How far a horizontal leg runs from a row's limits and from the box it goes over or into.
+BAND_MARGIN: Final = 3.0
+#: A channel beside a box stands at least this far beyond the box's side.
+SIDE_MARGIN: Final = 2.0
+#: A straight drop into (out of) a box lands at least this far inside the box's sides, so
+#: that it never reads as running down the box's edge.
+EDGE_INSET: Final = 4.0
+#: Two ends this near across are one straight line (no jog).
+SAME_LINE: Final = 0.5
+
+# --- Ya/Tidak labels ---------------------------------------------------------------------------
+
+#: The labels' text size.
+LABEL_SIZE: Final = 7.0
+#: Space kept around a label's glyph box; where there is no such room (a narrow lane), the
+#: least kept: its glyphs still clear every line by more than a point.
+LABEL_PAD: Final = 1.2
+TIGHT_PAD: Final = 0.6
+#: How far from its arrow's start a label's centre may be, across and along the page.
+NEAR_X: Final = 36.0
+NEAR_Y: Final = 24.0
+#: A label names its own arrow at a glance when every other arrow is at least AMBIGUOUS_GAP
+#: farther from its glyph box than its own, or at least UNAMBIGUOUS_FAR away (a reader takes
+#: the nearest line within about 10 pt, and cannot tell two within 2 pt of each other apart;
+#: a point more each way for the glyph box each application measures).
+AMBIGUOUS_GAP: Final = 3.0
+UNAMBIGUOUS_FAR: Final = 11.0
