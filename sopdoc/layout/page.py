@@ -4,7 +4,8 @@ terminals, and the arrows to route with the off-page connectors of those that cr
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Final
 
 from sopdoc import words
@@ -38,25 +39,21 @@ from sopdoc.layout.room import Room, Side
 from sopdoc.layout.strips import CONNECTOR_GAP, fit_connectors, spread
 from sopdoc.layout.text import place_lines
 from sopdoc.layout.wrap import Line, wrap_text
-from sopdoc.model import Branch, Sop, Step, Symbol
+from sopdoc.model import Branch, Sop, Symbol
 from sopdoc.units import Pt
 
 
 def _symbol_box(
-    step: Step,
-    symbol: Symbol,
-    lanes: Sequence[Column[ColumnId]],
-    zone: Box,
-    style: LayoutStyle,
-    *,
-    height: Pt,
-    gutters: tuple[Pt, Pt],
-    share: bool = False,
-    wide: Pt | None = None,
-    widened: Pt = 0.0,
+    context: PageContext, plan: RowPlan, zone: Box, *, gutters: tuple[Pt, Pt]
 ) -> tuple[Box, tuple[int, ...]]:
-    """The symbol centred in its row zone and lane span; with ``share`` it keeps to the span's
-    left part, leaving the right half of the last lane to the end terminator beside it."""
+    """The step's symbol centred in its row ``zone`` and lane span. Beside an end terminator
+    in its own last lane it keeps to the span's left part (the terminator takes the right
+    half); on a slide it keeps the width the plan gave it (``plan.shape_width``), and in a
+    layout whose lanes were widened for arrows it keeps its unwidened width."""
+    step, lanes, style = plan.step, context.lanes, context.style
+    symbol = context.sop.symbol(step)
+    height, wide, widened = plan.shape_height, plan.shape_width, context.widened
+    share = end_shares(step, lanes, style)
     first, last = (min(step.actors), max(step.actors)) if step.actors else (0, 0)
     # The outermost lanes keep a wider gutter: loops back run there, beside the lanes.
     left = gutters[0] if first == 0 else style.symbol_margin_x
@@ -87,19 +84,14 @@ def _symbol_box(
     return Box(x, y, width, height), tuple(range(first, last + 1))
 
 
-def _loop_gutters(
-    sop: Sop,
-    plans: Sequence[RowPlan],
-    *,
-    lanes: Sequence[Column[ColumnId]],
-    style: LayoutStyle,
-    room: Room,
-) -> tuple[Pt, Pt]:
+def _loop_gutters(context: PageContext, plans: Sequence[RowPlan]) -> tuple[Pt, Pt]:
     """The outer gutters (left, right) of a page, wide enough for its loops back side by side
     (loops to one step share their track): a loop from a decision that ends (its end
     terminator on its right) runs left, others right. A gutter never takes more of its lane
     than leaves MIN_SYMBOL_WIDTH to the symbols there; further loops use inner channels.
-    ``room`` adds the tracks routing asked for beside a row (for arrows no gutter counted)."""
+    The context's ``room`` adds the tracks routing asked for beside a row (for arrows no
+    gutter counted)."""
+    sop, lanes, style, room = context.sop, context.lanes, context.style, context.room
     rows = {plan.step.number: i for i, plan in enumerate(plans)}
     heads: dict[str, list[set[int]]] = {
         "left": [set() for _ in plans],
@@ -130,28 +122,66 @@ def _loop_gutters(
 MIN_SYMBOL_WIDTH: Final = 18.0
 
 
+@dataclass(frozen=True)
+class PageContext:
+    """What every page of one layout pass shares: the SOP, the table's columns and its
+    lanes, where the flow crosses pages (each step's page, the connectors' letters, the
+    lanes beside a row where a connector stands), the room routing asked for, how much the
+    lanes were widened for it, the style and the font. Built once per pass."""
+
+    sop: Sop
+    columns: Sequence[Column[ColumnId]]
+    lanes: Sequence[Column[ColumnId]]
+    style: LayoutStyle
+    font: FontMeasure
+    page_of: Mapping[int, int]
+    letters: Letters
+    beside: Beside = field(default_factory=dict)
+    room: Room = field(default_factory=Room)
+    widened: Pt = 0.0
+
+
 def build_page(
-    sop: Sop,
+    context: PageContext,
     index: int,
     plans: Sequence[RowPlan],
     *,
-    columns: Sequence[Column[ColumnId]],
-    lanes: Sequence[Column[ColumnId]],
     header: tuple[TextCell[HeaderId], ...],
     y0: Pt,
     table_y: Pt,
-    page_of: dict[int, int],
-    letters: Letters,
-    style: LayoutStyle,
-    font: FontMeasure,
-    beside: Beside | None = None,
-    room: Room | None = None,
-    widened: Pt = 0.0,
 ) -> ProcedurePage:
+    """Page ``index``: its ``plans``' rows from ``y0`` (the table, with its ``header``,
+    from ``table_y``), their symbols, the end terminals, and the arrows with the
+    connectors of those that leave or reach the page."""
+    columns, lanes = context.columns, context.lanes
+    gutters = _loop_gutters(context, plans)
+    rows, zones = _rows(context, plans, y0)
+    symbols, shape_zones = _symbols(context, plans, zones, gutters=gutters)
+    symbols += _end_terminals(context, plans, symbols, zones=shape_zones, gutters=gutters)
+    bottom = rows[-1].box.bottom if rows else y0
+    flow_area = Box(lanes[0].x, y0, lanes[-1].right - lanes[0].x, bottom - y0)
+    table = Box(columns[0].x, table_y, columns[-1].right - columns[0].x, bottom - table_y)
+    connectors, arrows = _links(context, index, plans, symbols, rows=rows, flow_area=flow_area)
+    return ProcedurePage(
+        index=index,
+        header=header,
+        rows=tuple(rows),
+        symbols=tuple(symbols),
+        connectors=tuple(connectors),
+        arrows=tuple(arrows),
+        flow_area=flow_area,
+        table=table,
+    )
+
+
+def _rows(
+    context: PageContext, plans: Sequence[RowPlan], y0: Pt
+) -> tuple[list[StepRow], dict[int, Box]]:
+    """The step rows one under the other from ``y0``, their cells' text placed; and each
+    row's zone for its symbol (the lanes' width, between its connector strips)."""
+    columns, lanes, style, font = context.columns, context.lanes, context.style, context.font
     rows: list[StepRow] = []
-    symbols: list[SymbolBox] = []
     zones: dict[int, Box] = {}
-    gutters = _loop_gutters(sop, plans, lanes=lanes, style=style, room=room or Room())
     y = y0
     for plan in plans:
         box = Box(columns[0].x, y, columns[-1].right - columns[0].x, plan.height)
@@ -172,30 +202,34 @@ def build_page(
             )
             cells.append(TextCell(column.key, cell_box, placed, align))
         rows.append(StepRow(plan.step.number, box, tuple(cells), plan.top_strip, plan.bottom_strip))
-        zone = Box(
+        zones[plan.step.number] = Box(
             lanes[0].x,
             y + plan.top_strip,
             lanes[-1].right - lanes[0].x,
             plan.height - plan.top_strip - plan.bottom_strip,
         )
-        zones[plan.step.number] = zone
-        symbol = sop.symbol(plan.step)
+        y += plan.height
+    return rows, zones
+
+
+def _symbols(
+    context: PageContext,
+    plans: Sequence[RowPlan],
+    zones: Mapping[int, Box],
+    *,
+    gutters: tuple[Pt, Pt],
+) -> tuple[list[SymbolBox], dict[int, Box]]:
+    """Each step's symbol with its text (and the start terminator above a first step that
+    is a decision); and each row's zone below that start terminator."""
+    sop, style, font = context.sop, context.style, context.font
+    symbols: list[SymbolBox] = []
+    shape_zones: dict[int, Box] = {}
+    for plan in plans:
+        zone = zones[plan.step.number]
         starts = starts_with_decision(sop, plan.step)
         start = start_room(style) if starts else 0.0
         shape_zone = Box(zone.x, zone.y + start, zone.width, zone.height - start)
-        share = end_shares(plan.step, lanes, style)
-        sbox, spanned = _symbol_box(
-            plan.step,
-            symbol,
-            lanes,
-            shape_zone,
-            style,
-            height=plan.shape_height,
-            gutters=gutters,
-            share=share,
-            wide=plan.shape_width,
-            widened=widened,
-        )
+        sbox, spanned = _symbol_box(context, plan, shape_zone, gutters=gutters)
         inside = place_lines(
             plan.symbol_lines,
             sbox,
@@ -205,45 +239,13 @@ def build_page(
             align="center",
             valign="middle",
         )
-        symbols.append(
-            SymbolBox(
-                NodeId.symbol(plan.step.number), plan.step.number, symbol, sbox, spanned, inside
-            )
-        )
+        symbol = sop.symbol(plan.step)
+        number = plan.step.number
+        symbols.append(SymbolBox(NodeId.symbol(number), number, symbol, sbox, spanned, inside))
         if starts:
-            symbols.append(_start_terminal(plan.step.number, sbox, spanned, style=style, font=font))
-        zones[plan.step.number] = shape_zone
-        y += plan.height
-    symbols.extend(
-        _end_terminals(
-            sop, plans, symbols, lanes=lanes, zones=zones, style=style, gutters=gutters, font=font
-        )
-    )
-    flow_area = Box(lanes[0].x, y0, lanes[-1].right - lanes[0].x, y - y0)
-    table = Box(columns[0].x, table_y, columns[-1].right - columns[0].x, y - table_y)
-    connectors, arrows = _links(
-        sop,
-        index,
-        plans,
-        symbols,
-        rows=rows,
-        page_of=page_of,
-        letters=letters,
-        beside=beside or {},
-        lanes=lanes,
-        flow_area=flow_area,
-        style=style,
-    )
-    return ProcedurePage(
-        index=index,
-        header=header,
-        rows=tuple(rows),
-        symbols=tuple(symbols),
-        connectors=tuple(connectors),
-        arrows=tuple(arrows),
-        flow_area=flow_area,
-        table=table,
-    )
+            symbols.append(_start_terminal(number, sbox, spanned, style=style, font=font))
+        shape_zones[number] = shape_zone
+    return symbols, shape_zones
 
 
 def _terminal_lines(
@@ -301,19 +303,17 @@ def _start_terminal(
 
 
 def _end_terminals(
-    sop: Sop,
+    context: PageContext,
     plans: Sequence[RowPlan],
     symbols: Sequence[SymbolBox],
     *,
-    lanes: Sequence[Column[ColumnId]],
-    zones: dict[int, Box],
-    style: LayoutStyle,
+    zones: Mapping[int, Box],
     gutters: tuple[Pt, Pt],
-    font: FontMeasure,
 ) -> list[SymbolBox]:
     """A small end terminator beside each decision with a branch that ends the flow: in the
     right half of the decision's own last lane (the actor who decides ends the flow), or in
     the next lane when that lane is too narrow to hold both."""
+    lanes, style, font = context.lanes, context.style, context.font
     extra = []
     by_step = {s.step: s for s in symbols if s.node == NodeId.symbol(s.step)}
     for plan in plans:
@@ -362,30 +362,40 @@ def _end_terminals(
     return extra
 
 
+@dataclass(frozen=True)
+class _Strip:
+    """A connector waiting for its place in the strip at a page's foot (or head): its node,
+    the box wanted (under its step's symbol), its step, the page of the step at the other
+    end, and its letter."""
+
+    node: NodeId
+    box: Box
+    step: int
+    other_page: int
+    letter: str
+
+
 def _links(
-    sop: Sop,
+    context: PageContext,
     index: int,
     plans: Sequence[RowPlan],
     symbols: Sequence[SymbolBox],
     *,
     rows: Sequence[StepRow],
-    page_of: dict[int, int],
-    letters: Letters,
-    beside: Beside,
-    lanes: Sequence[Column[ColumnId]],
     flow_area: Box,
-    style: LayoutStyle,
 ) -> tuple[list[Connector], list[ArrowSpec]]:
     """The arrows of a page, and the connectors of the arrows that leave or reach it: in a
     free lane beside their step's row, or in the strip at the page's foot (head)."""
+    sop, lanes, style = context.sop, context.lanes, context.style
+    page_of, letters, beside = context.page_of, context.letters, context.beside
     on_page = {plan.step.number for plan in plans}
     by_node = {s.node: s for s in symbols}
     size = style.connector_size
     last_row, first_row = rows[-1], rows[0]
     out_y = float(round(last_row.box.bottom - last_row.bottom_strip / 2 - size / 2))
     in_y = float(round(first_row.box.y + first_row.top_strip / 2 - size / 2))
-    outgoing: list[tuple[NodeId, Box, int, int, str]] = []
-    incoming: list[tuple[NodeId, Box, int, int, str]] = []
+    outgoing: list[_Strip] = []
+    incoming: list[_Strip] = []
     arrows: list[ArrowSpec] = [
         ArrowSpec(s.node, NodeId.symbol(s.step)) for s in symbols if s.node.kind == "start"
     ]
@@ -430,18 +440,20 @@ def _links(
                 x = anchor.right - size / 2 if side_exit else anchor.center_x - size / 2
                 box = Box(float(round(x)), y, size, size)
                 strip = outgoing if direction == "out" else incoming
-                strip.append((node, box, step, page_of[other], letter))
+                strip.append(_Strip(node, box, step, page_of[other], letter))
             out = direction == "out"
             arrows.append(ArrowSpec(tail, node, branch) if out else ArrowSpec(node, head))
     connectors: list[Connector] = fixed
     x0, x1 = flow_area.x + style.outer_margin_x, flow_area.right - style.outer_margin_x
     for group, direction in ((outgoing, "out"), (incoming, "in")):
-        fitted = fit_connectors([(n, b) for n, b, *_ in group], x0=x0, x1=x1, page=index)
+        fitted = fit_connectors([(c.node, c.box) for c in group], x0=x0, x1=x1, page=index)
         # Over one symbol's place, the connector of the step nearest the strip keeps it: the
         # others go round that step, and its arrow runs straight.
-        near = {n: (-step if direction == "out" else step) for n, _, step, *_ in group}
+        near = {c.node: (-c.step if direction == "out" else c.step) for c in group}
         placed = dict(spread(fitted, x0=x0, x1=x1, gap=CONNECTOR_GAP, near=near))
-        for node, _, step, other, letter in group:
+        for c in group:
             kind: Direction = "out" if direction == "out" else "in"
-            connectors.append(Connector(node, letter, kind, placed[node], step, other))
+            connectors.append(
+                Connector(c.node, c.letter, kind, placed[c.node], c.step, c.other_page)
+            )
     return connectors, arrows

@@ -22,7 +22,7 @@ from sopdoc.layout.geometry import (
     Span,
     TextCell,
 )
-from sopdoc.layout.page import build_page
+from sopdoc.layout.page import PageContext, build_page
 from sopdoc.layout.pagination import RowPlan, paginate, start_room, starts_with_decision
 from sopdoc.layout.room import Room
 from sopdoc.layout.text import common_size, place_lines, running_line, wrap_width
@@ -231,25 +231,21 @@ def layout_procedure(
     available = page_h - top - style.margin_bottom - style.footer - header_h
     plans = _row_plans(sop, columns, style=style, font=font, room=room)
     breaks = paginate(sop, plans, available=available, style=style, lanes=lanes)
+    context = PageContext(
+        sop,
+        columns,
+        lanes,
+        style,
+        font,
+        page_of=breaks.page_of,
+        letters=breaks.letters,
+        beside=breaks.beside,
+        room=room,
+        widened=widened,
+    )
     pages = [
-        build_page(
-            sop,
-            index,
-            plans_on_page,
-            columns=columns,
-            lanes=lanes,
-            header=header_probe,
-            y0=top + header_h,
-            table_y=top,
-            page_of=breaks.page_of,
-            letters=breaks.letters,
-            beside=breaks.beside,
-            style=style,
-            font=font,
-            room=room,
-            widened=widened,
-        )
-        for index, plans_on_page in enumerate(breaks.pages)
+        build_page(context, index, on_page, header=header_probe, y0=top + header_h, table_y=top)
+        for index, on_page in enumerate(breaks.pages)
     ]
     footer = Box(x0, page_h - style.margin_bottom - style.footer, width, style.footer)
     return ProcedureLayout(

@@ -22,7 +22,7 @@ from sopdoc.layout.geometry import (
     TextCell,
 )
 from sopdoc.layout.lanes import end_shares, room_beside_end
-from sopdoc.layout.page import build_page
+from sopdoc.layout.page import PageContext, build_page
 from sopdoc.layout.pagination import (
     Pagination,
     RowPlan,
@@ -236,6 +236,16 @@ def layout_swimlane(
     # Said of a slide, not of a page: the document may well hold the step.
     check_heights(plans, available, message=msg.STEP_TOO_TALL_SLIDE)
     breaks = _balanced(sop, plans, available=available, style=style, lanes=lanes)
+    context = PageContext(
+        sop,
+        lanes,
+        lanes,
+        style,
+        font,
+        page_of=breaks.page_of,
+        letters=breaks.letters,
+        beside=breaks.beside,
+    )
     count = len(breaks.pages)
     pages = []
     for index, plans_on_page in enumerate(breaks.pages):
@@ -259,21 +269,7 @@ def layout_swimlane(
         )
         header = (TextCell(Span.TITLE, title_box, placed), *names)
         pages.append(
-            build_page(
-                sop,
-                index,
-                plans_on_page,
-                columns=lanes,
-                lanes=lanes,
-                header=header,
-                y0=top,
-                table_y=y0 + title_h,
-                page_of=breaks.page_of,
-                letters=breaks.letters,
-                beside=breaks.beside,
-                style=style,
-                font=font,
-            )
+            build_page(context, index, plans_on_page, header=header, y0=top, table_y=y0 + title_h)
         )
     return ProcedureLayout(
         paper=sop.agency.paper,
