@@ -7,7 +7,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sopdoc.drawing.clearances import CLEARANCE, OUTER_INSET, OUTER_TRACK, TRACK
+from sopdoc.drawing.clearances import CLEARANCE, FINE_STEP, LINE_CLEARANCE, OUTER_INSET
 from sopdoc.drawing.nodes import PageNodes
 from sopdoc.layout import NodeId
 from sopdoc.layout.geometry import LOOP_INSET
@@ -19,9 +19,10 @@ Point = tuple[Pt, Pt]
 
 @dataclass
 class Tracks:
-    """Segments already placed, to keep parallel arrows apart (arrows into one head may
-    share a track)."""
+    """Segments already placed, to keep parallel arrows ``separation`` apart (arrows into
+    one head may share a track)."""
 
+    separation: Pt
     vertical: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)  # x, y0, y1, head
     horizontal: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)  # y, x0, x1, head
     #: The x of the vertical legs of the arrows into each head at each point: an arrow to
@@ -42,15 +43,32 @@ class Tracks:
     def vertical_free(self, x: Pt, y0: Pt, y1: Pt, head: NodeId) -> bool:
         lo, hi = sorted((y0, y1))
         return all(
-            h == head or abs(vx - x) >= TRACK - 0.01 or max(lo, min(a, b)) >= min(hi, max(a, b))
+            h == head
+            or abs(vx - x) >= self.separation - 0.01
+            or max(lo, min(a, b)) >= min(hi, max(a, b))
             for vx, a, b, h in self.vertical
         )
 
     def horizontal_free(self, y: Pt, x0: Pt, x1: Pt, head: NodeId) -> bool:
         lo, hi = sorted((x0, x1))
         return all(
-            h == head or abs(hy - y) >= TRACK - 0.01 or max(lo, min(a, b)) >= min(hi, max(a, b))
+            h == head
+            or abs(hy - y) >= self.separation - 0.01
+            or max(lo, min(a, b)) >= min(hi, max(a, b))
             for hy, a, b, h in self.horizontal
+        )
+
+    def horizontal_gap(self, y: Pt, x0: Pt, x1: Pt, head: NodeId) -> Pt:
+        """How far a horizontal leg at ``y`` from x0 to x1 stays from the nearest leg of
+        another arrow it runs beside (infinite when none)."""
+        lo, hi = sorted((x0, x1))
+        return min(
+            (
+                abs(hy - y)
+                for hy, a, b, h in self.horizontal
+                if h != head and max(lo, min(a, b)) < min(hi, max(a, b))
+            ),
+            default=math.inf,
         )
 
     def add(self, points: Sequence[Point], head: NodeId) -> None:
@@ -95,22 +113,25 @@ class Channels:
     """Free vertical channels and horizontal bands on one page, given the nodes and the
     arrows routed so far."""
 
-    def __init__(self, nodes: PageNodes) -> None:
+    def __init__(self, nodes: PageNodes, *, track: Pt) -> None:
+        """``track``: the least distance between parallel arrows (the style's
+        ``arrow_track``), the outer channels' tracks too."""
         self.nodes = nodes
         self.area = nodes.area
-        self.tracks = Tracks()
+        self.track = track
+        self.tracks = Tracks(separation=track)
         #: Vertical legs (y0, y1, side) that found no free channel: room to ask the layout for.
         self.wanted: list[tuple[Pt, Pt, Side]] = []
 
     def candidates(self, *, prefer: Pt, outer_first: bool, side: Side | None) -> list[Pt]:
         """Channel positions: outer edges and lane boundaries, each with parallel tracks."""
-        outer = [self.area.x + OUTER_INSET + k * OUTER_TRACK for k in range(6)]
-        outer_right = [self.area.right - OUTER_INSET - k * OUTER_TRACK for k in range(6)]
+        outer = [self.area.x + OUTER_INSET + k * self.track for k in range(6)]
+        outer_right = [self.area.right - OUTER_INSET - k * self.track for k in range(6)]
         # Never on the boundary itself: in the document that is the table's column line.
         boundaries = [
             lane.right + offset
             for lane in self.nodes.lanes[:-1]
-            for offset in (TRACK, -TRACK, 2 * TRACK, -2 * TRACK)
+            for offset in (self.track, -self.track, 2 * self.track, -2 * self.track)
         ]
         if side == "left":
             outer_all = outer
@@ -123,9 +144,11 @@ class Channels:
         # grids there would leave tracks a point apart, each blocking the other).
         last = len(self.nodes.lanes) - 1
         interiors = [
-            lane.right - LOOP_INSET - k * TRACK if i == last else lane.x + LOOP_INSET + k * TRACK
+            lane.right - LOOP_INSET - k * self.track
+            if i == last
+            else lane.x + LOOP_INSET + k * self.track
             for i, lane in enumerate(self.nodes.lanes)
-            for k in range(int((lane.width - 2 * LOOP_INSET) / TRACK) + 1)
+            for k in range(int((lane.width - 2 * LOOP_INSET) / self.track) + 1)
         ]
         inner = sorted(set(boundaries + interiors), key=lambda x: (abs(x - prefer), x))
         # Outer tracks outermost first; with both sides allowed, the nearer side first.
@@ -156,9 +179,9 @@ class Channels:
         # Nothing free among the candidates: any place a millimetre off the lane lines.
         fine = sorted(
             (
-                lane.x + TRACK + k * 0.5
+                lane.x + LINE_CLEARANCE + k * FINE_STEP
                 for lane in self.nodes.lanes
-                for k in range(int((lane.width - 2 * TRACK) / 0.5) + 1)
+                for k in range(int((lane.width - 2 * LINE_CLEARANCE) / FINE_STEP) + 1)
             ),
             key=lambda x: (abs(x - prefer), x),
         )
@@ -182,10 +205,16 @@ class Channels:
 
     def band(self, y: Pt, x0: Pt, x1: Pt, head: NodeId, *, low: Pt, high: Pt) -> Pt:
         """A free horizontal track near ``y`` within [low, high]."""
-        for k in range(0, 6):
-            for candidate in (y + k * TRACK, y - k * TRACK) if k else (y,):
-                if low <= candidate <= high and self.tracks.horizontal_free(
-                    candidate, x0, x1, head
-                ):
-                    return candidate
-        return y
+        for step in (self.track, FINE_STEP):  # on the track grid first, then any free y
+            for k in range(0, int(6 * self.track / step)):
+                for candidate in (y + k * step, y - k * step) if k else (y,):
+                    if low <= candidate <= high and self.tracks.horizontal_free(
+                        candidate, x0, x1, head
+                    ):
+                        return candidate
+        # No free track: ``y`` when it still stands apart from the legs it runs beside,
+        # else the place in the band farthest from them.
+        places = [low + k * FINE_STEP for k in range(int((high - low) / FINE_STEP) + 1)]
+        if not places or self.tracks.horizontal_gap(y, x0, x1, head) > LINE_CLEARANCE:
+            return y
+        return max(places, key=lambda c: (self.tracks.horizontal_gap(c, x0, x1, head), -abs(c - y)))

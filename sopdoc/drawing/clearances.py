@@ -5,22 +5,24 @@ from __future__ import annotations
 
 from typing import Final
 
-from sopdoc.layout.geometry import LOOP_INSET, LOOP_TRACK
+from sopdoc.layout.geometry import LOOP_INSET
 
 # --- arrows ------------------------------------------------------------------------------------
 
 #: Arrowhead length and half width.
 HEAD_LENGTH: Final = 6.0
 HEAD_HALF_WIDTH: Final = 2.5
-#: Distance between parallel arrows sharing a channel or a row boundary (about 1 mm: two
-#: arrows nearer read as one line).
-TRACK: Final = 3.0
+#: The least distance between parallel arrows is the page style's ``arrow_track`` (more
+#: than 3 pt on a page, 6 pt on a slide). A vertical leg keeps at least LINE_CLEARANCE from
+#: a lane's line (the table's column line in the document).
+LINE_CLEARANCE: Final = 3.0
 #: Space kept between a channel and any symbol.
 CLEARANCE: Final = 1.5
-#: How far inside the flow area the outer channels run (the layout keeps symbols further in),
-#: and how far apart the outer channels' tracks are.
+#: Where no channel or band on the track grid is free, any place this fine a step apart is
+#: tried.
+FINE_STEP: Final = 0.5
+#: How far inside the flow area the outer channels run (the layout keeps symbols further in).
 OUTER_INSET: Final = LOOP_INSET
-OUTER_TRACK: Final = LOOP_TRACK
 #: How far a connector's first (last) leg is kept free of channels below (above) it.
 STUB: Final = 6.0
 #: Room a Ya/Tidak label takes beside the leg out of a decision's bottom vertex: a labelled

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sopdoc.drawing.clearances import CLEARANCE, TRACK
+from sopdoc.drawing.clearances import CLEARANCE, LINE_CLEARANCE
 from sopdoc.layout import Box, Column, ColumnId, NodeId, ProcedurePage, StepRow
 from sopdoc.layout.room import Side
 from sopdoc.model import Symbol
@@ -107,14 +107,17 @@ class PageNodes:
         """
         x = node.box.center_x
         for lane in self.lanes[:-1]:
-            if abs(lane.right - x) < TRACK:
-                shifted = lane.right - 2 * TRACK
-                return shifted if shifted > node.box.x + 2 else lane.right + 2 * TRACK
+            if abs(lane.right - x) < LINE_CLEARANCE:
+                shifted = lane.right - 2 * LINE_CLEARANCE
+                return shifted if shifted > node.box.x + 2 else lane.right + 2 * LINE_CLEARANCE
         return x
 
     def off_lines(self, x: Pt) -> bool:
         """True when a vertical leg at ``x`` keeps a millimetre off every lane line."""
-        return all(abs(x - lane.x) >= TRACK and abs(x - lane.right) >= TRACK for lane in self.lanes)
+        return all(
+            abs(x - lane.x) >= LINE_CLEARANCE and abs(x - lane.right) >= LINE_CLEARANCE
+            for lane in self.lanes
+        )
 
     def bottom_limit(self, node: Node) -> Pt:
         """The lowest y a leg below ``node`` may use: the bottom of its row (or strip); under

@@ -46,11 +46,12 @@ def route_page(
     measure: FontMeasure,
     label_size: Pt = LABEL_SIZE,
     leading: float = LayoutStyle.leading,
+    track: Pt = LayoutStyle.arrow_track,
     lane_outlines: bool = False,
 ) -> RoutedPage:
     """Route the arrows of one page, place their ``Ya``/``Tidak`` labels and build its scene
     (with the lanes' outlines when ``lane_outlines``, as on slides)."""
-    routing = route_arrows(page, lanes)
+    routing = route_arrows(page, lanes, track=track)
     labelling = place_labels(
         routing.routes, page=page, lanes=lanes, measure=measure, size=label_size
     )
@@ -99,6 +100,7 @@ def route_layout(
             measure=measure,
             label_size=layout.style.label_size,
             leading=layout.style.leading,
+            track=layout.style.arrow_track,
             lane_outlines=lane_outlines,
         )
         for p in layout.pages

@@ -58,9 +58,11 @@ class Router:
     """Routes the arrows of one page in the order they are given; each route shape (across,
     down, back up) is a function of the page's nodes and the channels still free."""
 
-    def __init__(self, page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> None:
+    def __init__(
+        self, page: ProcedurePage, lanes: Sequence[Column[ColumnId]], *, track: Pt
+    ) -> None:
         self.nodes = PageNodes(page, lanes)
-        self.channels = Channels(self.nodes)
+        self.channels = Channels(self.nodes, track=track)
         # Arrows into each node from above (loops come in by a side).
         self.incoming = Counter(
             arrow.head
@@ -365,9 +367,10 @@ class Routing:
     wanted: tuple[tuple[Pt, Pt, Side], ...] = ()
 
 
-def route_arrows(page: ProcedurePage, lanes: Sequence[Column[ColumnId]]) -> Routing:
-    """Route every arrow of a page: forward flow first, then loops, in a stable order."""
-    router = Router(page, lanes)
+def route_arrows(page: ProcedurePage, lanes: Sequence[Column[ColumnId]], *, track: Pt) -> Routing:
+    """Route every arrow of a page: forward flow first, then loops, in a stable order;
+    parallel arrows at least ``track`` apart."""
+    router = Router(page, lanes, track=track)
     nodes = router.nodes
     specs = list(page.arrows)
     side_exits = _side_exits(page, nodes)

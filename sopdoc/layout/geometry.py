@@ -373,6 +373,10 @@ class LayoutStyle:
     connector_strip: Pt = 24.0
     #: Size of the Ya/Tidak labels by decision arrows.
     label_size: Pt = 7.0
+    #: The least distance between two parallel arrows: more than 3 pt (about 1 mm; nearer,
+    #: two arrows read as one line) on a page, more than 6 pt on a slide (read from the
+    #: back of a hall). The outer gutters hold loops back this far apart.
+    arrow_track: Pt = 3.5
     #: The running line above each procedure page's table: its text size and the room
     #: between it and the table.
     running_size: Pt = 7.5
@@ -387,18 +391,18 @@ class LayoutStyle:
 
 
 #: Loops back run in the gutters beside the lanes: the outermost track this far inside the
-#: table's border (over 1 mm, so it never reads as the border), the next ones LOOP_TRACK
-#: further in, and LOOP_CLEARANCE kept between the innermost track and the symbols.
+#: table's border (over 1 mm, so it never reads as the border), the next ones the style's
+#: ``arrow_track`` further in, and LOOP_CLEARANCE kept between the innermost track and the
+#: symbols.
 LOOP_INSET: Final = 4.0
-LOOP_TRACK: Final = 3.0
 LOOP_CLEARANCE: Final = 3.0
 
 
-def loop_gutter(depth: int, *, minimum: Pt) -> Pt:
-    """The width of an outer gutter holding ``depth`` loops side by side."""
+def loop_gutter(depth: int, *, minimum: Pt, track: Pt) -> Pt:
+    """The width of an outer gutter holding ``depth`` loops side by side, ``track`` apart."""
     if depth <= 1:
         return minimum
-    return max(minimum, LOOP_INSET + LOOP_TRACK * (depth - 1) + LOOP_CLEARANCE)
+    return max(minimum, LOOP_INSET + track * (depth - 1) + LOOP_CLEARANCE)
 
 
 @dataclass(frozen=True)

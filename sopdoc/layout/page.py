@@ -113,7 +113,7 @@ def _loop_gutters(context: PageContext, plans: Sequence[RowPlan]) -> tuple[Pt, P
         pairs = zip(heads[side], asked, strict=True)
         depth = max((max(len(h), 2) + n if n else len(h) for h, n in pairs), default=0)
         limit = lane.width - style.symbol_margin_x - MIN_SYMBOL_WIDTH
-        gutter = loop_gutter(depth, minimum=style.outer_margin_x)
+        gutter = loop_gutter(depth, minimum=style.outer_margin_x, track=style.arrow_track)
         gutters.append(max(style.outer_margin_x, min(gutter, limit)))
     return gutters[0], gutters[1]
 

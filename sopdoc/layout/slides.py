@@ -53,6 +53,7 @@ SLIDE_STYLE: Final = LayoutStyle(
     pad_y=4.0,
     symbol_height=30.0,
     decision_height=44.0,
+    arrow_track=6.5,
     start_height=26.0,
     start_gap=18.0,
     symbol_max_width=240.0,

@@ -20,7 +20,17 @@ from sopdoc.backends.pdf.document import render_pdf
 from sopdoc.drawing.document import diagram, prepare
 
 TOOL = Path(__file__).resolve().parents[3] / "shared" / "tools" / "flow_quality.py"
-COUNTS = ("shared", "ongrid", "label", "labelgrid", "labellabel", "through")
+COUNTS = (
+    "shared",
+    "ongrid",
+    "label",
+    "labelgrid",
+    "labellabel",
+    "through",
+    "close",
+    "graze",
+    "textout",
+)
 
 
 def _tool() -> ModuleType:

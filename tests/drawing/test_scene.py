@@ -13,9 +13,9 @@ from factories import layout_cases
 
 from sopdoc.backends.pdf.canvas import flow_pdf
 from sopdoc.backends.pdf.slides import render_slides_pdf
+from sopdoc.drawing.clearances import HEAD_LENGTH
 from sopdoc.drawing.document import Diagram, Document, diagram, prepare
 from sopdoc.drawing.pages import RoutedPage
-from sopdoc.drawing.clearances import HEAD_LENGTH
 from sopdoc.drawing.scene import (
     BLACK,
     LANE_STROKE,
