@@ -15,6 +15,7 @@ from typing import Final, Literal
 
 from sopdoc.drawing.clearances import HEAD_LENGTH
 from sopdoc.drawing.routing import Route
+from sopdoc.layout.capsule import corner_radius
 from sopdoc.layout.geometry import (
     ArrowSpec,
     Box,
@@ -43,9 +44,6 @@ CONNECTOR_SHOULDER: Final = 0.8
 #: half the connector's height.
 LETTER_AT: Final = 0.4
 LETTER_MAX: Final = 14.0
-#: The largest corner radius of a terminator: a tall one (text inside, on slides) keeps
-#: straight sides for its text instead of becoming a circle.
-TERMINATOR_RADIUS: Final = 15.0
 
 
 @dataclass(frozen=True)
@@ -188,7 +186,7 @@ def centred_label(
 
 def terminator_radius(box: Box) -> Pt:
     """A terminator's corner radius: round ends, or rounded corners on a tall one (slides)."""
-    return min(box.height / 2, box.width / 2, TERMINATOR_RADIUS)
+    return corner_radius(box.width, box.height)
 
 
 def _symbol_shape(kind: ShapeKind, node: NodeId, box: Box) -> Shape:

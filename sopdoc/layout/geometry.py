@@ -373,6 +373,8 @@ class LayoutStyle:
     connector_strip: Pt = 24.0
     #: Size of the Ya/Tidak labels by decision arrows.
     label_size: Pt = 7.0
+    #: The smallest the words an end names may be set in to fit their capsule.
+    min_text_size: Pt = 6.0
     #: The least distance between two parallel arrows: more than 3 pt (about 1 mm; nearer,
     #: two arrows read as one line) on a page, more than 6 pt on a slide (read from the
     #: back of a hall). The outer gutters hold loops back this far apart.

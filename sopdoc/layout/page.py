@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from sopdoc import words
+from sopdoc.layout.capsule import fit_capsule
 from sopdoc.layout.geometry import (
     ArrowSpec,
     Box,
@@ -38,8 +39,8 @@ from sopdoc.layout.pagination import (
 from sopdoc.layout.room import Room, Side
 from sopdoc.layout.strips import CONNECTOR_GAP, fit_connectors, spread
 from sopdoc.layout.text import place_lines
-from sopdoc.layout.wrap import Line, wrap_text
-from sopdoc.model import Branch, Sop, Symbol
+from sopdoc.layout.wrap import Line
+from sopdoc.model import Branch, Sop, Step, Symbol
 from sopdoc.units import Pt
 
 
@@ -249,26 +250,16 @@ def _symbols(
 
 
 def _terminal_lines(
-    label: str, box: Box, *, style: LayoutStyle, font: FontMeasure, custom: bool = False
+    label: str, box: Box, *, style: LayoutStyle, font: FontMeasure
 ) -> tuple[PlacedLine, ...]:
-    """A terminator's word inside it, where terminators carry text (slides); in the document
-    only a ``custom`` label (an end the workbook names), at the Ya/Tidak size, wrapped."""
-    if style.terminal_text:
-        return place_lines(
-            [Line(label)],
-            box,
-            size=style.symbol_text_size,
-            style=style,
-            font=font,
-            align="center",
-            valign="middle",
-        )
-    if not custom:
+    """A terminator's own word (Mulai, Selesai) inside it, where terminators carry text
+    (slides); none in the document. An end the workbook names is fitted (``fit_capsule``)."""
+    if not style.terminal_text:
         return ()
     return place_lines(
-        _label_lines(label, box.width, style=style, font=font),
+        [Line(label)],
         box,
-        size=style.label_size,
+        size=style.symbol_text_size,
         style=style,
         font=font,
         align="center",
@@ -276,17 +267,30 @@ def _terminal_lines(
     )
 
 
-def _label_lines(label: str, width: Pt, *, style: LayoutStyle, font: FontMeasure) -> list[Line]:
-    """An end's own label wrapped inside its capsule (the rounded ends left free)."""
-    inner = max(1.0, width - 2 * style.pad_x)
-    size = style.label_size
-    return [Line(t) for t in wrap_text(label, width=inner, size=size, measure=font, hyphenate=True)]
-
-
-def _label_height(label: str, width: Pt, *, style: LayoutStyle, font: FontMeasure) -> Pt:
-    """How tall a capsule must be to hold an end's own label."""
-    lines = _label_lines(label, width, style=style, font=font)
-    return float(math.ceil(len(lines) * style.label_size * style.leading + 2 * style.pad_y))
+def end_capsule_height(
+    step: Step, lanes: Sequence[Column[ColumnId]], *, style: LayoutStyle, font: FontMeasure
+) -> Pt:
+    """How tall the end capsule beside a deciding step must be to hold the words the
+    workbook gives its end at their full size (0 for none): the row plans room for it, the
+    page then sets it (``fit_capsule``) in the room it got."""
+    ending = step.ending() if step.is_decision and step.ends else None
+    if ending is None or not ending.label or ending.label == words.END_LABEL:
+        return 0.0
+    lane, shared = end_lane(step, lanes, style)
+    column = lanes[lane]
+    width = (column.width / 2 if shared else column.width) - 2 * style.symbol_margin_x
+    width = float(math.floor(min(width, style.symbol_max_width)))
+    size = style.symbol_text_size if style.terminal_text else style.label_size
+    fitted = fit_capsule(
+        ending.label,
+        width=width,
+        height=style.symbol_height,
+        most=math.inf,
+        sizes=(size, min(size, style.min_text_size)),
+        style=style,
+        font=font,
+    )
+    return fitted.height
 
 
 def _start_terminal(
@@ -344,10 +348,32 @@ def _end_terminals(
         x = x0 + (x1 - x0 - width) / 2
         width = float(math.floor(width))
         custom = label != words.END_LABEL
-        if custom and not style.terminal_text:  # the document prints a label of its own
-            height = max(height, _label_height(label, width, style=style, font=font))
-            height = min(height, zone.height)
+        fitted = None
+        if custom:  # an end the workbook names: its words inside the capsule
+            size = style.symbol_text_size if style.terminal_text else style.label_size
+            fitted = fit_capsule(
+                label,
+                width=width,
+                height=height,
+                most=zone.height,
+                sizes=(size, min(size, style.min_text_size)),
+                style=style,
+                font=font,
+            )
+            height = fitted.height
         box = Box(float(round(x)), float(round(zone.center_y - height / 2)), width, height)
+        if fitted is not None:
+            lines = place_lines(
+                fitted.lines,
+                box,
+                size=fitted.size,
+                style=style,
+                font=font,
+                align="center",
+                valign="middle",
+            )
+        else:
+            lines = _terminal_lines(label, box, style=style, font=font)
         extra.append(
             SymbolBox(
                 NodeId.end_of(step.number),
@@ -355,7 +381,7 @@ def _end_terminals(
                 Symbol.END,
                 box,
                 (lane_index,),
-                _terminal_lines(label, box, style=style, font=font, custom=custom),
+                lines,
                 label,
             )
         )

@@ -22,7 +22,7 @@ from sopdoc.layout.geometry import (
     Span,
     TextCell,
 )
-from sopdoc.layout.page import PageContext, build_page
+from sopdoc.layout.page import PageContext, build_page, end_capsule_height
 from sopdoc.layout.pagination import RowPlan, paginate, start_room, starts_with_decision
 from sopdoc.layout.room import Room
 from sopdoc.layout.text import common_size, place_lines, running_line, wrap_width
@@ -194,6 +194,8 @@ def _row_plans(
         need = shape_h + 2 * style.symbol_margin_y
         if starts_with_decision(sop, step):
             need += start_room(style)
+        end = end_capsule_height(step, lane_columns(columns), style=style, font=font)
+        need = max(need, end + 2 * style.symbol_margin_y)
         plans.append(
             RowPlan(step, content, text_height, shape_h, need, extra=room.row(step.number))
         )

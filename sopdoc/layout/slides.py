@@ -22,7 +22,7 @@ from sopdoc.layout.geometry import (
     TextCell,
 )
 from sopdoc.layout.lanes import end_shares, room_beside_end
-from sopdoc.layout.page import PageContext, build_page
+from sopdoc.layout.page import PageContext, build_page, end_capsule_height
 from sopdoc.layout.pagination import (
     Pagination,
     RowPlan,
@@ -64,6 +64,7 @@ SLIDE_STYLE: Final = LayoutStyle(
     connector_size=26.0,
     connector_strip=36.0,
     label_size=SLIDE_MIN_TEXT,
+    min_text_size=SLIDE_MIN_TEXT,
     symbol_text_size=SLIDE_MIN_TEXT,
     terminal_text=True,
     end_in_own_lane=False,
@@ -155,15 +156,15 @@ def _slide_plans(
                 lines, shape_h = _symbol_text(
                     step, box_w, sop_symbol=sop.symbol(step), style=style, font=font
                 )
+        need = shape_h + (start_room(style) if starts_with_decision(sop, step) else 0.0)
+        need = max(need, end_capsule_height(step, lanes, style=style, font=font))
         plans.append(
             RowPlan(
                 step,
                 {},
                 0.0,
                 shape_h,
-                shape_h
-                + 2 * style.symbol_margin_y
-                + (start_room(style) if starts_with_decision(sop, step) else 0.0),
+                need + 2 * style.symbol_margin_y,
                 tuple(lines),
                 shape_width=width,
             )

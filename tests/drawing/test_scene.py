@@ -27,6 +27,7 @@ from sopdoc.drawing.scene import (
     Shape,
 )
 from sopdoc.layout import Box
+from sopdoc.layout.capsule import corner_radius
 from sopdoc.layout.fonts import FontMetrics
 from sopdoc.model import Symbol
 
@@ -70,7 +71,9 @@ def check_scene(routed: RoutedPage, font: FontMetrics) -> None:
                 (box.x, box.center_y),
             )
         elif shape.kind == "terminator":
-            assert (shape.outline, shape.radius) == ((), min(box.width / 2, box.height / 2, 15.0))
+            assert (shape.outline, shape.radius) == ((), corner_radius(box.width, box.height))
+            if box.height <= 1.5 * box.width:  # round ends, no rounder than 15 pt
+                assert shape.radius == min(box.width / 2, box.height / 2, 15.0)
         else:
             assert (shape.outline, shape.radius) == ((), 0.0)
         inside = [label for label in scene.labels if label.owner == symbol.node]
