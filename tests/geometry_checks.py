@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sopdoc.backends.drawingml import PRESETS
+from sopdoc.drawing.scene import Shape
 from sopdoc.layout import Box
 from sopdoc.units import Pt
 
@@ -34,3 +36,12 @@ def segment_enters_symbol(a: Point, b: Point, box: Box, *, diamond: bool) -> boo
         ):
             return True
     return False
+
+
+def expected_geometry(item: Shape) -> tuple[str, str | None]:
+    """A symbol's preset and its corner adjustment: a terminator is a rounded rectangle
+    with the scene's corner radius (as the PDF draws it), the others their preset."""
+    if item.kind != "terminator":
+        return PRESETS[item.kind], None
+    share = min(item.radius / min(item.box.width, item.box.height), 0.5)
+    return "roundRect", f"val {round(share * 100000)}"

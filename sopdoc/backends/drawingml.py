@@ -10,7 +10,7 @@ from typing import Any, Final
 from lxml import etree
 
 from sopdoc.drawing.scene import Rgb, ShapeKind, Stroke
-from sopdoc.units import to_emu
+from sopdoc.units import Pt, to_emu
 
 A: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
 W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -19,7 +19,8 @@ WPG: Final = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
 P: Final = "http://schemas.openxmlformats.org/presentationml/2006/main"
 NSMAP: Final = {"a": A, "w": W, "wps": WPS, "wpg": WPG, "p": P}
 
-#: The DrawingML preset drawn over a shape's box for each kind of symbol.
+#: The DrawingML preset drawn over a shape's box for each kind of symbol (a terminator is
+#: written as a rounded rectangle, ``preset_geometry``).
 PRESETS: Final[dict[ShapeKind, str]] = {
     "terminator": "flowChartTerminator",
     "process": "rect",
@@ -39,6 +40,21 @@ def element(parent: Any, tag: str, **attrs: str) -> Any:
     for key, value in attrs.items():
         child.set(key, value)
     return child
+
+
+def preset_geometry(parent: Any, kind: ShapeKind, *, width: Pt, height: Pt, radius: Pt) -> Any:
+    """The ``a:prstGeom`` of a symbol: a terminator as a rounded rectangle whose corners
+    are ``radius`` round, as the PDF draws it (Office's own terminator shape rounds its ends
+    a sixth of its width deep: a wide capsule's text would stand outside them)."""
+    if kind != "terminator":
+        geometry = element(parent, "a:prstGeom", prst=PRESETS[kind])
+        element(geometry, "a:avLst")
+        return geometry
+    geometry = element(parent, "a:prstGeom", prst="roundRect")
+    shortest = min(width, height)
+    share = min(radius / shortest, 0.5) if shortest > 0 else 0.0
+    element(element(geometry, "a:avLst"), "a:gd", name="adj", fmla=f"val {round(share * 100000)}")
+    return geometry
 
 
 def hex_color(rgb: Rgb) -> str:

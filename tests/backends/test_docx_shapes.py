@@ -10,9 +10,10 @@ import pytest
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 from factories import big_sop
+from geometry_checks import expected_geometry
 
 from sopdoc.backends.docx.document import render_docx
-from sopdoc.backends.drawingml import PRESETS, WPG, WPS
+from sopdoc.backends.drawingml import WPG, WPS
 from sopdoc.drawing.document import Document, prepare
 from sopdoc.drawing.scene import Label, Point, Polyline, Shape
 from sopdoc.layout import ColumnId, ColumnKind
@@ -48,6 +49,11 @@ def _xfrm(element: Any) -> tuple[int, int, int, int]:
     xfrm = element.find(f"{{{WPS}}}spPr/{{{A}}}xfrm")
     off, ext = xfrm.find(f"{{{A}}}off"), xfrm.find(f"{{{A}}}ext")
     return int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy"))
+
+
+def _geometry(geom: Any) -> tuple[str, str | None]:
+    adjust = geom.find(f"{{{A}}}avLst/{{{A}}}gd")
+    return geom.get("prst"), None if adjust is None else adjust.get("fmla")
 
 
 def _near(found: tuple[int, ...], expected: tuple[int, ...]) -> bool:
@@ -120,7 +126,7 @@ def test_every_primitive_is_a_shape_where_the_scene_puts_it(
                     (_emu(b.x - ox), _emu(b.y - oy), _emu(b.width), _emu(b.height)),
                 )
                 geom = wsp.find(f"{{{WPS}}}spPr/{{{A}}}prstGeom")
-                assert geom.get("prst") == PRESETS[item.kind]
+                assert _geometry(geom) == expected_geometry(item)
                 if item.node.kind == "step":
                     assert name_ == f"Langkah {item.node.step}"
                 line = wsp.find(f"{{{WPS}}}spPr/{{{A}}}ln")

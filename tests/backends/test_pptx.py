@@ -10,11 +10,11 @@ from typing import Any
 import pymupdf
 import pytest
 from factories import CONTOH, big_sop
+from geometry_checks import expected_geometry
 from office import convert
 from pdf_geometry import box_distance, drawing_boxes
 from pptx import Presentation
 
-from sopdoc.backends.drawingml import PRESETS
 from sopdoc.backends.pdf.slides import render_slides_pdf
 from sopdoc.backends.pptx import render_pptx
 from sopdoc.backends.pptx.shapes import step_text
@@ -109,7 +109,10 @@ def test_every_symbol_is_its_preset_with_its_whole_text(
                 continue
             shape = by_name[f"Langkah {item.node.step}"]
             assert _close(_emu_box(shape), item.box)
-            assert shape._element.find(f".//{{{A}}}prstGeom").get("prst") == PRESETS[item.kind]
+            geom = shape._element.find(f".//{{{A}}}prstGeom")
+            adjust = geom.find(f"{{{A}}}avLst/{{{A}}}gd")
+            found = (geom.get("prst"), None if adjust is None else adjust.get("fmla"))
+            assert found == expected_geometry(item)
             kegiatan = d.sop.step(item.node.step).kegiatan
             assert shape._element.nvSpPr.cNvPr.get("descr") == step_text(kegiatan)
             lines = [label.line.text for label in scene.labels if label.owner == item.node]

@@ -10,12 +10,12 @@ from lxml import etree
 from sopdoc import words
 from sopdoc.backends.drawingml import (
     NSMAP,
-    PRESETS,
     WPG,
     W,
     element,
     hex_color,
     outline,
+    preset_geometry,
     solid_fill,
 )
 from sopdoc.drawing.scene import Label, Point, Polyline, Scene, Shape
@@ -140,7 +140,8 @@ class GroupWriter:
         else:
             name = words.SHAPE_CONNECTOR_NAME.format(letter=node.letter)
         wsp, sp_pr = self._box_shape(group, name, shape.box)
-        element(element(sp_pr, "a:prstGeom", prst=PRESETS[shape.kind]), "a:avLst")
+        box = shape.box
+        preset_geometry(sp_pr, shape.kind, width=box.width, height=box.height, radius=shape.radius)
         solid_fill(sp_pr, shape.fill)
         outline(sp_pr, shape.stroke)
         element(wsp, "wps:bodyPr")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from sopdoc import words
-from sopdoc.backends.drawingml import PRESETS, P, element, outline, solid_fill
+from sopdoc.backends.drawingml import P, element, outline, preset_geometry, solid_fill
 from sopdoc.drawing.pages import RoutedPage
 from sopdoc.drawing.scene import (
     GRAY,
@@ -75,16 +75,23 @@ class SlideDrawer:
         self,
         name: str,
         box: Box,
-        prst: str,
+        prst: str | Shape,
         *,
         fill: Rgb | None,
         stroke: Stroke | None,
         descr: str = "",
         text_box: bool = False,
     ) -> Any:
+        """A preset shape over ``box``: ``prst`` names the preset, or is the scene's shape
+        (its kind's geometry, a terminator's round corners)."""
         sp, sp_pr = self._sp(name, descr=descr, text_box=text_box)
         self._xfrm(sp_pr, box)
-        element(element(sp_pr, "a:prstGeom", prst=prst), "a:avLst")
+        if isinstance(prst, Shape):
+            preset_geometry(
+                sp_pr, prst.kind, width=box.width, height=box.height, radius=prst.radius
+            )
+        else:
+            element(element(sp_pr, "a:prstGeom", prst=prst), "a:avLst")
         solid_fill(sp_pr, fill)
         outline(sp_pr, stroke)
         return sp
@@ -246,9 +253,7 @@ class SlideDrawer:
             name = words.SHAPE_END_NAME.format(step=node.step)
         else:
             name = words.SHAPE_CONNECTOR_NAME.format(letter=node.letter)
-        sp = self.preset(
-            name, shape.box, PRESETS[shape.kind], fill=shape.fill, stroke=shape.stroke, descr=descr
-        )
+        sp = self.preset(name, shape.box, shape, fill=shape.fill, stroke=shape.stroke, descr=descr)
         if labels:
             lines = [label.line for label in labels]
             self.text(sp, lines, align="ctr", color=labels[0].color, whole=whole, pad=0.0)
