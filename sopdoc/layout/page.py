@@ -30,8 +30,7 @@ from sopdoc.layout.geometry import (
 )
 from sopdoc.layout.lanes import end_lane, end_shares, lane_beyond, room_beside_end
 from sopdoc.layout.pagination import (
-    Beside,
-    Letters,
+    Pagination,
     RowPlan,
     start_room,
     starts_with_decision,
@@ -135,9 +134,7 @@ class PageContext:
     lanes: Sequence[Column[ColumnId]]
     style: LayoutStyle
     font: FontMeasure
-    page_of: Mapping[int, int]
-    letters: Letters
-    beside: Beside = field(default_factory=dict)
+    pagination: Pagination
     room: Room = field(default_factory=Room)
     widened: Pt = 0.0
 
@@ -231,15 +228,7 @@ def _symbols(
         start = start_room(style) if starts else 0.0
         shape_zone = Box(zone.x, zone.y + start, zone.width, zone.height - start)
         sbox, spanned = _symbol_box(context, plan, shape_zone, gutters=gutters)
-        inside = place_lines(
-            plan.symbol_lines,
-            sbox,
-            size=style.symbol_text_size,
-            style=style,
-            font=font,
-            align="center",
-            valign="middle",
-        )
+        inside = _centred(plan.symbol_lines, sbox, size=style.symbol_text_size, context=context)
         symbol = sop.symbol(plan.step)
         number = plan.step.number
         symbols.append(SymbolBox(NodeId.symbol(number), number, symbol, sbox, spanned, inside))
@@ -306,6 +295,21 @@ def _start_terminal(
     return SymbolBox(NodeId.start_of(step), step, Symbol.START, box, lanes, lines, label)
 
 
+def _centred(
+    lines: Sequence[Line], box: Box, *, size: Pt, context: PageContext
+) -> tuple[PlacedLine, ...]:
+    """Lines centred across and down in a symbol's box."""
+    return place_lines(
+        lines,
+        box,
+        size=size,
+        style=context.style,
+        font=context.font,
+        align="center",
+        valign="middle",
+    )
+
+
 def _end_terminals(
     context: PageContext,
     plans: Sequence[RowPlan],
@@ -363,15 +367,7 @@ def _end_terminals(
             height = fitted.height
         box = Box(float(round(x)), float(round(zone.center_y - height / 2)), width, height)
         if fitted is not None:
-            lines = place_lines(
-                fitted.lines,
-                box,
-                size=fitted.size,
-                style=style,
-                font=font,
-                align="center",
-                valign="middle",
-            )
+            lines = _centred(fitted.lines, box, size=fitted.size, context=context)
         else:
             lines = _terminal_lines(label, box, style=style, font=font)
         extra.append(
@@ -413,7 +409,8 @@ def _links(
     """The arrows of a page, and the connectors of the arrows that leave or reach it: in a
     free lane beside their step's row, or in the strip at the page's foot (head)."""
     sop, lanes, style = context.sop, context.lanes, context.style
-    page_of, letters, beside = context.page_of, context.letters, context.beside
+    breaks = context.pagination
+    page_of, letters, beside = breaks.page_of, breaks.letters, breaks.beside
     on_page = {plan.step.number for plan in plans}
     by_node = {s.node: s for s in symbols}
     size = style.connector_size

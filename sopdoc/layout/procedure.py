@@ -233,18 +233,7 @@ def layout_procedure(
     available = page_h - top - style.margin_bottom - style.footer - header_h
     plans = _row_plans(sop, columns, style=style, font=font, room=room)
     breaks = paginate(sop, plans, available=available, style=style, lanes=lanes)
-    context = PageContext(
-        sop,
-        columns,
-        lanes,
-        style,
-        font,
-        page_of=breaks.page_of,
-        letters=breaks.letters,
-        beside=breaks.beside,
-        room=room,
-        widened=widened,
-    )
+    context = PageContext(sop, columns, lanes, style, font, breaks, room=room, widened=widened)
     pages = [
         build_page(context, index, on_page, header=header_probe, y0=top + header_h, table_y=top)
         for index, on_page in enumerate(breaks.pages)

@@ -238,16 +238,7 @@ def layout_swimlane(
     # Said of a slide, not of a page: the document may well hold the step.
     check_heights(plans, available, message=msg.STEP_TOO_TALL_SLIDE)
     breaks = _balanced(sop, plans, available=available, style=style, lanes=lanes)
-    context = PageContext(
-        sop,
-        lanes,
-        lanes,
-        style,
-        font,
-        page_of=breaks.page_of,
-        letters=breaks.letters,
-        beside=breaks.beside,
-    )
+    context = PageContext(sop, lanes, lanes, style, font, breaks)
     count = len(breaks.pages)
     pages = []
     for index, plans_on_page in enumerate(breaks.pages):
