@@ -4,7 +4,7 @@ single shapes, drawing canvases, VML), in the coordinates of where it is anchore
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final, Literal
 
@@ -64,6 +64,8 @@ _LENGTH: Final = re.compile(r"^(-?[\d.]+)\s*(pt|in|cm|mm|px|emu)?$")
 _UNITS: Final = {"pt": EMU_PER_PT, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525, "emu": 1}
 
 Point = tuple[float, float]
+#: The largest an arrowhead is across, in EMU (sopdoc's are 6 pt long).
+HEAD_SIZE: Final = 12 * EMU_PER_PT
 
 
 @dataclass(frozen=True)
@@ -156,10 +158,10 @@ def _shape(element: Any, transform: Transform) -> Shape | None:
     custom = properties.find(f"{{{A}}}custGeom") if properties is not None else None
     if custom is not None:
         points, closed = _path(custom, x, y, cx, cy, transform)
-        if closed and len(points) <= 4:
-            return Shape("head", *box, points=points)
         if not closed and len(points) >= 2:
             return Shape("line", *box, text, points, head_at_end, head_at_start)
+        if closed:
+            return Shape(_outline_kind(custom, points, box), *box, text, points)
         return Shape("other", *box, text)
     kind = _PRESETS.get(preset.get("prst", "") if preset is not None else "", "other")
     if head_at_end or head_at_start:  # a shape with an arrowhead is an arrow, whatever its
@@ -178,6 +180,33 @@ def _shape(element: Any, transform: Transform) -> Shape | None:
 def _no_outline(properties: Any | None) -> bool:
     line = properties.find(f"{{{A}}}ln") if properties is not None else None
     return line is not None and line.find(f"{{{A}}}noFill") is not None
+
+
+def _outline_kind(
+    geometry: Any, points: Sequence[Point], box: tuple[float, float, float, float]
+) -> ShapeKind:
+    """What a closed free-form outline draws (a .doc's symbols come back so from
+    LibreOffice): a small triangle is an arrowhead; curves a capsule; four points on the
+    middles of its box's sides a diamond, on its corners a box; any other outline larger
+    than an arrowhead a box."""
+    x, y, width, height = box
+    curved = any(
+        geometry.find(f".//{{{A}}}{tag}") is not None
+        for tag in ("arcTo", "cubicBezTo", "quadBezTo")
+    )
+    if len(points) <= 3 and not curved:
+        return "head"
+    if curved:
+        return "terminator"
+    if len(points) == 4 and width > 0 and height > 0:
+        middles = {(round((px - x) / width, 1), round((py - y) / height, 1)) for px, py in points}
+        if middles == {(0.5, 0.0), (1.0, 0.5), (0.5, 1.0), (0.0, 0.5)}:
+            return "decision"
+        if middles == {(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)}:
+            return "process"
+    # Another outline as large as a symbol is one (LibreOffice's .doc export writes a
+    # rounded rectangle as a path of stray points).
+    return "process" if max(width, height) > HEAD_SIZE else "other"
 
 
 def _path(
