@@ -88,8 +88,9 @@ def beside_rows(
     style: LayoutStyle,
 ) -> Beside:
     """The connectors that stand beside their step's row, in a free lane: every one but those
-    of a page's last row (out) or first row (in), which stand in the strip right by it, and
-    those of a step with more than one connector of a kind."""
+    of a page's last row (out) or first row (in), which stand in the strip right by it
+    (except a loop back into the flow's first step), and those of a step with more than
+    one connector of a kind."""
     if lanes is None:
         return {}
     page_of = page_of_steps(pages)
@@ -99,12 +100,17 @@ def beside_rows(
     beside: Beside = {}
     taken: dict[int, set[int]] = {}
     plans_by_step = {plan.step.number: plan for rows in pages for plan in rows}
+    first = sop.steps[0].number if sop.steps else 0
     for crossing in crossings:
         source, target, _ = crossing
         for step, direction, count in ((source, "out", outs), (target, "in", ins)):
             rows = pages[page_of[step]]
             edge_row = rows[-1] if direction == "out" else rows[0]
-            if count[step] != 1 or edge_row.step.number == step:
+            # A loop back into the flow's first step stands beside it where it can: above
+            # the start, the flow would seem to begin with the connector.
+            into_start = direction == "in" and step == first
+            at_edge = edge_row.step.number == step
+            if not into_start and (count[step] != 1 or at_edge):
                 continue
             if plans_by_step[step].shape_width is not None:  # reaches over the lanes beside
                 continue

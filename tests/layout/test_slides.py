@@ -7,10 +7,11 @@ import re
 from dataclasses import replace
 
 import pytest
+from factories import make_sop, make_step
 from flow_checks import all_violations
 from stress import stress_corpus
 
-from sopdoc.drawing.document import Diagram, diagram
+from sopdoc.drawing.document import Diagram, diagram, prepare
 from sopdoc.layout.geometry import NodeId
 from sopdoc.layout.pagination import paginate
 from sopdoc.layout.slides import SLIDE_HEIGHT, SLIDE_MIN_TEXT, SLIDE_STYLE, _slide_plans
@@ -161,3 +162,20 @@ def test_a_step_too_long_for_any_slide_is_named_with_its_cell() -> None:
         diagram(sop)
     assert raised.value.reason.startswith("Langkah 2 terlalu panjang untuk satu slide diagram alir")
     assert raised.value.cell == sop.step(2).cells["kegiatan"]
+
+
+def test_a_loop_back_into_the_first_step_stands_beside_it_not_above_the_start() -> None:
+    """A connector above step 1 reads as if the flow began with it: a loop back from a
+    later page or slide into the first step comes in beside it, on pages and slides."""
+    count = 18
+    steps = [make_step(i, ((i - 1) % 4,), count=count) for i in range(1, count + 1)]
+    steps[14] = make_step(15, (2,), count=count, decision=(16, 1), kegiatan=("Disetujui?",))
+    sop = make_sop(steps)
+    for layout in (prepare(sop).layout, diagram(sop).layout):
+        page = layout.pages[0]
+        (start,) = [s for s in page.symbols if s.step == 1 and s.node.kind == "step"]
+        into = [c for c in page.connectors if c.direction == "in" and c.step == 1]
+        assert into  # the loop really crosses pages
+        for connector in into:
+            assert connector.box.bottom > start.box.y, connector
+            assert start.box.y <= connector.box.center_y <= start.box.bottom
