@@ -53,7 +53,9 @@ if [ "$want_bench" = 1 ]; then
 fi
 
 if [ "${#missing[@]}" -gt 0 ] || [ "$want_libreoffice" = 1 ]; then
-  echo "sopdoc: memasang paket sistem: ${missing[*]}"
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "sopdoc: memasang paket sistem: ${missing[*]}"
+  fi
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "sopdoc: apt-get tidak ada; pasang paket ini dengan pengelola paket sistem Anda: ${missing[*]}" >&2
     exit 1
