@@ -11,6 +11,8 @@ Emu: TypeAlias = int
 
 POINTS_PER_INCH: Final = 72.0
 EMU_PER_POINT: Final = 12_700
+#: EMU per twentieth of a point (dxa, the unit of Word's table geometry).
+EMU_PER_TWIP: Final = 635
 
 
 def mm(value: float) -> Pt:

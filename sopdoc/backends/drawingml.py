@@ -10,13 +10,9 @@ from typing import Any, Final
 from lxml import etree
 
 from sopdoc.drawing.scene import Rgb, ShapeKind, Stroke
+from sopdoc.namespaces import WPG, WPS, A, P, W
 from sopdoc.units import Pt, to_emu
 
-A: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
-W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-WPS: Final = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-WPG: Final = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
-P: Final = "http://schemas.openxmlformats.org/presentationml/2006/main"
 NSMAP: Final = {"a": A, "w": W, "wps": WPS, "wpg": WPG, "p": P}
 
 #: The DrawingML preset drawn over a shape's box for each kind of symbol (a terminator is
@@ -55,6 +51,14 @@ def preset_geometry(parent: Any, kind: ShapeKind, *, width: Pt, height: Pt, radi
     share = min(radius / shortest, 0.5) if shortest > 0 else 0.0
     element(element(geometry, "a:avLst"), "a:gd", name="adj", fmla=f"val {round(share * 100000)}")
     return geometry
+
+
+def w_element(parent: Any, tag: str, **attrs: str) -> Any:
+    """A WordprocessingML child ``w:tag`` of ``parent`` with ``w:``-qualified attributes."""
+    child = etree.SubElement(parent, f"{{{W}}}{tag}")
+    for key, value in attrs.items():
+        child.set(f"{{{W}}}{key}", value)
+    return child
 
 
 def hex_color(rgb: Rgb) -> str:

@@ -8,8 +8,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final, Literal
 
-from sopdoc.importer.package import EMU_PER_PT, MC, PIC, WP, WPG, WPS, A, R, V, w
+from sopdoc.importer.package import w
 from sopdoc.importer.text import Table
+from sopdoc.namespaces import MC, PIC, WP, WPG, WPS, A, R, V
+from sopdoc.units import EMU_PER_POINT
 
 ShapeKind = Literal[
     "terminator", "process", "decision", "connector", "line", "head", "text", "picture", "other"
@@ -61,11 +63,11 @@ _VML_TAGS: Final[dict[str, ShapeKind]] = {
     "polyline": "line",
 }
 _LENGTH: Final = re.compile(r"^(-?[\d.]+)\s*(pt|in|cm|mm|px|emu)?$")
-_UNITS: Final = {"pt": EMU_PER_PT, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525, "emu": 1}
+_UNITS: Final = {"pt": EMU_PER_POINT, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525, "emu": 1}
 
 Point = tuple[float, float]
 #: The largest an arrowhead is across, in EMU (sopdoc's are 6 pt long).
-HEAD_SIZE: Final = 12 * EMU_PER_PT
+HEAD_SIZE: Final = 12 * EMU_PER_POINT
 
 
 @dataclass(frozen=True)
@@ -307,7 +309,7 @@ def _anchor(element: Any) -> tuple[list[Shape], str, bool]:
     return shapes, reference, in_cell
 
 
-def _length(value: str, unit: int = EMU_PER_PT) -> float:
+def _length(value: str, unit: int = EMU_PER_POINT) -> float:
     match = _LENGTH.match(value.strip())
     if match is None:
         return 0.0
@@ -396,11 +398,11 @@ def _drawings_in(element: Any) -> Iterator[tuple[list[Shape], str, bool]]:
                     yield from _drawing(drawing)
                 if not any(True for _ in target.iter(w("drawing"))):
                     for pict in target.iter(w("pict")):
-                        yield list(_vml(pict, _identity, EMU_PER_PT)), "paragraph", True
+                        yield list(_vml(pict, _identity, EMU_PER_POINT)), "paragraph", True
             elif child.tag == w("drawing"):
                 yield from _drawing(child)
             elif child.tag == w("pict"):
-                yield list(_vml(child, _identity, EMU_PER_PT)), "paragraph", True
+                yield list(_vml(child, _identity, EMU_PER_POINT)), "paragraph", True
 
 
 def _drawing(drawing: Any) -> Iterator[tuple[list[Shape], str, bool]]:

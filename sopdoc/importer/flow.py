@@ -12,19 +12,19 @@ from typing import Final
 
 from sopdoc.importer.drawings import Drawing, Point, Shape
 from sopdoc.importer.fields import Columns, StepText, normal
-from sopdoc.importer.package import EMU_PER_PT
 from sopdoc.importer.text import Table
+from sopdoc.units import EMU_PER_POINT
 
 #: How near an arrow's end must be to a symbol to start or end there, in EMU.
-TOUCH: Final = 8 * EMU_PER_PT
+TOUCH: Final = 8 * EMU_PER_POINT
 #: How near a drawn arrowhead must be to a line's end to mark its tip, in EMU.
-HEAD_NEAR: Final = 6 * EMU_PER_PT
+HEAD_NEAR: Final = 6 * EMU_PER_POINT
 #: How near its exit segment a Ya/Tidak label must stand, in EMU.
-LABEL_NEAR: Final = 30 * EMU_PER_PT
+LABEL_NEAR: Final = 30 * EMU_PER_POINT
 #: A symbol stands in a lane it covers this share of, or whose middle it covers.
 LANE_SHARE: Final = 0.4
 #: The height of a line of a row whose height the document does not give, in EMU.
-LINE_HEIGHT: Final = 14 * EMU_PER_PT
+LINE_HEIGHT: Final = 14 * EMU_PER_POINT
 #: Labels that mean yes and no, as offices write them.
 YES: Final = frozenset({"YA", "Y", "YES", "SETUJU", "LENGKAP", "SESUAI", "BENAR"})
 NO: Final = frozenset({"TIDAK", "T", "TDK", "NO", "TIDAK SETUJU", "TIDAK LENGKAP"})
@@ -141,7 +141,7 @@ def read_flow(
             elif shape.kind == "text" and normal(shape.text) not in YES | NO:
                 texts.append((shape.text, (x + shape.width / 2, y + shape.height / 2)))
             elif normal(shape.text) in YES | NO and shape.kind in ("text", "other", "process"):
-                if shape.width < 60 * EMU_PER_PT:
+                if shape.width < 60 * EMU_PER_POINT:
                     labels.append((normal(shape.text), (x + shape.width / 2, y + shape.height / 2)))
                     continue
                 (loose if math.isnan(oy) else nodes).append(Node(shape, x, y))

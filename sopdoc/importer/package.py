@@ -12,20 +12,9 @@ from lxml import etree
 
 from sopdoc import messages as msg
 from sopdoc.errors import SopdocError
+from sopdoc.namespaces import RELS, W
+from sopdoc.units import EMU_PER_TWIP
 
-W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-A: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
-WP: Final = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-WPS: Final = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-WPG: Final = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
-PIC: Final = "http://schemas.openxmlformats.org/drawingml/2006/picture"
-MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-V: Final = "urn:schemas-microsoft-com:vml"
-R: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-RELS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
-#: EMU per twentieth of a point, and per point.
-EMU_PER_TWIP: Final = 635
-EMU_PER_PT: Final = 12700
 #: Parts larger than this are refused: no SOP document comes near it.
 MAX_PART: Final = 64 * 1024 * 1024
 _PARSER: Final = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from sopdoc.importer.package import EMU_PER_TWIP, MC, w
+from sopdoc.importer.package import w
+from sopdoc.namespaces import MC
+from sopdoc.units import EMU_PER_TWIP
 
 #: Bullets written in the Symbol or Wingdings fonts, as the characters they show.
 _SYMBOL_BULLETS: Final = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "o": "◦"}

@@ -25,10 +25,11 @@ from xml.sax.saxutils import escape, quoteattr
 from defusedxml import ElementTree
 
 from sopdoc.model import column_letter
+from sopdoc.namespaces import RELS, R, S
 
-MAIN_NS: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-REL_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_REL_NS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
+MAIN_NS: Final = S
+REL_NS: Final = R
+PKG_REL_NS: Final = RELS
 WORKSHEET_TYPE: Final = REL_NS + "/worksheet"
 WORKSHEET_CONTENT: Final = (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"

@@ -19,11 +19,11 @@ from openpyxl.workbook.workbook import Workbook as XlsxWorkbook
 from sopdoc import messages as msg
 from sopdoc.errors import SopdocError
 from sopdoc.files import atomic_path
+from sopdoc.namespaces import S
 
 FORM_TIMESTAMP: Final = datetime(2020, 1, 1)
 _ZIP_TIMESTAMP: Final = (2020, 1, 1, 0, 0, 0)
 _CORE_PROPERTIES: Final = "docProps/core.xml"
-_SPREADSHEET_NS: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
@@ -86,7 +86,7 @@ _FONT_ORDER: Final = (
 def _fonts_in_schema_order(styles: bytes) -> bytes:
     """styles.xml with the children of every font in schema order (our own output only)."""
     root = etree.fromstring(styles)
-    for font in root.iter(f"{{{_SPREADSHEET_NS}}}font"):
+    for font in root.iter(f"{{{S}}}font"):
         children = sorted(font, key=lambda child: _FONT_ORDER.index(etree.QName(child).localname))
         for child in children:
             font.append(child)  # appending an existing child moves it to the end

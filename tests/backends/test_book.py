@@ -16,10 +16,10 @@ from factories import CONTOH, tiny_png
 from office import audit_errors, convert
 
 from sopdoc.backends.docx.book import render_book_docx
-from sopdoc.backends.drawingml import WPG, WPS
 from sopdoc.backends.pdf.book import render_book_pdf
 from sopdoc.drawing.document import prepare
 from sopdoc.layout.book import COVER_LOGO
+from sopdoc.namespaces import WPG, WPS
 from sopdoc.workbook import read_workbook
 
 

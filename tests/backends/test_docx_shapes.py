@@ -13,12 +13,12 @@ from factories import big_sop
 from geometry_checks import expected_geometry
 
 from sopdoc.backends.docx.document import render_docx
-from sopdoc.backends.drawingml import WPG, WPS
 from sopdoc.drawing.document import Document, prepare
 from sopdoc.drawing.scene import Label, Point, Polyline, Shape
 from sopdoc.layout import ColumnId, ColumnKind
 from sopdoc.layout.linebox import line_ascent
 from sopdoc.model import Paper, Sop
+from sopdoc.namespaces import WPG, WPS
 from sopdoc.publish.documents import flow_pictures
 from sopdoc.units import EMU_PER_POINT
 

@@ -31,7 +31,7 @@ from sopdoc.backends.docx.package import (
 )
 from sopdoc.backends.docx.shapes import GROUP_URI, scene_group
 from sopdoc.backends.docx.styles import Role, document_styles
-from sopdoc.backends.drawingml import WPS, ZIP_TIME
+from sopdoc.backends.drawingml import ZIP_TIME
 from sopdoc.drawing.document import Document
 from sopdoc.drawing.pages import RoutedPage
 from sopdoc.layout import (
@@ -43,6 +43,7 @@ from sopdoc.layout import (
     TextCell,
 )
 from sopdoc.layout.text import TEXT_SLACK
+from sopdoc.namespaces import WPS
 from sopdoc.resources import template_path
 from sopdoc.units import mm, to_emu
 

@@ -11,7 +11,7 @@ from typing import Any, Final
 from lxml import etree
 
 from sopdoc.backends.docx import wml
-from sopdoc.backends.drawingml import W
+from sopdoc.namespaces import W
 
 _ROMAN: Final = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 #: A numbered marker: what stands before the number, the number, what follows it.

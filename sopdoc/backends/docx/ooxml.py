@@ -11,22 +11,12 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from sopdoc import words
-from sopdoc.backends.drawingml import A, W, element
+from sopdoc.backends.drawingml import element, w_element
+from sopdoc.namespaces import PIC, WP, A, R, W
 
-WP: Final = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-PIC: Final = "http://schemas.openxmlformats.org/drawingml/2006/picture"
-R: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PICTURE_URI: Final = PIC
 #: The prefixes Word writes, declared on each element made here.
 _NSMAP: Final = {"w": W, "wp": WP, "a": A, "pic": PIC, "r": R}
-
-
-def _w(parent: Any, tag: str, **attrs: str) -> Any:
-    """A WordprocessingML child with ``w:``-qualified attributes."""
-    child = etree.SubElement(parent, f"{{{W}}}{tag}")
-    for key, value in attrs.items():
-        child.set(f"{{{W}}}{key}", value)
-    return child
 
 
 def _wp(parent: Any, tag: str, **attrs: str) -> Any:
@@ -88,7 +78,7 @@ def _picture(word: Any, png: bytes, *, size: tuple[int, int]) -> Any:
 def drawing_run(anchor: Any) -> Any:
     """A ``w:r`` holding one ``w:drawing`` (a ``wp:anchor`` or ``wp:inline``)."""
     run = etree.Element(qn("w:r"), nsmap=_NSMAP)
-    _w(run, "drawing").append(anchor)
+    w_element(run, "drawing").append(anchor)
     return run
 
 
@@ -156,7 +146,7 @@ def normalise_package(word: Any) -> None:
         if setting.get(qn("w:name")) == "compatibilityMode":
             mode = setting
     if mode is None:
-        mode = _w(compat, "compatSetting", name="compatibilityMode", uri=_WORD_URI)
+        mode = w_element(compat, "compatSetting", name="compatibilityMode", uri=_WORD_URI)
     mode.set(qn("w:val"), COMPATIBILITY_MODE)
     part = word.part
     for rid, rel in list(part.rels.items()):

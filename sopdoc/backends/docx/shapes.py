@@ -10,18 +10,18 @@ from lxml import etree
 from sopdoc import words
 from sopdoc.backends.drawingml import (
     NSMAP,
-    WPG,
-    W,
     element,
     hex_color,
     outline,
     preset_geometry,
     solid_fill,
+    w_element,
 )
 from sopdoc.drawing.scene import Label, Point, Polyline, Scene, Shape
 from sopdoc.layout import Box
 from sopdoc.layout.fonts import FontFiles
 from sopdoc.layout.linebox import line_ascent, line_height
+from sopdoc.namespaces import WPG
 from sopdoc.units import Pt, to_emu
 
 #: The prefixes a Word drawing group declares.
@@ -29,14 +29,6 @@ GROUP_NSMAP: Final = {prefix: NSMAP[prefix] for prefix in ("a", "w", "wps", "wpg
 #: The a:graphicData URI of a Word drawing group.
 GROUP_URI: Final = WPG
 XML_SPACE: Final = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def _w(parent: Any, tag: str, **attrs: str) -> Any:
-    """A WordprocessingML child with ``w:``-qualified attributes."""
-    child = etree.SubElement(parent, f"{{{W}}}{tag}")
-    for key, value in attrs.items():
-        child.set(f"{{{W}}}{key}", value)
-    return child
 
 
 def _xfrm(parent: Any, tag: str, *, x: int, y: int, cx: int, cy: int) -> Any:
@@ -219,23 +211,23 @@ class GroupWriter:
 
 def paragraph(parent: Any, labels: Iterable[Label], *, font: str) -> Any:
     """One left-aligned paragraph, no spacing, single lines, a run per label."""
-    p = _w(parent, "p")
-    p_pr = _w(p, "pPr")
-    _w(p_pr, "spacing", before="0", after="0", line="240", lineRule="auto")
-    _w(p_pr, "ind", left="0", right="0", firstLine="0")
-    _w(p_pr, "jc", val="left")
+    p = w_element(parent, "p")
+    p_pr = w_element(p, "pPr")
+    w_element(p_pr, "spacing", before="0", after="0", line="240", lineRule="auto")
+    w_element(p_pr, "ind", left="0", right="0", firstLine="0")
+    w_element(p_pr, "jc", val="left")
     for label in labels:
-        run = _w(p, "r")
-        r_pr = _w(run, "rPr")
-        _w(r_pr, "rFonts", ascii=font, hAnsi=font, cs=font, eastAsia=font)
+        run = w_element(p, "r")
+        r_pr = w_element(run, "rPr")
+        w_element(r_pr, "rFonts", ascii=font, hAnsi=font, cs=font, eastAsia=font)
         if label.line.bold:
-            _w(r_pr, "b")
-            _w(r_pr, "bCs")
-        _w(r_pr, "color", val=hex_color(label.color))
+            w_element(r_pr, "b")
+            w_element(r_pr, "bCs")
+        w_element(r_pr, "color", val=hex_color(label.color))
         size = str(round(label.line.size * 2))
-        _w(r_pr, "sz", val=size)
-        _w(r_pr, "szCs", val=size)
-        text = _w(run, "t")
+        w_element(r_pr, "sz", val=size)
+        w_element(r_pr, "szCs", val=size)
+        text = w_element(run, "t")
         text.set(XML_SPACE, "preserve")
         text.text = label.line.text
     return p

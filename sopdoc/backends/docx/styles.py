@@ -12,8 +12,8 @@ from lxml import etree
 
 from sopdoc import words
 from sopdoc.backends.docx import wml
-from sopdoc.backends.drawingml import W
 from sopdoc.drawing.document import Document
+from sopdoc.namespaces import W
 from sopdoc.units import Pt
 
 #: The page number's size, as in the PDF.

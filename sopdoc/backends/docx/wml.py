@@ -8,17 +8,14 @@ from typing import Any, Final, Literal
 
 from docx.oxml import parse_xml
 
-from sopdoc.backends.drawingml import W
-from sopdoc.units import to_emu
+from sopdoc.namespaces import W
+from sopdoc.units import EMU_PER_POINT, EMU_PER_TWIP, to_emu
 
 #: Characters XML 1.0 does not allow (python-docx raised on them; the reader drops them).
 _ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: What a run's text turns into besides ``w:t``, as python-docx writes it.
 _SPECIAL: Final = re.compile("([\t\r\n])")
 _ESCAPES: Final = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-#: Word's length units: EMU per point and per twentieth of a point.
-_EMU_PER_PT: Final = 12700
-_EMU_PER_TWIP: Final = 635
 #: Child order of w:tblBorders, w:tcBorders and the margin elements (top, left, bottom, right).
 SIDES: Final = ("top", "left", "bottom", "right", "insideH", "insideV")
 #: The empty paragraph every table cell must hold at least.
@@ -44,17 +41,17 @@ def twips(points: float) -> str:
 
 def length_twips(points: float) -> int:
     """Points in twips as python-docx writes a ``Pt`` length (EMU truncated, then rounded)."""
-    return round(int(points * _EMU_PER_PT) / _EMU_PER_TWIP)
+    return round(int(points * EMU_PER_POINT) / EMU_PER_TWIP)
 
 
 def emu_twips(points: float) -> int:
     """Points in twips by way of whole EMU (row heights and cell widths)."""
-    return round(to_emu(points) / _EMU_PER_TWIP)
+    return round(to_emu(points) / EMU_PER_TWIP)
 
 
 def half_points(size: float) -> int:
     """A font size in half points, truncated as python-docx writes it."""
-    return int(int(size * _EMU_PER_PT) / _EMU_PER_PT * 2)
+    return int(int(size * EMU_PER_POINT) / EMU_PER_POINT * 2)
 
 
 def run(

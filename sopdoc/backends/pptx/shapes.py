@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from sopdoc import words
-from sopdoc.backends.drawingml import P, element, outline, preset_geometry, solid_fill
+from sopdoc.backends.drawingml import element, outline, preset_geometry, solid_fill
 from sopdoc.drawing.pages import RoutedPage
 from sopdoc.drawing.scene import (
     GRAY,
@@ -21,6 +21,7 @@ from sopdoc.layout import Box, PlacedLine, Span
 from sopdoc.layout.fonts import FontMetrics
 from sopdoc.layout.linebox import exact_line_ascent
 from sopdoc.model import Sop
+from sopdoc.namespaces import P
 from sopdoc.units import Pt, to_emu
 
 #: The lane heads' fill and outline, as on the PDF slides.
