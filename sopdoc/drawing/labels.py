@@ -72,9 +72,9 @@ class _Space:
             xs, ys = [p[0] for p in route.head], [p[1] for p in route.head]
             head = Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
             self.heads.append(head)
-        self.segments = [seg for route in routes for seg in route.segments]
         #: Each arrow's segments, by the route's index: whose label is nearest which.
         self.arrows = [tuple(route.segments) for route in routes]
+        self.segments = [seg for segments in self.arrows for seg in segments]
         area = page.flow_area
         self.grid: list[tuple[Point, Point]] = []
         for row in page.rows:

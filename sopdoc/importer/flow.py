@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -105,6 +105,7 @@ def read_flow(
     """Each step's flow from the drawings anchored in its table (or, where none are, from
     the body's drawings in top-to-bottom order)."""
     by_index = {table.index: (table, columns) for table, columns in tables}
+    tops = {table.index: row_tops(table) for table, _ in tables}
     nodes: list[Node] = []
     lines: list[list[Point]] = []
     heads: list[Point] = []
@@ -115,9 +116,8 @@ def read_flow(
     for drawing in drawings:
         if drawing.cell is not None and drawing.cell[0] in by_index:
             table, _ = by_index[drawing.cell[0]]
-            tops = row_tops(table)
             ox = float(table.column_left(drawing.cell[2]))
-            oy = tops[drawing.cell[1]] + _offset(table.index, tables)
+            oy = tops[table.index][drawing.cell[1]] + _offset(table.index)
         elif drawing.cell is None:
             ox = -float(margin_left) if drawing.reference == "page" else 0.0
             oy = math.nan
@@ -147,7 +147,7 @@ def read_flow(
                 (loose if math.isnan(oy) else nodes).append(Node(shape, x, y))
             elif shape.kind in (*_SYMBOLS, "connector"):
                 (loose if math.isnan(oy) else nodes).append(Node(shape, x, y))
-    _place_steps(nodes, loose, tables, steps)
+    _place_steps(nodes, loose, tops, steps)
     nodes += loose
     flows: dict[int, Flow] = {}
     lanes = _lanes(tables)
@@ -160,7 +160,7 @@ def read_flow(
     return Reading(flows, [s.number for s in steps if s.number not in flows], pictures)
 
 
-def _offset(index: int, tables: Sequence[tuple[Table, Columns]]) -> float:
+def _offset(index: int) -> float:
     """Tables are laid one below the other in one coordinate system: the space above
     table ``index`` (pages apart, far enough that no arrow joins two)."""
     return index * 1e9
@@ -201,19 +201,16 @@ def _actors(node: Node, lanes: Sequence[tuple[float, float]]) -> tuple[int, ...]
 def _place_steps(
     nodes: list[Node],
     loose: list[Node],
-    tables: Sequence[tuple[Table, Columns]],
+    tops: Mapping[int, Sequence[float]],
     steps: Sequence[StepText],
 ) -> list[int]:
     """Give each step the symbol standing in its rows (a decision before a box before a
     capsule); steps of a table without anchored symbols take the body's symbols in
-    top-to-bottom order when they are as many."""
-    by_index = {table.index: table for table, _ in tables}
+    top-to-bottom order when they are as many. ``tops``: each table's row tops."""
     unplaced = []
     for step in steps:
-        table = by_index[step.table]
-        tops = row_tops(table)
-        base = _offset(table.index, tables)
-        top, bottom = tops[step.rows[0]] + base, tops[step.rows[-1] + 1] + base
+        rows, base = tops[step.table], _offset(step.table)
+        top, bottom = rows[step.rows[0]] + base, rows[step.rows[-1] + 1] + base
         candidates = [
             n
             for n in nodes

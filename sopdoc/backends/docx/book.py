@@ -35,7 +35,7 @@ BOOKMARK: Final = "sopdoc_"
 def _title(line: TitleLine, *, font: str, after: float = 0.0) -> str:
     """A centred bold title line."""
     run = wml.run(line.text, font=font, size=line.size, bold=True)
-    return wml.paragraph(run, leading=None, before=line.before, after=after, center=True)
+    return wml.paragraph(run, leading=None, before=line.before, after=after, align="center")
 
 
 def _table(table: BookTable, *, font: str, starts: Starts | None = None) -> str:
@@ -128,7 +128,7 @@ def render_book_docx(
         height = to_emu(pages.logo_height)
         size = (round(height * pixels[0] / pixels[1]), height)
         paragraph = wml.add_block(
-            word, wml.paragraph(leading=None, after=pages.logo_gap, center=True)
+            word, wml.paragraph(leading=None, after=pages.logo_gap, align="center")
         )
         paragraph.append(inline_picture_run(word, logo, size=size, ident=cover.next_picture_id()))
     blocks = [_title(line, font=font) for line in pages.cover]

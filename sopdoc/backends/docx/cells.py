@@ -67,17 +67,15 @@ class CellText:
         for number, ((indent, lines), item) in enumerate(zip(groups, numbers, strict=True)):
             first = lines[0]
             style = self.styles[title if title is not None and first.bold else role]
+            num_id = None
+            if item is not None:  # Word numbers the item: its typed marker is left out
+                num_id, marker = item
+                lines = [replace(first, text=first.text[len(marker) + 1 :]), *lines[1:]]
             content = "".join(
                 self._run(line.text, line, style, line_break=i < len(lines) - 1)
                 for i, line in enumerate(lines)
                 if line.text  # an empty line: the paragraph's exact height is the line
             )
-            num_id = None
-            if item is not None:
-                num_id, marker = item
-                content = self._run(lines[0].text[len(marker) + 1 :], first, style) + "".join(
-                    self._run(line.text, line, style) for line in lines[1:]
-                )
             paragraphs.append(
                 wml.paragraph(
                     content,

@@ -113,7 +113,6 @@ def paragraph(
     leading: float | None,
     before: float = 0.0,
     after: float = 0.0,
-    center: bool = False,
     indent: float = 0.0,
     page_break: bool = False,
     style: str | None = None,
@@ -122,11 +121,11 @@ def paragraph(
     mark: str = "",
 ) -> str:
     """A ``w:p`` holding ``content`` (runs): ``before`` and ``after`` points above and
-    below, exact ``leading`` (None: single); centred (or aligned as ``align`` says), with a
-    hanging ``indent`` (points), or starting a page. With a ``style`` (its id) only what
-    differs from it is written: a ``leading`` of None is the style's. ``num_id`` makes it
-    an item of that Word list; ``mark`` is its paragraph mark's run properties (the
-    number's)."""
+    below, exact ``leading`` (None: single); aligned as ``align`` says (``w:jc``: "center",
+    "right"...; None: as its style), with a hanging ``indent`` (points), or starting a
+    page. With a ``style`` (its id) only what differs from it is written: a ``leading`` of
+    None is the style's. ``num_id`` makes it an item of that Word list; ``mark`` is its
+    paragraph mark's run properties (the number's)."""
     properties = [
         f'<w:pStyle w:val="{style}"/>' if style else "",
         "<w:pageBreakBefore/>" if page_break else "",
@@ -143,8 +142,6 @@ def paragraph(
     if indent:
         hang = length_twips(indent)
         properties.append(f'<w:ind w:left="{hang}" w:hanging="{hang}"/>')
-    if center:
-        align = "center"
     if align is not None:
         properties.append(f'<w:jc w:val="{align}"/>')
     properties.append(mark)

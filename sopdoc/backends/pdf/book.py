@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from sopdoc import words
+from sopdoc.backends.pdf.canvas import HEADER_FILL
 from sopdoc.backends.pdf.document import GRID_WIDTH
 from sopdoc.backends.pdf.story import Styles, build_pdf, markup, sop_story
 from sopdoc.drawing.document import Document
@@ -33,8 +34,8 @@ from sopdoc.units import Pt
 
 #: Book part -> first page: the Daftar Isi reads it from the first pass.
 Starts = dict[str, int]
-#: The header cells' shading, as in the SOP pages.
-HEADER_COLOR: Final = colors.Color(0.851, 0.886, 0.953)
+#: The header cells' shading, the SOP pages' own.
+HEADER_COLOR: Final = colors.Color(*HEADER_FILL)
 
 
 class _Mark(Flowable):  # type: ignore[misc]
