@@ -15,7 +15,7 @@ from sopdoc.importer.fields import (
     Columns,
     StepText,
     identity,
-    normal,
+    is_identity_table,
     procedure_columns,
     sections,
     step_texts,
@@ -67,25 +67,12 @@ def import_document(path: Path) -> list[Imported]:
     numbers = Numbers(package.numbering, package.styles)
     found = list(blocks(package.body, numbers))
     all_drawings = drawings(package.body, [(b, e) for b, e in found if isinstance(b, Table)])
-    starts = [i for i, (b, _) in enumerate(found) if isinstance(b, Table) and _opens_sop(b)]
+    starts = [i for i, (b, _) in enumerate(found) if isinstance(b, Table) and is_identity_table(b)]
     if not starts:
         starts = [0]
     starts[0] = 0  # the kop above the first identity table belongs to the first SOP
     segments = [found[a:b] for a, b in zip(starts, [*starts[1:], len(found)], strict=True)]
     return [_import_part(path, segment, package, all_drawings) for segment in segments]
-
-
-def _opens_sop(table: Table) -> bool:
-    """Whether ``table`` is an SOP's identity table: NOMOR SOP and at least two more
-    identity labels, each in a row of its own (a Daftar Isi's NOMOR SOP and NAMA SOP
-    head one row)."""
-    rows: dict[str, int] = {}
-    for cell in table.cells:
-        first = normal(cell.text.split("\n", 1)[0]) if cell.text else ""
-        for key, spellings in labels.IDENTITY.items():
-            if first and first in {normal(s) for s in spellings}:
-                rows.setdefault(key, cell.row)
-    return "nomor" in rows and len(set(rows.values())) >= 3
 
 
 def _import_part(
@@ -113,7 +100,9 @@ def _import_part(
             break
         before.append(block)
     gaps: list[Gap] = []
-    ident = identity([t for t in above if _opens_sop(t)] or above or [t for t, _ in tables], before)
+    ident = identity(
+        [t for t in above if is_identity_table(t)] or above or [t for t, _ in tables], before
+    )
     for key in ("nomor", "nama", "tanggal_pembuatan", "tanggal_efektif", "disahkan"):
         if not ident.values.get(key):
             gaps.append(Gap("field", key))

@@ -26,6 +26,24 @@ def _matches(text: str, spellings: Sequence[str]) -> bool:
     return bool(key) and any(key == normal(s) for s in spellings)
 
 
+def identity_label(cell: Cell) -> str | None:
+    """The identity field whose label the cell's first line is (``nomor``, ``nama``...)."""
+    first = cell.text.split("\n", 1)[0] if cell.text else ""
+    return next((k for k, spellings in labels.IDENTITY.items() if _matches(first, spellings)), None)
+
+
+def is_identity_table(table: Table) -> bool:
+    """Whether ``table`` is an SOP's identity table: NOMOR SOP and at least two more
+    identity labels, each in a row of its own (a Daftar Isi's NOMOR SOP and NAMA SOP
+    head one row)."""
+    rows: dict[str, int] = {}
+    for cell in table.cells:
+        key = identity_label(cell)
+        if key is not None:
+            rows.setdefault(key, cell.row)
+    return "nomor" in rows and len(set(rows.values())) >= 3
+
+
 @dataclass
 class Identity:
     """The identity fields as written (dates not yet read), each with the cell it came from."""
@@ -44,15 +62,14 @@ def identity(tables: Sequence[Table], before: Sequence[Paragraph]) -> Identity:
     label_cells: list[tuple[Table, Cell]] = []
     for table in tables:
         for cell in table.cells:
-            first_line = cell.text.split("\n", 1)[0] if cell.text else ""
-            for key, spellings in labels.IDENTITY.items():
-                if key in found.values or not _matches(first_line, spellings):
-                    continue
-                value = _value_right_of(table, cell)
-                if value is None and "\n" in cell.text:  # label and value in one cell
-                    value = cell.text.split("\n", 1)[1]
-                found.values[key] = (value or "").strip()
-                label_cells.append((table, cell))
+            key = identity_label(cell)
+            if key is None or key in found.values:
+                continue
+            value = _value_right_of(table, cell)
+            if value is None and "\n" in cell.text:  # label and value in one cell
+                value = cell.text.split("\n", 1)[1]
+            found.values[key] = (value or "").strip()
+            label_cells.append((table, cell))
     if label_cells:
         table, first = label_cells[0]
         left = [
