@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from sopdoc import dates
+from sopdoc import dates, words
 from sopdoc.importer.drawings import Drawing, drawings
 from sopdoc.importer.fields import (
     SECTIONS,
@@ -189,13 +189,17 @@ def _date(text: str) -> date | str | None:
 
 
 def _revision(text: str, number: str) -> date | str | None:
-    """TGL. REVISI with its revision number, as sopdoc prints it: ``22 Juli 2019 (Revisi 01)``."""
-    if not text.strip() or dates.parse_revision_number(number or None) is None:
-        return _date(text)
+    """TGL. REVISI with the number a REVISI KE row gives, as sopdoc prints them:
+    ``22 Juli 2019 (Revisi 01)`` (a number it cannot read is left out)."""
+    try:
+        revision = dates.parse_revision_number(number or None)
+    except ValueError:
+        revision = None
     value = _date(text)
+    if not text.strip() or revision is None:
+        return value
     shown = dates.format_date(value) if isinstance(value, date) else text
-    revision = dates.parse_revision_number(number)
-    return f"{shown} (Revisi {revision:02d})"
+    return f"{shown} ({words.DOC_REVISION.format(number=revision)})"
 
 
 def _step_row(step: StepText, flow: Flow | None, steps: list[StepText]) -> tuple[StepRow, str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from handmade import DASAR, KUALIFIKASI, NAMA, NOMOR, Office, build
 
-from sopdoc.importer.document import Gap, import_document
+from sopdoc.importer.document import Gap, _revision, import_document
 from sopdoc.model import StepKind
 from sopdoc.workbook import read_workbook
 from sopdoc.workbook.form import write_imported
@@ -87,3 +87,12 @@ def test_a_picture_flowchart_leaves_the_actors_to_the_clerk(tmp_path: Path) -> N
     assert Gap("flowchart", "picture") in gaps
     assert {g.step for g in gaps if g.key == "actors"} == set(range(1, 6))
     assert all(step.actors == () for step in imported.sop.steps)  # type: ignore[attr-defined]
+
+
+def test_the_revision_number_joins_tgl_revisi_as_sopdoc_prints_it() -> None:
+    """A REVISI KE row's number is written with TGL. REVISI (``(Revisi 01)``), which the
+    workbook reads back; a number it cannot read is left out rather than stopping the
+    document."""
+    assert _revision("22 Juli 2019", "1") == "22 Juli 2019 (Revisi 01)"
+    assert _revision("22 Juli 2019", "ke") == date(2019, 7, 22)
+    assert _revision("", "2") is None
