@@ -16,6 +16,13 @@ HEAD_HALF_WIDTH: Final = 2.5
 #: than 3 pt on a page, 6 pt on a slide). A vertical leg keeps at least LINE_CLEARANCE from
 #: a lane's line (the table's column line in the document).
 LINE_CLEARANCE: Final = 3.0
+#: Parallel tracks are set this many times the least separation apart where their free
+#: space has room (the nudging pass; down to the least where it has not).
+IDEAL_TRACK_FACTOR: Final = 2.0
+#: How far, in least separations, the nudging pass looks for a track's free space each way:
+#: a track whose free space runs on beyond stays where routing put it (a loop keeps to the
+#: outer edge), one whose space ends within it is centred there.
+NUDGE_REACH: Final = 16
 #: Space kept between a channel and any symbol.
 CLEARANCE: Final = 1.5
 #: Where no channel or band on the track grid is free, any place this fine a step apart is
@@ -25,10 +32,6 @@ FINE_STEP: Final = 0.5
 OUTER_INSET: Final = LOOP_INSET
 #: How far a connector's first (last) leg is kept free of channels below (above) it.
 STUB: Final = 6.0
-#: Room a Ya/Tidak label takes beside the leg out of a decision's bottom vertex: a labelled
-#: arrow out of a narrow decision's side runs its channel at least this far from the
-#: decision's middle when it can, its label then fits under its exit.
-LABEL_ROOM: Final = 20.0
 #: How far a horizontal leg runs from a row's limits and from the box it goes over or into.
 BAND_MARGIN: Final = 3.0
 #: A channel beside a box stands at least this far beyond the box's side.

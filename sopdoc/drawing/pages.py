@@ -51,7 +51,8 @@ def route_page(
 ) -> RoutedPage:
     """Route the arrows of one page, place their ``Ya``/``Tidak`` labels and build its scene
     (with the lanes' outlines when ``lane_outlines``, as on slides)."""
-    routing = route_arrows(page, lanes, track=track)
+    widths = {a.label: measure.width(a.label, label_size) for a in page.arrows if a.label}
+    routing = route_arrows(page, lanes, track=track, label_widths=widths)
     labelling = place_labels(
         routing.routes, page=page, lanes=lanes, measure=measure, size=label_size
     )

@@ -17,21 +17,23 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sopdoc.drawing.channels import ChannelQuery, Channels, Point
 from sopdoc.drawing.clearances import (
     BAND_MARGIN,
+    CLEARANCE,
     EDGE_INSET,
     HEAD_HALF_WIDTH,
     HEAD_LENGTH,
-    LABEL_ROOM,
+    LABEL_PAD,
     SAME_LINE,
     SIDE_MARGIN,
     STUB,
 )
 from sopdoc.drawing.nodes import Node, PageNodes
+from sopdoc.drawing.nudging import nudge
 from sopdoc.layout import ArrowSpec, Column, ColumnId, NodeId, ProcedurePage
 from sopdoc.layout.room import Side
 from sopdoc.model import Branch
@@ -59,8 +61,16 @@ class Router:
     down, back up) is a function of the page's nodes and the channels still free."""
 
     def __init__(
-        self, page: ProcedurePage, lanes: Sequence[Column[ColumnId]], *, track: Pt
+        self,
+        page: ProcedurePage,
+        lanes: Sequence[Column[ColumnId]],
+        *,
+        track: Pt,
+        label_widths: Mapping[str, Pt],
     ) -> None:
+        """``label_widths``: the width of each Ya/Tidak label's text, the room its arrow
+        leaves beside its exit."""
+        self.label_widths = label_widths
         self.nodes = PageNodes(page, lanes)
         self.channels = Channels(self.nodes, track=track)
         # Arrows into each node from above (loops come in by a side).
@@ -83,6 +93,7 @@ class Router:
 
     def route(self, spec: ArrowSpec, *, side_exit: bool) -> Route:
         a, b = self.nodes[spec.tail], self.nodes[spec.head]
+        room = _label_room(self.label_widths.get(spec.label, 0.0)) if spec.label else 0.0
         if a.rank == b.rank and a.box.bottom <= b.box.y:  # a start above its decision
             x = self.nodes.anchor_x(b)
             points = [(x, a.box.bottom), (x, b.box.y + _entry_drop(b, x))]
@@ -97,11 +108,10 @@ class Router:
                 side_exit=side_exit,
                 head=spec.head,
                 sole=self.incoming[spec.head] == 1,
-                labelled=bool(spec.label),
+                label_room=room,
             )
         else:
-            labelled = bool(spec.label)
-            points = back(self.nodes, self.channels, a, b, head=spec.head, labelled=labelled)
+            points = back(self.nodes, self.channels, a, b, head=spec.head, label_room=room)
         points = _simplify(points)
         self.channels.tracks.add(points, spec.head)
         return Route(spec, tuple(points), _arrowhead(points))
@@ -135,10 +145,11 @@ def down(
     side_exit: bool,
     head: NodeId,
     sole: bool = False,
-    labelled: bool = False,
+    label_room: Pt = 0.0,
 ) -> list[Point]:
     """Down the page: out of a's bottom (or side, for a decision's other branch), along free
-    bands and a free channel, into b's top."""
+    bands and a free channel, into b's top; a labelled side exit runs ``label_room`` out
+    before it turns where it can."""
     bx = nodes.anchor_x(b)
     top_b = b.box.y + _entry_drop(b, bx)
     above_b = nodes.gap_above(b)
@@ -155,7 +166,7 @@ def down(
         if adjacent and beyond:
             return [(sx, y), (bx, y), (bx, top_b)]
         x: Pt | None = None
-        for room in (True, False) if labelled else (False,):
+        for room in (label_room, 0.0) if label_room else (0.0,):
             find = channels.find if room else channels.pick
             x = find(
                 ChannelQuery(
@@ -239,13 +250,17 @@ def _straight(
     return ax, bx
 
 
-def _beyond(a: Node, span: tuple[Pt, Pt], side: Side, *, room: bool) -> tuple[Pt, Pt]:
-    """The interval a side channel keeps out of; with ``room``, LABEL_ROOM from a's middle."""
-    if not room:
-        return span
+def _label_room(width: Pt) -> Pt:
+    """How far a labelled side exit runs before it turns: its label fits over (or under)
+    it, LABEL_PAD round it, the channel CLEARANCE beyond."""
+    return width + 2 * LABEL_PAD + CLEARANCE
+
+
+def _beyond(a: Node, span: tuple[Pt, Pt], side: Side, *, room: Pt) -> tuple[Pt, Pt]:
+    """The interval a side channel keeps out of; ``room`` beyond a's side vertex too."""
     if side == "right":
-        return span[0], max(span[1], a.box.center_x + LABEL_ROOM)
-    return min(span[0], a.box.center_x - LABEL_ROOM), span[1]
+        return span[0], max(span[1], a.box.right + room)
+    return min(span[0], a.box.x - room), span[1]
 
 
 def back(
@@ -255,17 +270,18 @@ def back(
     b: Node,
     *,
     head: NodeId,
-    labelled: bool = False,
+    label_room: Pt = 0.0,
 ) -> list[Point]:
     """A loop back up: out of a's free side, up an outer channel, into b's side on the same
     side; into b's top when b is a decision (its sides are its exits) or that side is taken.
-    A labelled loop leaves its label room where it can; with no channel free on its side,
-    it goes round the other side when a's other side is free."""
+    A labelled loop leaves its label room where it can, round the other side when a's
+    other side is free and only there is room; with no channel free on its side, it goes
+    round the other side."""
     side = nodes.free_side(a)
     other: Side = "left" if side == "right" else "right"
-    tries = [(side, True), (side, False)] if labelled else [(side, False)]
-    if nodes.side_free(a, other):
-        tries += [(other, True), (other, False)] if labelled else [(other, False)]
+    ways = [side, other] if nodes.side_free(a, other) else [side]
+    rooms = (label_room, 0.0) if label_room else (0.0,)
+    tries = [(way, room) for room in rooms for way in ways]
     for way, room in tries:
         found = _back_on(nodes, channels, a, b, head=head, side=way, strict=True, room=room)
         if found is not None:
@@ -284,7 +300,7 @@ def _back_on(
     head: NodeId,
     side: Side,
     strict: bool,
-    room: bool = False,
+    room: Pt = 0.0,
 ) -> list[Point] | None:
     """A loop back up round ``side``; None when ``strict`` and no channel there is free."""
     ay, by = a.box.center_y, b.box.center_y
@@ -367,10 +383,17 @@ class Routing:
     wanted: tuple[tuple[Pt, Pt, Side], ...] = ()
 
 
-def route_arrows(page: ProcedurePage, lanes: Sequence[Column[ColumnId]], *, track: Pt) -> Routing:
+def route_arrows(
+    page: ProcedurePage,
+    lanes: Sequence[Column[ColumnId]],
+    *,
+    track: Pt,
+    label_widths: Mapping[str, Pt] | None = None,
+) -> Routing:
     """Route every arrow of a page: forward flow first, then loops, in a stable order;
-    parallel arrows at least ``track`` apart."""
-    router = Router(page, lanes, track=track)
+    then nudge parallel arrows apart, at least ``track``. ``label_widths``: each label's
+    text width (its arrow leaves room for it beside its exit)."""
+    router = Router(page, lanes, track=track, label_widths=label_widths or {})
     nodes = router.nodes
     specs = list(page.arrows)
     side_exits = _side_exits(page, nodes)
@@ -386,7 +409,19 @@ def route_arrows(page: ProcedurePage, lanes: Sequence[Column[ColumnId]], *, trac
     routes: dict[int, Route] = {}
     for i in order:
         routes[i] = router.route(specs[i], side_exit=i in side_exits)
-    return Routing(tuple(routes[i] for i in range(len(specs))), tuple(router.channels.wanted))
+    nudged = nudge(
+        [routes[i].points for i in range(len(specs))],
+        [(spec.tail, spec.head) for spec in specs],
+        nodes,
+        least=track,
+    )
+    return Routing(
+        tuple(
+            Route(spec, tuple(p := _simplify(points)), _arrowhead(p))
+            for spec, points in zip(specs, nudged, strict=True)
+        ),
+        tuple(router.channels.wanted),
+    )
 
 
 def _side_exits(page: ProcedurePage, nodes: PageNodes) -> set[int]:

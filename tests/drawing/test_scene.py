@@ -217,7 +217,8 @@ def spans(page: Any, offset: Point) -> list[tuple[str, Point]]:
                 if not text.strip():  # PyMuPDF's own space between words on one line
                     continue
                 x, y = span["origin"]
-                found.append((text, (x + offset[0], y + offset[1])))
+                # Two labels near one baseline are one span, with PyMuPDF's space after the first.
+                found.append((text.strip(), (x + offset[0], y + offset[1])))
     return found
 
 
