@@ -390,6 +390,10 @@ class LayoutStyle:
     #: An end terminator beside its decision shares the decision's lane when it fits (the
     #: document); slides keep the lane's whole width for the decision's text.
     end_in_own_lane: bool = True
+    #: The connectors of a page's first and last rows stand beside their rows where a lane
+    #: is free, as the others do (slides: a strip above or below would cost the slide a
+    #: row); in the document they stand in the strip right above or below.
+    edge_connectors_beside: bool = False
 
 
 #: Loops back run in the gutters beside the lanes: the outermost track this far inside the

@@ -89,8 +89,9 @@ def beside_rows(
 ) -> Beside:
     """The connectors that stand beside their step's row, in a free lane: every one but those
     of a page's last row (out) or first row (in), which stand in the strip right by it
-    (except a loop back into the flow's first step), and those of a step with more than
-    one connector of a kind."""
+    (except a loop back into the flow's first step, and on slides, see the style's
+    ``edge_connectors_beside``), and those of a step with more than one connector of a
+    kind."""
     if lanes is None:
         return {}
     page_of = page_of_steps(pages)
@@ -109,7 +110,7 @@ def beside_rows(
             # A loop back into the flow's first step stands beside it where it can: above
             # the start, the flow would seem to begin with the connector.
             into_start = direction == "in" and step == first
-            at_edge = edge_row.step.number == step
+            at_edge = edge_row.step.number == step and not style.edge_connectors_beside
             if not into_start and (count[step] != 1 or at_edge):
                 continue
             if plans_by_step[step].shape_width is not None:  # reaches over the lanes beside

@@ -68,9 +68,10 @@ SLIDE_STYLE: Final = LayoutStyle(
     symbol_text_size=SLIDE_MIN_TEXT,
     terminal_text=True,
     end_in_own_lane=False,
+    edge_connectors_beside=True,
 )
-#: A symbol taller than this widens over the next lanes, WIDEN points at a time.
-MAX_SYMBOL: Final = 120.0
+#: A symbol stays inside the lanes it names; only one too tall for a slide even so widens
+#: over the next lanes, WIDEN points at a time, until it fits (its row is its own).
 WIDEN: Final = 24.0
 #: The width a terminator's rounded corners keep from its text.
 TERMINATOR_CORNERS: Final = 10.0
@@ -98,7 +99,8 @@ def _symbol_text(
     shares = DIAMOND_SHARES if step.is_decision else (1.0,)
     # A terminator's rounded corners take a little of its width.
     corners = TERMINATOR_CORNERS if sop_symbol in (Symbol.START, Symbol.END) else 0.0
-    best: tuple[Pt, list[Line]] | None = None
+    best: tuple[bool, Pt, list[Line]] | None = None
+    words = " ".join(_numbered(step)).split()
     for share in shares:
         inner = max(size, box_w * share - 2 * style.pad_x - corners)
         lines = [
@@ -109,10 +111,23 @@ def _symbol_text(
         text_h = len(lines) * leading + 2 * style.pad_y
         base = style.decision_height if step.is_decision else style.symbol_height
         height = float(math.ceil(max(base, text_h / (1 - share) if step.is_decision else text_h)))
-        if best is None or height < best[0]:
-            best = (height, lines)
+        # A word cut between letters (no syllable break fits) only where no share avoids it.
+        cut = _rejoined(lines) != words
+        if best is None or (cut, height) < best[:2]:
+            best = (cut, height, lines)
     assert best is not None
-    return best[1], best[0]
+    return best[2], best[1]
+
+
+def _rejoined(lines: Sequence[Line]) -> list[str]:
+    """The words of wrapped lines, a syllable hyphen at a line's end joining the next."""
+    text = ""
+    for line in lines:
+        if text.endswith("-") and text[-2:-1].isalpha() and line.text[:1].isalpha():
+            text = text[:-1] + line.text
+        else:
+            text = f"{text} {line.text}" if text else line.text
+    return text.split()
 
 
 def _room_across(
@@ -129,9 +144,15 @@ def _room_across(
 
 
 def _slide_plans(
-    sop: Sop, lanes: Sequence[Column[ColumnId]], *, style: LayoutStyle, font: FontMeasure
+    sop: Sop,
+    lanes: Sequence[Column[ColumnId]],
+    *,
+    style: LayoutStyle,
+    font: FontMeasure,
+    available: Pt,
 ) -> list[RowPlan]:
-    """Row plans with the whole kegiatan written inside each symbol."""
+    """Row plans with the whole kegiatan written inside each symbol, each symbol inside
+    the lanes it names unless it would not fit a slide's ``available`` height."""
     plans = []
     for step in sop.steps:
         first, last = (min(step.actors), max(step.actors)) if step.actors else (0, 0)
@@ -145,12 +166,16 @@ def _slide_plans(
         lines, shape_h = _symbol_text(
             step, box_w, sop_symbol=sop.symbol(step), style=style, font=font
         )
-        # A symbol too tall for its lane reaches over the lanes beside it (its row is its
-        # own), centred on its lanes where the slide allows, until it is low enough; a
+        # A symbol too tall for a slide in its lanes reaches over the lanes beside it (its
+        # row is its own), centred on its lanes where the slide allows, until it fits; a
         # decision whose end terminator stands in a lane beside it reaches the other way.
         width: Pt | None = None
+        extra = start_room(style) if starts_with_decision(sop, step) else 0.0
+        # Room for a row of its own on a slide, an incoming and an outgoing connector's
+        # strip with it.
+        tallest = available - 2 * (style.symbol_margin_y + style.connector_strip) - extra
         for widest in _room_across(step, lanes, style=style, shared=shared):
-            while shape_h > MAX_SYMBOL and box_w + WIDEN <= widest:
+            while shape_h > tallest and box_w + WIDEN <= widest:
                 box_w += WIDEN
                 width = box_w
                 lines, shape_h = _symbol_text(
@@ -229,12 +254,12 @@ def layout_swimlane(
         Column(ColumnId(ColumnKind.LANE, i), a.name, x0 + i * lane_w, lane_w)
         for i, a in enumerate(sop.actors)
     ]
-    plans = _slide_plans(sop, lanes, style=style, font=font)
     title_size = style.font_size
     title_h = float(math.ceil(title_size * style.leading * 2 + 2 * style.pad_y))
     names, names_h = _lane_names(lanes, y=y0 + title_h, style=style, font=font)
     top = y0 + title_h + names_h
     available = height - style.margin_top - style.margin_bottom - title_h - names_h
+    plans = _slide_plans(sop, lanes, style=style, font=font, available=available)
     # Said of a slide, not of a page: the document may well hold the step.
     check_heights(plans, available, message=msg.STEP_TOO_TALL_SLIDE)
     breaks = _balanced(sop, plans, available=available, style=style, lanes=lanes)

@@ -13,8 +13,14 @@ from stress import stress_corpus
 
 from sopdoc.drawing.document import Diagram, diagram, prepare
 from sopdoc.layout.geometry import NodeId
-from sopdoc.layout.pagination import paginate
-from sopdoc.layout.slides import SLIDE_HEIGHT, SLIDE_MIN_TEXT, SLIDE_STYLE, _slide_plans
+from sopdoc.layout.pagination import paginate, start_room
+from sopdoc.layout.slides import (
+    SLIDE_HEIGHT,
+    SLIDE_MIN_TEXT,
+    SLIDE_STYLE,
+    _slide_plans,
+    _symbol_text,
+)
 from sopdoc.model import Sop, Symbol
 
 NAMES = sorted(stress_corpus())
@@ -99,9 +105,9 @@ def test_as_few_slides_as_the_text_allows_and_balanced(slides: tuple[Sop, Diagra
     """No more slides than filling each to the brim gives, and the tallest slide no taller."""
     sop, d = slides
     lanes = d.layout.lanes
-    plans = _slide_plans(sop, lanes, style=SLIDE_STYLE, font=d.font)
     top = d.pages[0].page.flow_area.y
     available = SLIDE_HEIGHT - SLIDE_STYLE.margin_bottom - top
+    plans = _slide_plans(sop, lanes, style=SLIDE_STYLE, font=d.font, available=available)
     greedy = paginate(
         sop,
         [replace(p, top_strip=0.0, bottom_strip=0.0) for p in plans],
@@ -112,6 +118,54 @@ def test_as_few_slides_as_the_text_allows_and_balanced(slides: tuple[Sop, Diagra
     assert len(d.pages) <= len(greedy.pages)
     tallest = max(sum(p.height for p in rows) for rows in greedy.pages)
     assert max(p.page.flow_area.height for p in d.pages) <= tallest + 0.01
+
+
+def test_symbols_stand_inside_the_lanes_they_name(slides: tuple[Sop, Diagram]) -> None:
+    """A diamond over two or three lanes reads as those actors' step. Each symbol stands
+    inside its step's lanes (a decision's end beside it stands in the lane next to it);
+    only one whose text, wrapped inside them, would be taller than a slide holds reaches
+    beyond."""
+    sop, d = slides
+    lanes = d.layout.lanes
+    style = SLIDE_STYLE
+    room = SLIDE_HEIGHT - style.margin_bottom - d.pages[0].page.flow_area.y
+    for page in d.pages:
+        for symbol in page.page.symbols:
+            if symbol.node.kind == "end":
+                continue
+            step = sop.step(symbol.step)
+            first, last = min(step.actors), max(step.actors)
+            if lanes[first].x <= symbol.box.x and symbol.box.right <= lanes[last].right:
+                continue
+            span = lanes[last].right - lanes[first].x - 2 * style.symbol_margin_x
+            limit = style.decision_max_width if step.is_decision else style.symbol_max_width
+            width = min(span, limit) if first == last else span
+            _, height = _symbol_text(
+                step, width, sop_symbol=sop.symbol(step), style=style, font=d.font
+            )
+            tallest = room - 2 * (style.symbol_margin_y + style.connector_strip)
+            assert height > tallest - start_room(style), (step.number, height, tallest)
+
+
+def test_a_slide_starts_and_ends_with_connectors_beside_its_rows() -> None:
+    """A strip above a slide's first row (below its last) for a connector cost the slide
+    36 pt, a row of the next slide's steps: where a lane is free beside the row, the
+    connector stands there, on the row's own height."""
+    long = "Meneliti kelengkapan dan keabsahan berkas permohonan beserta lampiran " * 3
+    steps = [make_step(n, (n % 2,), count=6, kegiatan=(long,)) for n in range(1, 7)]
+    sop = make_sop(steps, actors=("Kasubag", "Camat", "Tim SPM"))
+    d = diagram(sop)
+    assert len(d.pages) > 1
+    for page in d.pages:
+        rows = {row.number: row for row in page.page.rows}
+        assert page.page.connectors
+        for connector in page.page.connectors:
+            row = rows[connector.step]
+            assert row.top_strip == row.bottom_strip == 0.0
+            assert row.box.y < connector.box.y < connector.box.bottom < row.box.bottom
+            symbol = next(s for s in page.page.symbols if s.step == connector.step)
+            assert abs(connector.box.center_y - symbol.box.center_y) < 0.5
+    assert all_violations(d.layout, d.pages) == []
 
 
 def test_slides_keep_the_routing_invariants(slides: tuple[Sop, Diagram]) -> None:
