@@ -7,7 +7,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sopdoc.drawing.clearances import CLEARANCE, FINE_STEP, LINE_CLEARANCE, OUTER_INSET
+from sopdoc.drawing.clearances import (
+    CLEARANCE,
+    FINE_STEP,
+    HEAD_HALF_WIDTH,
+    HEAD_LENGTH,
+    LINE_CLEARANCE,
+    OUTER_INSET,
+)
 from sopdoc.drawing.nodes import PageNodes
 from sopdoc.layout import NodeId
 from sopdoc.layout.geometry import LOOP_INSET
@@ -30,6 +37,19 @@ class Tracks:
     merges: dict[tuple[NodeId, Point], list[Pt]] = field(default_factory=dict)
     #: The first legs of arrows leaving a side (a decision's Tidak): y, x0, x1.
     exits: list[tuple[Pt, Pt, Pt]] = field(default_factory=list)
+    #: The arrowheads of horizontal last legs (into a side): x0, x1, y, head.
+    heads: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)
+
+    def through_head(self, x: Pt, y0: Pt, y1: Pt, head: NodeId) -> bool:
+        """True when a vertical leg at ``x`` from y0 to y1 would run through the head of
+        an arrow into another node's side."""
+        lo, hi = sorted((y0, y1))
+        return any(
+            h != head
+            and a - 0.5 <= x <= b + 0.5
+            and lo - HEAD_HALF_WIDTH < y < hi + HEAD_HALF_WIDTH
+            for a, b, y, h in self.heads
+        )
 
     def crosses_exit(self, x: Pt, y0: Pt, y1: Pt) -> bool:
         """True when a vertical leg at ``x`` from y0 to y1 would cut an arrow's side exit
@@ -73,6 +93,10 @@ class Tracks:
 
     def add(self, points: Sequence[Point], head: NodeId) -> None:
         merges = self.merges.setdefault((head, _key(points[-1])), [])
+        (hx0, hy0), (hx1, hy1) = points[-2], points[-1]
+        if abs(hy0 - hy1) < 1e-6:
+            base = hx1 - math.copysign(HEAD_LENGTH, hx1 - hx0)
+            self.heads.append((min(base, hx1), max(base, hx1), hy1, head))
         (x0, y0), (x1, y1) = points[0], points[1]
         if abs(y0 - y1) < 1e-6:
             self.exits.append((y0, x0, x1))
@@ -197,9 +221,11 @@ class Channels:
                     continue
                 if not crossing and self.tracks.crosses_exit(x, y0, y1):
                     continue
-                if self.nodes.clear_of_nodes(
-                    x, y0, y1, ends=query.ends
-                ) and self.tracks.vertical_free(x, y0, y1, head):
+                if (
+                    self.nodes.clear_of_nodes(x, y0, y1, ends=query.ends)
+                    and self.tracks.vertical_free(x, y0, y1, head)
+                    and not self.tracks.through_head(x, y0, y1, head)
+                ):
                     return x
         return None
 

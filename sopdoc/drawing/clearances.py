@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from sopdoc.layout.geometry import LOOP_INSET
+from sopdoc.layout.geometry import ARROWHEAD_LENGTH, LOOP_INSET
+from sopdoc.layout.geometry import LABEL_PAD as LAYOUT_LABEL_PAD
 
 # --- arrows ------------------------------------------------------------------------------------
 
 #: Arrowhead length and half width.
-HEAD_LENGTH: Final = 6.0
+HEAD_LENGTH: Final = ARROWHEAD_LENGTH
 HEAD_HALF_WIDTH: Final = 2.5
 #: The least distance between parallel arrows is the page style's ``arrow_track`` (more
 #: than 3 pt on a page, 6 pt on a slide). A vertical leg keeps at least LINE_CLEARANCE from
@@ -48,7 +49,7 @@ SAME_LINE: Final = 0.5
 LABEL_SIZE: Final = 7.0
 #: Space kept around a label's glyph box; where there is no such room (a narrow lane), the
 #: least kept: its glyphs still clear every line by more than a point.
-LABEL_PAD: Final = 1.2
+LABEL_PAD: Final = LAYOUT_LABEL_PAD
 TIGHT_PAD: Final = 0.6
 #: How far from its arrow's start a label's centre may be, across and along the page.
 NEAR_X: Final = 36.0

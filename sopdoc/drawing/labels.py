@@ -232,11 +232,13 @@ def _first_free(
 @dataclass(frozen=True)
 class Labelling:
     """The arrows with their labels placed, the labelled arrows that found no place keeping
-    LABEL_PAD free (their rows may grow), and those that found no free place at all."""
+    LABEL_PAD free (their rows may grow), those that found no free place at all, and those
+    whose free place does not clearly name their own arrow (their rows may grow too)."""
 
     routes: tuple[Route, ...]
     missed: tuple[Route, ...] = ()
     lost: tuple[Route, ...] = ()
+    unclear: tuple[Route, ...] = ()
 
 
 def place_labels(
@@ -251,17 +253,19 @@ def place_labels(
     where it clearly names its own arrow (``names_its_arrow``) if it can. An arrow with no
     place keeping LABEL_PAD free round its label is missed (its row may get taller) and
     takes the first place keeping TIGHT_PAD, else one further off (past its start, beside
-    an arrowhead), else the first tried (and is lost). Labels are placed in order; when one
-    finds no roomy place, the labels without one go first, and that order is kept if fewer
-    labels then miss."""
+    an arrowhead), else the first tried (and is lost). One whose place does not clearly
+    name its arrow is unclear (its row may get taller too). Labels are placed in order;
+    when one finds no roomy or clear place, the labels without one go first, and that order
+    is kept if fewer labels then miss."""
     routes = tuple(arrows)
     labelled = [i for i, r in enumerate(routes) if r.spec.label and len(r.points) >= 2]
     best = _place(routes, labelled, page=page, lanes=lanes, measure=measure, size=size)
-    if best.missed:
-        first = [i for i in labelled if i in best.missed]
-        order = first + [i for i in labelled if i not in best.missed]
+    if best.missed or best.unclear:
+        wanting = best.missed | best.unclear
+        first = [i for i in labelled if i in wanting]
+        order = first + [i for i in labelled if i not in wanting]
         other = _place(routes, order, page=page, lanes=lanes, measure=measure, size=size)
-        if (len(other.missed), len(other.lost)) < (len(best.missed), len(best.lost)):
+        if _misses(other) < _misses(best):
             best = other
     return Labelling(
         tuple(
@@ -270,7 +274,13 @@ def place_labels(
         ),
         missed=tuple(routes[i] for i in labelled if i in best.missed),
         lost=tuple(routes[i] for i in labelled if i in best.lost),
+        unclear=tuple(routes[i] for i in labelled if i in best.unclear),
     )
+
+
+def _misses(placement: _Placement) -> tuple[int, int, int]:
+    """How badly a placement did: labels with no roomy place, lost, not clearly naming."""
+    return len(placement.missed), len(placement.lost), len(placement.unclear)
 
 
 @dataclass
@@ -278,6 +288,7 @@ class _Placement:
     centres: dict[int, Point] = field(default_factory=dict)
     missed: set[int] = field(default_factory=set)
     lost: set[int] = field(default_factory=set)
+    unclear: set[int] = field(default_factory=set)
 
 
 def _place(
@@ -303,6 +314,8 @@ def _place(
             first = _first_free(space, arrow, width, height, margin, owner=i)
             if first is not None:
                 break
+        if first is None:
+            out.unclear.add(i)
         for margin, strict in ((LABEL_PAD, True), (TIGHT_PAD, True), (TIGHT_PAD, False)):
             if first is not None:
                 break

@@ -65,7 +65,7 @@ def route_page(
         leading=leading,
         lanes=lanes if lane_outlines else (),
     )
-    room = _room(page, routing.wanted, labelling.missed)
+    room = _room(page, routing.wanted, (*labelling.missed, *labelling.unclear))
     return RoutedPage(page, arrows, scene, label_size, room, len(labelling.lost))
 
 

@@ -305,7 +305,12 @@ def _back_on(
     """A loop back up round ``side``; None when ``strict`` and no channel there is free."""
     ay, by = a.box.center_y, b.box.center_y
     sx = a.box.right if side == "right" else a.box.x
-    top_entry = b.diamond or not b.is_symbol or not nodes.side_free(b, side)
+    top_entry = (
+        b.diamond
+        or not b.is_symbol
+        or not nodes.side_free(b, side)
+        or _head_room_taken(channels, b, side)
+    )
     span = (min(a.box.x, b.box.x), max(a.box.right, b.box.right))
     # Into b's top: the channel runs up to the band over b. Into b's side: up to b's middle.
     bx = nodes.anchor_x(b)
@@ -341,6 +346,19 @@ def _back_on(
         return [(sx, ay), (x, ay), (x, by), tip]
     y_in = channels.band(above_b, x, bx, head, low=low, high=high)
     return [(sx, ay), (x, ay), (x, y_in), (bx, y_in), tip]
+
+
+def _head_room_taken(channels: Channels, b: Node, side: Side) -> bool:
+    """True when a leg of another arrow already runs down beside b's ``side`` where the
+    head of an arrow into that side would stand (it would run through the head)."""
+    reach = HEAD_LENGTH + HEAD_HALF_WIDTH
+    x0, x1 = (b.box.right, b.box.right + reach) if side == "right" else (b.box.x - reach, b.box.x)
+    y = b.box.center_y
+    return any(
+        x0 <= x <= x1 and min(y0, y1) - HEAD_HALF_WIDTH <= y <= max(y0, y1) + HEAD_HALF_WIDTH
+        for x, y0, y1, head in channels.tracks.vertical
+        if head != b.name
+    )
 
 
 def _simplify(points: list[Point]) -> list[Point]:
@@ -398,12 +416,15 @@ def route_arrows(
     specs = list(page.arrows)
     side_exits = _side_exits(page, nodes)
 
-    # Loops last, the shortest first: it takes the nearest free channel, the loops spanning
-    # it go round it further out, and none crosses another.
-    def key(i: int) -> tuple[bool, float, int]:
+    # Arrows across one row first (a connector or an end beside its step): their shape is
+    # fixed, and the channels chosen later keep clear of their heads. Loops last, the
+    # shortest first: it takes the nearest free channel, the loops spanning it go round it
+    # further out, and none crosses another.
+    def key(i: int) -> tuple[bool, bool, float, int]:
         tail, head = nodes[specs[i].tail], nodes[specs[i].head]
         back = head.rank < tail.rank
-        return (back, tail.box.center_y - head.box.center_y if back else 0.0, i)
+        across = head.rank == tail.rank
+        return (back, not across, tail.box.center_y - head.box.center_y if back else 0.0, i)
 
     order = sorted(range(len(specs)), key=key)
     routes: dict[int, Route] = {}

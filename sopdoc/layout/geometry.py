@@ -402,6 +402,11 @@ class LayoutStyle:
 #: symbols.
 LOOP_INSET: Final = 4.0
 LOOP_CLEARANCE: Final = 3.0
+#: An arrowhead's length, and the space a Ya/Tidak label keeps round it: the layout leaves
+#: the arrow into an end terminator room for its label (``sopdoc.drawing.clearances`` keeps
+#: them with the router's other clearances).
+ARROWHEAD_LENGTH: Final = 6.0
+LABEL_PAD: Final = 1.2
 
 
 def loop_gutter(depth: int, *, minimum: Pt, track: Pt) -> Pt:

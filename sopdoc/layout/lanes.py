@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from sopdoc.layout.geometry import Column, ColumnId, Direction, LayoutStyle
+from sopdoc.layout.geometry import (
+    ARROWHEAD_LENGTH,
+    LABEL_PAD,
+    Column,
+    ColumnId,
+    Direction,
+    LayoutStyle,
+)
 from sopdoc.model import Step
 from sopdoc.units import Pt
 
@@ -14,6 +21,22 @@ from sopdoc.units import Pt
 MIN_SHARED_HALF: Final = 24.0
 #: Room kept on each side of a connector standing in a lane beside its symbol.
 CONNECTOR_ROOM: Final = 4.0
+#: The narrowest a wordless end terminator is made to leave its arrow's label room, and
+#: the least its width is of its height (it grows lower to stay a capsule, never a circle
+#: that would read as a connector).
+END_MIN_WIDTH: Final = 16.0
+END_ASPECT: Final = 1.4
+#: The widest branch word, "Tidak", in ems of the label size (2.4 to 2.7 in the fonts an
+#: agency may choose): a lane narrower than an end and this word's room is crossed, the word
+#: standing over the arrow inside it, and the end stands in the lane beyond.
+BRANCH_WORD_EMS: Final = 2.8
+
+
+def end_lane_room(style: LayoutStyle) -> Pt:
+    """How wide the lane of a wordless end beside its decision must be to hold it and,
+    before it, the Ya/Tidak over the arrow into it."""
+    label = style.label_size * BRANCH_WORD_EMS + 2 * LABEL_PAD + 1.0
+    return label + ARROWHEAD_LENGTH + END_MIN_WIDTH + 2 * style.symbol_margin_x
 
 
 def lanes_of(step: Step) -> tuple[int, ...]:
@@ -42,7 +65,8 @@ def shares(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) ->
 def end_lane(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> tuple[int, bool]:
     """The lane of a deciding step's end terminator, and whether it shares the decision's
     last lane (its right half): the lane the workbook names (``selesai di Pemohon``), else
-    the decision's own lane when its half is wide enough, else the next free lane."""
+    the decision's own lane when its half is wide enough, else the next free lane (the one
+    beyond it when it is too narrow for a wordless end and its arrow's label)."""
     own = lanes_of(step)
     ending = step.ending()
     asked = ending.lane if ending is not None else None
@@ -51,7 +75,13 @@ def end_lane(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) 
     if asked is not None or shares(step, lanes, style):
         return own[-1], True
     free = free_lane(own, len(lanes))
-    return (own[-1], True) if free is None else (free, False)
+    if free is None:
+        return own[-1], True
+    beyond = free + 1 if free > own[-1] else free - 1
+    narrow = not style.terminal_text and lanes[free].width < end_lane_room(style)
+    if narrow and 0 <= beyond < len(lanes):
+        return beyond, False
+    return free, False
 
 
 def end_shares(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> bool:

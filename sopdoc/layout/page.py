@@ -3,6 +3,7 @@ terminals, and the arrows to route with the off-page connectors of those that cr
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -11,6 +12,8 @@ from typing import Final
 from sopdoc import words
 from sopdoc.layout.capsule import fit_capsule
 from sopdoc.layout.geometry import (
+    ARROWHEAD_LENGTH,
+    LABEL_PAD,
     ArrowSpec,
     Box,
     Column,
@@ -28,7 +31,14 @@ from sopdoc.layout.geometry import (
     TextCell,
     loop_gutter,
 )
-from sopdoc.layout.lanes import end_lane, end_shares, lane_beyond, room_beside_end
+from sopdoc.layout.lanes import (
+    END_ASPECT,
+    END_MIN_WIDTH,
+    end_lane,
+    end_shares,
+    lane_beyond,
+    room_beside_end,
+)
 from sopdoc.layout.pagination import (
     Pagination,
     RowPlan,
@@ -348,10 +358,13 @@ def _end_terminals(
                 style.outer_margin_x if lane == len(lanes) - 1 else style.symbol_margin_x
             )
             lane_index = lane
+        custom = label != words.END_LABEL
+        if not (custom or style.terminal_text):  # no words inside: it may be small
+            x0, x1 = _end_span(context, step, own.box, x0, x1)
+            height = min(height, float(math.floor((x1 - x0) / END_ASPECT)))
         width = min(x1 - x0, style.symbol_max_width)
         x = x0 + (x1 - x0 - width) / 2
         width = float(math.floor(width))
-        custom = label != words.END_LABEL
         fitted = None
         if custom:  # an end the workbook names: its words inside the capsule
             size = style.symbol_text_size if style.terminal_text else style.label_size
@@ -382,6 +395,37 @@ def _end_terminals(
             )
         )
     return extra
+
+
+def _after_label(context: PageContext, text: str, *, vertex: Pt, x0: Pt, x1: Pt) -> tuple[Pt, Pt]:
+    """The part of [x0, x1], a span beside a decision's side ``vertex``, that leaves the
+    Ya/Tidak ``text`` room over the arrow from the vertex, between the vertex (or the lane
+    line the arrow crosses) and the arrowhead: there it reads as that arrow's, not the other
+    branch's. [x0, x1] itself when the words fit between the vertex and a lane line, or two
+    lane lines, already; it may come out narrower than the caller can use."""
+    if not text:
+        return x0, x1
+    style, font = context.style, context.font
+    need = font.width(text, style.label_size) + 2 * LABEL_PAD + 1.0
+    lines = sorted({x for lane in context.lanes for x in (lane.x, lane.right)})
+    right = x0 >= vertex  # the span lies right of the vertex
+    crossed = [x for x in lines if (vertex < x < x0 if right else x1 < x < vertex)]
+    stops = sorted([vertex, *crossed])
+    if any(b - a >= need for a, b in itertools.pairwise(stops)):
+        return x0, x1
+    if right:
+        return max(x0, stops[-1] + need + ARROWHEAD_LENGTH), x1
+    return x0, min(x1, stops[0] - need - ARROWHEAD_LENGTH)
+
+
+def _end_span(context: PageContext, step: Step, diamond: Box, x0: Pt, x1: Pt) -> tuple[Pt, Pt]:
+    """The span [x0, x1] a wordless end terminator beside ``diamond`` takes: clear of the
+    label of the arrow into it (``_after_label``) where that leaves it END_MIN_WIDTH."""
+    branch = next((b for target, b in step.targets if target is None), None)
+    text = words.BRANCH_LABELS[branch] if branch is not None else ""
+    vertex = diamond.right if x0 >= diamond.right else diamond.x
+    moved = _after_label(context, text, vertex=vertex, x0=x0, x1=x1)
+    return moved if moved[1] - moved[0] >= END_MIN_WIDTH else (x0, x1)
 
 
 @dataclass(frozen=True)
