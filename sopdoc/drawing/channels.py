@@ -37,18 +37,28 @@ class Tracks:
     merges: dict[tuple[NodeId, Point], list[Pt]] = field(default_factory=dict)
     #: The first legs of arrows leaving a side (a decision's Tidak): y, x0, x1.
     exits: list[tuple[Pt, Pt, Pt]] = field(default_factory=list)
-    #: The arrowheads of horizontal last legs (into a side): x0, x1, y, head.
-    heads: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)
+    #: The arrowheads placed: their box (x0, y0, x1, y1), the node they point into, their tip.
+    heads: list[tuple[tuple[Pt, Pt, Pt, Pt], NodeId, Point]] = field(default_factory=list)
 
     def through_head(self, x: Pt, y0: Pt, y1: Pt, head: NodeId) -> bool:
         """True when a vertical leg at ``x`` from y0 to y1 would run through the head of
-        an arrow into another node's side."""
+        an arrow into another node."""
         lo, hi = sorted((y0, y1))
         return any(
-            h != head
-            and a - 0.5 <= x <= b + 0.5
-            and lo - HEAD_HALF_WIDTH < y < hi + HEAD_HALF_WIDTH
-            for a, b, y, h in self.heads
+            h != head and bx0 - 0.5 <= x <= bx1 + 0.5 and lo < by1 + 0.5 and by0 - 0.5 < hi
+            for (bx0, by0, bx1, by1), h, _ in self.heads
+        )
+
+    def band_through_head(self, y: Pt, x0: Pt, x1: Pt, tip: Point | None) -> bool:
+        """True when a horizontal leg at ``y`` from x0 to x1 would run through the head of
+        an arrow with another tip than ``tip`` (arrows to one point merge)."""
+        lo, hi = sorted((x0, x1))
+        return any(
+            (tip is None or _key(t) != _key(tip))
+            and by0 - 0.5 <= y <= by1 + 0.5
+            and lo < bx1 + 0.5
+            and bx0 - 0.5 < hi
+            for (bx0, by0, bx1, by1), _, t in self.heads
         )
 
     def crosses_exit(self, x: Pt, y0: Pt, y1: Pt) -> bool:
@@ -91,12 +101,12 @@ class Tracks:
             default=math.inf,
         )
 
-    def add(self, points: Sequence[Point], head: NodeId) -> None:
+    def add(self, points: Sequence[Point], head: NodeId, *, arrowhead: bool = True) -> None:
+        """Take the legs of an arrow into ``head`` (with its ``arrowhead``; a connector's
+        stub, taken before its arrow is routed, has none)."""
         merges = self.merges.setdefault((head, _key(points[-1])), [])
-        (hx0, hy0), (hx1, hy1) = points[-2], points[-1]
-        if abs(hy0 - hy1) < 1e-6:
-            base = hx1 - math.copysign(HEAD_LENGTH, hx1 - hx0)
-            self.heads.append((min(base, hx1), max(base, hx1), hy1, head))
+        if arrowhead:
+            self.heads.append((_head_box(points[-2], points[-1]), head, points[-1]))
         (x0, y0), (x1, y1) = points[0], points[1]
         if abs(y0 - y1) < 1e-6:
             self.exits.append((y0, x0, x1))
@@ -106,6 +116,17 @@ class Tracks:
                 merges.append(x0)
             else:
                 self.horizontal.append((y0, x0, x1, head))
+
+
+def _head_box(before: Point, tip: Point) -> tuple[Pt, Pt, Pt, Pt]:
+    """The box (x0, y0, x1, y1) of the head of an arrow whose last leg runs from ``before``
+    to ``tip``."""
+    (x0, y0), (x1, y1) = before, tip
+    if abs(y0 - y1) < 1e-6:  # into a side
+        base = x1 - math.copysign(HEAD_LENGTH, x1 - x0)
+        return min(base, x1), y1 - HEAD_HALF_WIDTH, max(base, x1), y1 + HEAD_HALF_WIDTH
+    base = y1 - math.copysign(HEAD_LENGTH, y1 - y0)  # into a top (a bottom)
+    return x1 - HEAD_HALF_WIDTH, min(base, y1), x1 + HEAD_HALF_WIDTH, max(base, y1)
 
 
 def _key(point: Point) -> Point:
@@ -229,13 +250,26 @@ class Channels:
                     return x
         return None
 
-    def band(self, y: Pt, x0: Pt, x1: Pt, head: NodeId, *, low: Pt, high: Pt) -> Pt:
-        """A free horizontal track near ``y`` within [low, high]."""
+    def band(
+        self,
+        y: Pt,
+        x0: Pt,
+        x1: Pt,
+        head: NodeId,
+        *,
+        low: Pt,
+        high: Pt,
+        tip: Point | None = None,
+    ) -> Pt:
+        """A free horizontal track near ``y`` within [low, high], clear of the heads of
+        arrows to other points than ``tip``."""
         for step in (self.track, FINE_STEP):  # on the track grid first, then any free y
             for k in range(0, int(6 * self.track / step)):
                 for candidate in (y + k * step, y - k * step) if k else (y,):
-                    if low <= candidate <= high and self.tracks.horizontal_free(
-                        candidate, x0, x1, head
+                    if (
+                        low <= candidate <= high
+                        and self.tracks.horizontal_free(candidate, x0, x1, head)
+                        and not self.tracks.band_through_head(candidate, x0, x1, tip)
                     ):
                         return candidate
         # No free track: ``y`` when it still stands apart from the legs it runs beside,

@@ -55,8 +55,8 @@ TIGHT_PAD: Final = 0.6
 NEAR_X: Final = 36.0
 NEAR_Y: Final = 24.0
 #: A label names its own arrow at a glance when every other arrow is at least AMBIGUOUS_GAP
-#: farther from its glyph box than its own, or at least UNAMBIGUOUS_FAR away (a reader takes
-#: the nearest line within about 10 pt, and cannot tell two within 2 pt of each other apart;
-#: a point more each way for the glyph box each application measures).
+#: farther from its glyph box than its own, or farther and at least UNAMBIGUOUS_FAR away (a
+#: reader takes the nearest line within about 10 pt, and cannot tell two within 2 pt of each
+#: other apart; a point more each way for the glyph box each application measures).
 AMBIGUOUS_GAP: Final = 3.0
 UNAMBIGUOUS_FAR: Final = 11.0

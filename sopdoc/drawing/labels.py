@@ -129,13 +129,13 @@ def _box_segment_distance(box: Box, a: Point, b: Point) -> Pt:
 
 def names_its_arrow(space: _Space, index: int, box: Box) -> bool:
     """True when the label in ``box`` is clearly nearest arrow ``index``: every other arrow
-    is AMBIGUOUS_GAP farther, or UNAMBIGUOUS_FAR away."""
+    is AMBIGUOUS_GAP farther, or farther and UNAMBIGUOUS_FAR away."""
     own = min((_box_segment_distance(box, a, b) for a, b in space.arrows[index]), default=0.0)
     for other, segments in enumerate(space.arrows):
         if other == index or not segments:
             continue
         distance = min(_box_segment_distance(box, a, b) for a, b in segments)
-        if distance < UNAMBIGUOUS_FAR and distance < own + AMBIGUOUS_GAP:
+        if distance < own + AMBIGUOUS_GAP and (distance < UNAMBIGUOUS_FAR or distance <= own):
             return False
     return True
 

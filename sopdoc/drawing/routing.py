@@ -86,7 +86,7 @@ class Router:
             tail, head = self.nodes[arrow.tail], self.nodes[arrow.head]
             if tail.rank == 0:
                 x, y = self.nodes.anchor_x(tail), tail.box.bottom
-                self.channels.tracks.add([(x, y), (x, y + STUB)], arrow.head)
+                self.channels.tracks.add([(x, y), (x, y + STUB)], arrow.head, arrowhead=False)
             if head.rank == last and not head.is_symbol:
                 x, y = self.nodes.anchor_x(head), head.box.y
                 self.channels.tracks.add([(x, y - STUB), (x, y)], arrow.head)
@@ -182,9 +182,7 @@ def down(
             if x is not None:
                 break
         assert x is not None
-        y_band = channels.band(
-            above_b, x, bx, head, low=nodes.top_limit(b) + BAND_MARGIN, high=b.box.y - BAND_MARGIN
-        )
+        y_band = channels.band(above_b, x, bx, head, **_into(nodes, b), tip=(bx, top_b))
         return [(sx, y), (x, y), (x, y_band), (bx, y_band), (bx, top_b)]
     ax, bx = _straight(nodes, a, b, nodes.anchor_x(a), bx, sole=sole)
     bottom_a = a.box.bottom - _entry_drop(a, ax)
@@ -192,7 +190,7 @@ def down(
     below_a = nodes.gap_below(a)
     out_low, out_high = a.box.bottom + BAND_MARGIN, nodes.bottom_limit(a) - BAND_MARGIN
     if adjacent:
-        y = channels.band(below_a, ax, bx, head, low=out_low, high=out_high)
+        y = channels.band(below_a, ax, bx, head, low=out_low, high=out_high, tip=(bx, top_b))
         if abs(ax - bx) < SAME_LINE:
             return [(ax, bottom_a), (ax, top_b)]
         return [(ax, bottom_a), (ax, y), (bx, y), (bx, top_b)]
@@ -208,9 +206,7 @@ def down(
         )
     )
     y_out = channels.band(below_a, ax, x, head, low=out_low, high=out_high)
-    y_in = channels.band(
-        above_b, x, bx, head, low=nodes.top_limit(b) + BAND_MARGIN, high=b.box.y - BAND_MARGIN
-    )
+    y_in = channels.band(above_b, x, bx, head, **_into(nodes, b), tip=(bx, top_b))
     return [(ax, bottom_a), (ax, y_out), (x, y_out), (x, y_in), (bx, y_in), (bx, top_b)]
 
 
@@ -344,7 +340,7 @@ def _back_on(
         return None
     if not top_entry:
         return [(sx, ay), (x, ay), (x, by), tip]
-    y_in = channels.band(above_b, x, bx, head, low=low, high=high)
+    y_in = channels.band(above_b, x, bx, head, low=low, high=high, tip=tip)
     return [(sx, ay), (x, ay), (x, y_in), (bx, y_in), tip]
 
 

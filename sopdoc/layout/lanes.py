@@ -32,11 +32,15 @@ END_ASPECT: Final = 1.4
 BRANCH_WORD_EMS: Final = 2.8
 
 
+def _label_room(style: LayoutStyle) -> Pt:
+    """The length of arrow a Ya/Tidak takes over it, LABEL_PAD round it."""
+    return style.label_size * BRANCH_WORD_EMS + 2 * LABEL_PAD + 1.0
+
+
 def end_lane_room(style: LayoutStyle) -> Pt:
     """How wide the lane of a wordless end beside its decision must be to hold it and,
     before it, the Ya/Tidak over the arrow into it."""
-    label = style.label_size * BRANCH_WORD_EMS + 2 * LABEL_PAD + 1.0
-    return label + ARROWHEAD_LENGTH + END_MIN_WIDTH + 2 * style.symbol_margin_x
+    return _label_room(style) + ARROWHEAD_LENGTH + END_MIN_WIDTH + 2 * style.symbol_margin_x
 
 
 def lanes_of(step: Step) -> tuple[int, ...]:
@@ -59,7 +63,8 @@ def shares(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) ->
     if not style.end_in_own_lane:
         return False
     column = lanes[lanes_of(step)[-1]]
-    return column.width / 2 - style.symbol_margin_x - style.outer_margin_x >= MIN_SHARED_HALF
+    half = column.width / 2 - style.symbol_margin_x - style.outer_margin_x
+    return half >= max(MIN_SHARED_HALF, END_MIN_WIDTH + _label_room(style) + ARROWHEAD_LENGTH)
 
 
 def end_lane(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> tuple[int, bool]:
@@ -133,10 +138,14 @@ def connector_lane(
     lanes: Sequence[Column[ColumnId]],
     style: LayoutStyle,
     taken: set[int] | None = None,
+    labelled: bool = False,
 ) -> int | None:
     """A free lane beside a step's symbol wide enough for an off-page connector: right of it
     for an outgoing one, left for an incoming one (else the other side); None without one,
-    and for an incoming one to a decision, whose side vertices its own arrows leave by."""
+    and for an incoming one to a decision, whose side vertices its own arrows leave by. The
+    connector of a ``labelled`` arrow (a decision's Ya or Tidak) stands in the free lane
+    beyond a lane too narrow for it and the word over its arrow: the word stands over the
+    arrow inside the lane crossed."""
     if direction == "in" and step.is_decision:  # its sides are its exits
         return None
     own = taken_lanes(step, lanes, style)
@@ -147,11 +156,23 @@ def connector_lane(
         order: tuple[int, ...] = (hi + 1,) if end_left else (lo - 1,)
     else:
         order = (hi + 1, lo - 1) if direction == "out" else (lo - 1, hi + 1)
-    for lane in order:
-        if (
+    def fits(lane: int) -> bool:
+        return (
             0 <= lane < len(lanes)
             and lane not in used
             and lanes[lane].width >= style.connector_size + 2 * CONNECTOR_ROOM
-        ):
+        )
+
+    for lane in order:
+        if fits(lane):
+            beyond = lane + 1 if lane > hi else lane - 1
+            if labelled and lanes[lane].width < labelled_connector_lane(style) and fits(beyond):
+                return beyond
             return lane
     return None
+
+
+def labelled_connector_lane(style: LayoutStyle) -> Pt:
+    """How wide a lane must be for a connector centred in it and, between the lane line and
+    its arrow's head, the Ya/Tidak over that arrow."""
+    return 2 * (_label_room(style) + ARROWHEAD_LENGTH) + style.connector_size

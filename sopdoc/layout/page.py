@@ -502,8 +502,11 @@ def _links(
                 fixed.append(Connector(node, letter, direction, box, step, page_of[other]))
             else:
                 # A decision's Tidak leaves by its side vertex: its connector is wanted under
-                # that side, not under the Ya arrow leaving the bottom.
-                side_exit = direction == "out" and branch is Branch.NO
+                # that side, not under the Ya arrow leaving the bottom. Where the Ya ends or
+                # goes back up, the Tidak keeps the bottom vertex (``_side_exits``).
+                yes = sop.step(source).yes
+                ya_down = yes is not None and yes > source
+                side_exit = direction == "out" and branch is Branch.NO and ya_down
                 x = anchor.right - size / 2 if side_exit else anchor.center_x - size / 2
                 box = Box(float(round(x)), y, size, size)
                 strip = outgoing if direction == "out" else incoming

@@ -117,7 +117,12 @@ def beside_rows(
                 continue
             kind: Direction = "out" if direction == "out" else "in"
             lane = connector_lane(
-                sop.step(step), kind, lanes=lanes, style=style, taken=taken.get(step)
+                sop.step(step),
+                kind,
+                lanes=lanes,
+                style=style,
+                taken=taken.get(step),
+                labelled=kind == "out" and crossing[2] is not Branch.NEXT,
             )
             if lane is not None:
                 beside[(crossing, kind)] = lane
