@@ -12,8 +12,10 @@ from sopdoc.drawing.clearances import (
     FINE_STEP,
     HEAD_HALF_WIDTH,
     HEAD_LENGTH,
+    HEAD_PAD,
     LINE_CLEARANCE,
     OUTER_INSET,
+    TOUCH,
 )
 from sopdoc.drawing.nodes import PageNodes
 from sopdoc.layout import NodeId
@@ -30,8 +32,11 @@ class Tracks:
     one head may share a track)."""
 
     separation: Pt
-    vertical: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)  # x, y0, y1, head
-    horizontal: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)  # y, x0, x1, head
+    #: x, y0, y1 and the head of each vertical leg.
+    vertical: list[tuple[Pt, Pt, Pt, NodeId]] = field(default_factory=list)
+    #: y, x0, x1 and the head of each horizontal leg (None: a labelled arrow's first ones,
+    #: which no arrow shares: its word beside them would name both).
+    horizontal: list[tuple[Pt, Pt, Pt, NodeId | None]] = field(default_factory=list)
     #: The x of the vertical legs of the arrows into each head at each point: an arrow to
     #: the same point may merge into them.
     merges: dict[tuple[NodeId, Point], list[Pt]] = field(default_factory=dict)
@@ -45,7 +50,10 @@ class Tracks:
         an arrow into another node."""
         lo, hi = sorted((y0, y1))
         return any(
-            h != head and bx0 - 0.5 <= x <= bx1 + 0.5 and lo < by1 + 0.5 and by0 - 0.5 < hi
+            h != head
+            and bx0 - HEAD_PAD <= x <= bx1 + HEAD_PAD
+            and lo < by1 + HEAD_PAD
+            and by0 - HEAD_PAD < hi
             for (bx0, by0, bx1, by1), h, _ in self.heads
         )
 
@@ -55,9 +63,9 @@ class Tracks:
         lo, hi = sorted((x0, x1))
         return any(
             (tip is None or _key(t) != _key(tip))
-            and by0 - 0.5 <= y <= by1 + 0.5
-            and lo < bx1 + 0.5
-            and bx0 - 0.5 < hi
+            and by0 - HEAD_PAD <= y <= by1 + HEAD_PAD
+            and lo < bx1 + HEAD_PAD
+            and bx0 - HEAD_PAD < hi
             for (bx0, by0, bx1, by1), _, t in self.heads
         )
 
@@ -66,9 +74,27 @@ class Tracks:
         (a loop round another loop's exit: the two cross instead of nesting)."""
         lo, hi = sorted((y0, y1))
         return any(
-            min(a, b) + 0.5 < x < max(a, b) - 0.5 and lo + 0.5 < y < hi - 0.5
+            min(a, b) + TOUCH < x < max(a, b) - TOUCH and lo + TOUCH < y < hi - TOUCH
             for y, a, b in self.exits
         )
+
+    def crossings(self, points: Sequence[Point]) -> int:
+        """How many legs already placed the arrow through ``points`` would cross."""
+        count = 0
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
+            if abs(x0 - x1) < 1e-6:  # vertical: across horizontal legs
+                lo, hi = sorted((y0, y1))
+                count += sum(
+                    lo + TOUCH < hy < hi - TOUCH and min(a, b) + TOUCH < x0 < max(a, b) - TOUCH
+                    for hy, a, b, _ in self.horizontal
+                )
+            else:
+                lo, hi = sorted((x0, x1))
+                count += sum(
+                    lo + TOUCH < vx < hi - TOUCH and min(a, b) + TOUCH < y0 < max(a, b) - TOUCH
+                    for vx, a, b, _ in self.vertical
+                )
+        return count
 
     def vertical_free(self, x: Pt, y0: Pt, y1: Pt, head: NodeId) -> bool:
         lo, hi = sorted((y0, y1))
@@ -101,21 +127,30 @@ class Tracks:
             default=math.inf,
         )
 
-    def add(self, points: Sequence[Point], head: NodeId, *, arrowhead: bool = True) -> None:
+    def add(
+        self,
+        points: Sequence[Point],
+        head: NodeId,
+        *,
+        arrowhead: bool = True,
+        labelled: bool = False,
+    ) -> None:
         """Take the legs of an arrow into ``head`` (with its ``arrowhead``; a connector's
-        stub, taken before its arrow is routed, has none)."""
+        stub, taken before its arrow is routed, has none). Arrows into one head may share
+        legs, but not a horizontal one of the first two of a ``labelled`` arrow (a loop
+        merging there would run under its Ya/Tidak)."""
         merges = self.merges.setdefault((head, _key(points[-1])), [])
         if arrowhead:
             self.heads.append((_head_box(points[-2], points[-1]), head, points[-1]))
         (x0, y0), (x1, y1) = points[0], points[1]
         if abs(y0 - y1) < 1e-6:
             self.exits.append((y0, x0, x1))
-        for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        for k, ((x0, y0), (x1, y1)) in enumerate(itertools.pairwise(points)):
             if abs(x0 - x1) < 1e-6:
                 self.vertical.append((x0, y0, y1, head))
                 merges.append(x0)
             else:
-                self.horizontal.append((y0, x0, x1, head))
+                self.horizontal.append((y0, x0, x1, None if labelled and k < 2 else head))
 
 
 def _head_box(before: Point, tip: Point) -> tuple[Pt, Pt, Pt, Pt]:
@@ -272,9 +307,10 @@ class Channels:
                         and not self.tracks.band_through_head(candidate, x0, x1, tip)
                     ):
                         return candidate
-        # No free track: ``y`` when it still stands apart from the legs it runs beside,
-        # else the place in the band farthest from them.
+        # No free track: ``y`` when it still stands apart from the legs it runs beside
+        # (nearly the least separation), else the place in the band farthest from them.
         places = [low + k * FINE_STEP for k in range(int((high - low) / FINE_STEP) + 1)]
-        if not places or self.tracks.horizontal_gap(y, x0, x1, head) > LINE_CLEARANCE:
+        apart = max(LINE_CLEARANCE, self.track - 2 * FINE_STEP)
+        if not places or self.tracks.horizontal_gap(y, x0, x1, head) > apart:
             return y
         return max(places, key=lambda c: (self.tracks.horizontal_gap(c, x0, x1, head), -abs(c - y)))

@@ -40,6 +40,10 @@ SIDE_MARGIN: Final = 2.0
 #: A straight drop into (out of) a box lands at least this far inside the box's sides, so
 #: that it never reads as running down the box's edge.
 EDGE_INSET: Final = 4.0
+#: Space other arrows keep round an arrowhead; and how far past its ends two legs must meet
+#: to count as crossing (nearer, they only touch: one ends on the other, as a merge does).
+HEAD_PAD: Final = 0.5
+TOUCH: Final = 0.5
 #: Two ends this near across are one straight line (no jog).
 SAME_LINE: Final = 0.5
 
@@ -55,8 +59,10 @@ TIGHT_PAD: Final = 0.6
 NEAR_X: Final = 36.0
 NEAR_Y: Final = 24.0
 #: A label names its own arrow at a glance when every other arrow is at least AMBIGUOUS_GAP
-#: farther from its glyph box than its own, or farther and at least UNAMBIGUOUS_FAR away (a
-#: reader takes the nearest line within about 10 pt, and cannot tell two within 2 pt of each
-#: other apart; a point more each way for the glyph box each application measures).
+#: farther from its glyph box than its own, or GLYPH_SLACK farther and at least
+#: UNAMBIGUOUS_FAR away (a reader takes the nearest line within about 10 pt, and cannot tell
+#: two within 2 pt of each other apart; a point more each way for the glyph box each
+#: application measures).
 AMBIGUOUS_GAP: Final = 3.0
 UNAMBIGUOUS_FAR: Final = 11.0
+GLYPH_SLACK: Final = 1.0

@@ -9,9 +9,11 @@ import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from sopdoc.drawing.clearances import (
     AMBIGUOUS_GAP,
+    GLYPH_SLACK,
     LABEL_PAD,
     LABEL_SIZE,
     NEAR_X,
@@ -60,8 +62,15 @@ class _Space:
     """What a label must keep clear of on one page."""
 
     def __init__(
-        self, page: ProcedurePage, lanes: Sequence[Column[ColumnId]], routes: Sequence[Route]
+        self,
+        page: ProcedurePage,
+        lanes: Sequence[Column[ColumnId]],
+        routes: Sequence[Route],
+        *,
+        row_lines: bool = True,
     ) -> None:
+        """``row_lines``: the rows are drawn as table lines (the document; slides draw only
+        the lanes' outlines)."""
         self.page = page
         self.lanes = lanes
         self.shapes = [(s.box, s.symbol is Symbol.DECISION) for s in page.symbols]
@@ -77,7 +86,7 @@ class _Space:
         self.segments = [seg for segments in self.arrows for seg in segments]
         area = page.flow_area
         self.grid: list[tuple[Point, Point]] = []
-        for row in page.rows:
+        for row in page.rows if row_lines else ():
             for y in (row.box.y, row.box.bottom):
                 self.grid.append(((area.x, y), (area.right, y)))
         for lane in lanes:
@@ -129,13 +138,14 @@ def _box_segment_distance(box: Box, a: Point, b: Point) -> Pt:
 
 def names_its_arrow(space: _Space, index: int, box: Box) -> bool:
     """True when the label in ``box`` is clearly nearest arrow ``index``: every other arrow
-    is AMBIGUOUS_GAP farther, or farther and UNAMBIGUOUS_FAR away."""
+    is AMBIGUOUS_GAP farther, or GLYPH_SLACK farther and UNAMBIGUOUS_FAR away."""
     own = min((_box_segment_distance(box, a, b) for a, b in space.arrows[index]), default=0.0)
     for other, segments in enumerate(space.arrows):
         if other == index or not segments:
             continue
         distance = min(_box_segment_distance(box, a, b) for a, b in segments)
-        if distance < own + AMBIGUOUS_GAP and (distance < UNAMBIGUOUS_FAR or distance <= own):
+        nearer = distance < own + GLYPH_SLACK
+        if distance < own + AMBIGUOUS_GAP and (distance < UNAMBIGUOUS_FAR or nearer):
             return False
     return True
 
@@ -191,6 +201,32 @@ def _box(centre: Point, width: Pt, height: Pt) -> Box:
     return Box(centre[0] - width / 2, centre[1] - height / 2, width, height)
 
 
+def _free_places(
+    space: _Space, arrow: Route, width: Pt, height: Pt, margin: Pt, *, strict: bool = True
+) -> Iterator[Point]:
+    """The label centres beside ``arrow`` keeping ``margin`` free round the label, in the
+    order tried; ``strict``: clear of arrowheads too, near the arrow's start and never
+    behind it."""
+    # Where little room is kept, a finer search: a gap a label just fits in is found.
+    step = 2.0 if margin >= LABEL_PAD else 1.0
+    (x0, y0), (x1, y1) = arrow.points[:2]
+    length = math.dist((x0, y0), (x1, y1)) or 1.0
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    # Never behind the arrow's start (by the vertex another branch leaves or one comes in
+    # by): at most half the label back from it, along the arrow's first leg.
+    behind = abs(ux) * width / 2 + abs(uy) * height / 2
+    if strict:  # every place tried lies near the start: only what reaches there matters
+        reach_x, reach_y = NEAR_X + width / 2 + 2 * margin, NEAR_Y + height / 2 + 2 * margin
+        space = space.near(Box(x0 - reach_x, y0 - reach_y, 2 * reach_x, 2 * reach_y))
+    for centre in itertools.chain(_candidates(arrow, width, height), _around(arrow, step)):
+        if strict and (centre[0] - x0) * ux + (centre[1] - y0) * uy < -behind:
+            continue
+        if strict and (abs(centre[0] - x0) > NEAR_X or abs(centre[1] - y0) > NEAR_Y):
+            continue  # too far along the arrow to be read as its label
+        if space.free(_box(centre, width, height), margin, heads=strict):
+            yield centre
+
+
 def _first_free(
     space: _Space,
     arrow: Route,
@@ -201,32 +237,40 @@ def _first_free(
     strict: bool = True,
     owner: int | None = None,
 ) -> Point | None:
-    """The first label centre beside ``arrow`` keeping ``margin`` free round the label;
-    ``strict``: clear of arrowheads too, near the arrow's start and never behind it; with
-    ``owner`` (the arrow's index), only where the label clearly names that arrow."""
-    # Where little room is kept, a finer search: a gap a label just fits in is found.
-    step = 2.0 if margin >= LABEL_PAD else 1.0
-    (x0, y0), (x1, y1) = arrow.points[:2]
-    length = math.dist((x0, y0), (x1, y1)) or 1.0
-    ux, uy = (x1 - x0) / length, (y1 - y0) / length
-    # Never behind the arrow's start (by the vertex another branch leaves or one comes in
-    # by): at most half the label back from it, along the arrow's first leg.
-    behind = abs(ux) * width / 2 + abs(uy) * height / 2
-    whole = space
-    if strict:  # every place tried lies near the start: only what reaches there matters
-        reach_x, reach_y = NEAR_X + width / 2 + 2 * margin, NEAR_Y + height / 2 + 2 * margin
-        space = space.near(Box(x0 - reach_x, y0 - reach_y, 2 * reach_x, 2 * reach_y))
-    for centre in itertools.chain(_candidates(arrow, width, height), _around(arrow, step)):
-        if strict and (centre[0] - x0) * ux + (centre[1] - y0) * uy < -behind:
-            continue
-        if strict and (abs(centre[0] - x0) > NEAR_X or abs(centre[1] - y0) > NEAR_Y):
-            continue  # too far along the arrow to be read as its label
-        box = _box(centre, width, height)
-        if space.free(box, margin, heads=strict) and (
-            owner is None or names_its_arrow(whole, owner, box)
-        ):
+    """The first free label centre beside ``arrow`` (``_free_places``); with ``owner`` (the
+    arrow's index), the first where the label clearly names that arrow."""
+    for centre in _free_places(space, arrow, width, height, margin, strict=strict):
+        if owner is None or names_its_arrow(space, owner, _box(centre, width, height)):
             return centre
     return None
+
+
+def _clarity(space: _Space, index: int, box: Box) -> Pt:
+    """How much nearer the label in ``box`` is to arrow ``index`` than to any other."""
+    own = min((_box_segment_distance(box, a, b) for a, b in space.arrows[index]), default=0.0)
+    others = (
+        min(_box_segment_distance(box, a, b) for a, b in segments)
+        for other, segments in enumerate(space.arrows)
+        if other != index and segments
+    )
+    return min(others, default=math.inf) - own
+
+
+def _clearest_free(
+    space: _Space, arrow: Route, width: Pt, height: Pt, margin: Pt, *, owner: int
+) -> Point | None:
+    """Where no free place clearly names the arrow: of the first CLEAREST_TRIED free places,
+    the one nearest its own arrow against the others (the first of equals)."""
+    places = itertools.islice(_free_places(space, arrow, width, height, margin), CLEAREST_TRIED)
+    return max(
+        places,
+        key=lambda c: _clarity(space, owner, _box(c, width, height)),
+        default=None,
+    )
+
+
+#: How many free places the search for the clearest of unclear ones weighs.
+CLEAREST_TRIED: Final = 200
 
 
 @dataclass(frozen=True)
@@ -248,6 +292,7 @@ def place_labels(
     lanes: Sequence[Column[ColumnId]],
     measure: FontMeasure,
     size: Pt = LABEL_SIZE,
+    row_lines: bool = True,
 ) -> Labelling:
     """Put ``Ya``/``Tidak`` in the first free place beside the start of each labelled arrow,
     where it clearly names its own arrow (``names_its_arrow``) if it can. An arrow with no
@@ -256,15 +301,17 @@ def place_labels(
     an arrowhead), else the first tried (and is lost). One whose place does not clearly
     name its arrow is unclear (its row may get taller too). Labels are placed in order;
     when one finds no roomy or clear place, the labels without one go first, and that order
-    is kept if fewer labels then miss."""
+    is kept if fewer labels then miss. ``row_lines``: the rows are drawn as table lines,
+    which labels keep clear of (the lanes' lines always are)."""
     routes = tuple(arrows)
     labelled = [i for i, r in enumerate(routes) if r.spec.label and len(r.points) >= 2]
-    best = _place(routes, labelled, page=page, lanes=lanes, measure=measure, size=size)
+    space = _Space(page, lanes, routes, row_lines=row_lines)
+    best = _place(routes, labelled, space=space, measure=measure, size=size)
     if best.missed or best.unclear:
         wanting = best.missed | best.unclear
         first = [i for i in labelled if i in wanting]
         order = first + [i for i in labelled if i not in wanting]
-        other = _place(routes, order, page=page, lanes=lanes, measure=measure, size=size)
+        other = _place(routes, order, space=space, measure=measure, size=size)
         if _misses(other) < _misses(best):
             best = other
     return Labelling(
@@ -295,13 +342,14 @@ def _place(
     routes: Sequence[Route],
     order: Sequence[int],
     *,
-    page: ProcedurePage,
-    lanes: Sequence[Column[ColumnId]],
+    space: _Space,
     measure: FontMeasure,
     size: Pt,
 ) -> _Placement:
-    """The labels of ``routes`` at ``order``, each in the first free place left to it."""
-    space = _Space(page, lanes, routes)
+    """The labels of ``routes`` at ``order``, each in the first free place left to it in
+    ``space`` (the labels placed before this placement's own kept apart)."""
+    space = copy.copy(space)
+    space.placed = []
     height = measure.ascent(size) + measure.descent(size)
     out = _Placement()
     for i in order:
@@ -319,7 +367,10 @@ def _place(
         for margin, strict in ((LABEL_PAD, True), (TIGHT_PAD, True), (TIGHT_PAD, False)):
             if first is not None:
                 break
-            first = _first_free(space, arrow, width, height, margin, strict=strict)
+            if strict:
+                first = _clearest_free(space, arrow, width, height, margin, owner=i)
+            else:
+                first = _first_free(space, arrow, width, height, margin, strict=False)
             if first is not None:
                 break
             out.missed.add(i)

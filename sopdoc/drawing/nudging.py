@@ -24,9 +24,11 @@ from sopdoc.drawing.clearances import (
     FINE_STEP,
     HEAD_HALF_WIDTH,
     HEAD_LENGTH,
+    HEAD_PAD,
     IDEAL_TRACK_FACTOR,
     LINE_CLEARANCE,
     NUDGE_REACH,
+    TOUCH,
 )
 from sopdoc.drawing.nodes import PageNodes
 from sopdoc.layout import NodeId
@@ -65,6 +67,17 @@ class _Page:
     #: the rows' lines (a horizontal leg stays within its row gap).
     lane_lines: list[Pt] = field(default_factory=list)
     row_lines: list[Pt] = field(default_factory=list)
+    #: Each node's name and box (x0, y0, x1, y1); each arrow's head box and its tip (the
+    #: last legs never move, so their heads stay where routing put them).
+    boxes: list[tuple[NodeId, tuple[Pt, Pt, Pt, Pt]]] = field(default_factory=list)
+    heads: list[tuple[tuple[Pt, Pt, Pt, Pt], Point]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.boxes = [
+            (name, (n.box.x, n.box.y, n.box.right, n.box.bottom))
+            for name, n in self.nodes.nodes.items()
+        ]
+        self.heads = [(_head_box(points), points[-1]) for points in self.points]
 
     def leg(self, i: int, k: int) -> tuple[Point, Point]:
         return self.points[i][k], self.points[i][k + 1]
@@ -148,21 +161,17 @@ def _leg_clear(page: _Page, i: int, k: int, p: Point, q: Point) -> bool:
     area = page.nodes.area
     x0, x1 = sorted((p[0], q[0]))
     y0, y1 = sorted((p[1], q[1]))
-    if x0 < area.x + 0.5 or x1 > area.right - 0.5:
+    if x0 < area.x + TOUCH or x1 > area.right - TOUCH:
         return False
     last = len(page.points[i]) - 2
     own = page.ends[i] if k in (0, last) else ()
-    for name, node in page.nodes.nodes.items():
-        box = node.box
-        m = -0.5 if name in own else CLEARANCE
-        if x0 < box.right + m and x1 > box.x - m and y0 < box.bottom + m and y1 > box.y - m:
+    for name, (bx0, by0, bx1, by1) in page.boxes:
+        m = -TOUCH if name in own else CLEARANCE
+        if x0 < bx1 + m and x1 > bx0 - m and y0 < by1 + m and y1 > by0 - m:
             return False
-    tip = page.points[i][-1]
-    for j, other in enumerate(page.points):
-        if j == i or _same(other[-1], tip):
-            continue
-        hx0, hy0, hx1, hy1 = _head_box(other)
-        if x0 < hx1 and x1 > hx0 and y0 < hy1 and y1 > hy0:
+    tip = page.heads[i][1]
+    for j, ((hx0, hy0, hx1, hy1), other) in enumerate(page.heads):
+        if x0 < hx1 and x1 > hx0 and y0 < hy1 and y1 > hy0 and j != i and not _same(other, tip):
             return False
     return True
 
@@ -172,14 +181,14 @@ def _same(p: Point, q: Point) -> bool:
 
 
 def _head_box(points: Sequence[Point]) -> tuple[Pt, Pt, Pt, Pt]:
-    """The box of an arrow's head, half a point round it."""
+    """The box of an arrow's head, HEAD_PAD round it."""
     (x0, y0), (x1, y1) = points[-2], points[-1]
-    pad = HEAD_HALF_WIDTH + 0.5
+    pad = HEAD_HALF_WIDTH + HEAD_PAD
     if abs(x0 - x1) < 1e-6:  # vertical: the head spans HEAD_LENGTH above (below) the tip
         lo, hi = sorted((y1, y1 - math.copysign(HEAD_LENGTH, y1 - y0)))
-        return x1 - pad, lo - 0.5, x1 + pad, hi + 0.5
+        return x1 - pad, lo - HEAD_PAD, x1 + pad, hi + HEAD_PAD
     lo, hi = sorted((x1, x1 - math.copysign(HEAD_LENGTH, x1 - x0)))
-    return lo - 0.5, y1 - pad, hi + 0.5, y1 + pad
+    return lo - HEAD_PAD, y1 - pad, hi + HEAD_PAD, y1 + pad
 
 
 def _on_line(page: _Page, axis: Axis, pos: Pt) -> bool:
@@ -335,6 +344,7 @@ def _layout(
     ]
     for i in range(1, n):
         pos[i] = max(pos[i], pos[i - 1] + sep)
+    pos[-1] = min(pos[-1], cluster[-1].high)
     for i in range(n - 2, -1, -1):
         pos[i] = min(pos[i], pos[i + 1] - sep)
     # Off the table lines: to the nearer side of a line's clearance.
@@ -416,4 +426,4 @@ def _cross(p: Point, q: Point, r: Point, s: Point) -> bool:
         return False
     hx0, hx1 = sorted((h[0][0], h[1][0]))
     vy0, vy1 = sorted((v[0][1], v[1][1]))
-    return hx0 + 0.5 < v[0][0] < hx1 - 0.5 and vy0 + 0.5 < h[0][1] < vy1 - 0.5
+    return hx0 + TOUCH < v[0][0] < hx1 - TOUCH and vy0 + TOUCH < h[0][1] < vy1 - TOUCH

@@ -54,7 +54,12 @@ def route_page(
     widths = {a.label: measure.width(a.label, label_size) for a in page.arrows if a.label}
     routing = route_arrows(page, lanes, track=track, label_widths=widths)
     labelling = place_labels(
-        routing.routes, page=page, lanes=lanes, measure=measure, size=label_size
+        routing.routes,
+        page=page,
+        lanes=lanes,
+        measure=measure,
+        size=label_size,
+        row_lines=not lane_outlines,
     )
     arrows = labelling.routes
     scene = build_scene(

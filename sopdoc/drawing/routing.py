@@ -113,7 +113,7 @@ class Router:
         else:
             points = back(self.nodes, self.channels, a, b, head=spec.head, label_room=room)
         points = _simplify(points)
-        self.channels.tracks.add(points, spec.head)
+        self.channels.tracks.add(points, spec.head, labelled=bool(spec.label))
         return Route(spec, tuple(points), _arrowhead(points))
 
 
@@ -159,31 +159,9 @@ def down(
     adjacent = b.rank - a.rank == 1 or (symbols and b.row == a.row + 1)
     adjacent = adjacent and nodes.above(b) is None  # else round the start over b
     if side_exit:
-        side = _side_towards(a, bx) if not (a.box.x <= bx <= a.box.right) else nodes.free_side(a)
-        sx = a.box.right if side == "right" else a.box.x
-        y = a.box.center_y
-        beyond = bx > a.box.right + SIDE_MARGIN if side == "right" else bx < a.box.x - SIDE_MARGIN
-        if adjacent and beyond:
-            return [(sx, y), (bx, y), (bx, top_b)]
-        x: Pt | None = None
-        for room in (label_room, 0.0) if label_room else (0.0,):
-            find = channels.find if room else channels.pick
-            x = find(
-                ChannelQuery(
-                    y,
-                    above_b,
-                    prefer=sx,
-                    side=side,
-                    ends=(a.name, b.name),
-                    head=head,
-                    beyond=_beyond(a, (a.box.x, a.box.right), side, room=room),
-                )
-            )
-            if x is not None:
-                break
-        assert x is not None
-        y_band = channels.band(above_b, x, bx, head, **_into(nodes, b), tip=(bx, top_b))
-        return [(sx, y), (x, y), (x, y_band), (bx, y_band), (bx, top_b)]
+        return _down_by_side(
+            nodes, channels, a, b, head=head, label_room=label_room, adjacent=adjacent
+        )
     ax, bx = _straight(nodes, a, b, nodes.anchor_x(a), bx, sole=sole)
     bottom_a = a.box.bottom - _entry_drop(a, ax)
     top_b = b.box.y + _entry_drop(b, bx)
@@ -208,6 +186,54 @@ def down(
     y_out = channels.band(below_a, ax, x, head, low=out_low, high=out_high)
     y_in = channels.band(above_b, x, bx, head, **_into(nodes, b), tip=(bx, top_b))
     return [(ax, bottom_a), (ax, y_out), (x, y_out), (x, y_in), (bx, y_in), (bx, top_b)]
+
+
+def _down_by_side(
+    nodes: PageNodes,
+    channels: Channels,
+    a: Node,
+    b: Node,
+    *,
+    head: NodeId,
+    label_room: Pt,
+    adjacent: bool,
+) -> list[Point]:
+    """Down the page out of a decision's side vertex: towards b, or with b below it, by its
+    free side; a labelled exit runs ``label_room`` out before it turns where it can, by the
+    other side when only that one has the room and the arrow crosses nothing there."""
+    bx = nodes.anchor_x(b)
+    top_b = b.box.y + _entry_drop(b, bx)
+    under = a.box.x <= bx <= a.box.right
+    side = nodes.free_side(a) if under else _side_towards(a, bx)
+    other: Side = "left" if side == "right" else "right"
+    y = a.box.center_y
+    sx = a.box.right if side == "right" else a.box.x
+    beyond = bx > a.box.right + SIDE_MARGIN if side == "right" else bx < a.box.x - SIDE_MARGIN
+    if adjacent and beyond:
+        return [(sx, y), (bx, y), (bx, top_b)]
+    sides = [side, other] if under and label_room and nodes.side_free(a, other) else [side]
+    tries = [(way, label_room) for way in sides] if label_room else []
+    for way, room in [*tries, (side, 0.0)]:
+        find = channels.find if room else channels.pick
+        x = find(
+            ChannelQuery(
+                y,
+                nodes.gap_above(b),
+                prefer=a.box.right if way == "right" else a.box.x,
+                side=way,
+                ends=(a.name, b.name),
+                head=head,
+                beyond=_beyond(a, (a.box.x, a.box.right), way, room=room),
+            )
+        )
+        if x is None:
+            continue
+        start = (a.box.right if way == "right" else a.box.x, y)
+        band = channels.band(nodes.gap_above(b), x, bx, head, **_into(nodes, b), tip=(bx, top_b))
+        points = [start, (x, y), (x, band), (bx, band), (bx, top_b)]
+        if way == side or channels.tracks.crossings(points) == 0:
+            return points
+    raise AssertionError("pick always finds a channel")  # pragma: no cover
 
 
 def _into(nodes: PageNodes, b: Node) -> dict[str, Pt]:
@@ -321,6 +347,11 @@ def _back_on(
             if prev and max(prev) + BAND_MARGIN <= row_top - BAND_MARGIN:
                 above_b = (max(prev) + row_top) / 2
                 low, high = max(prev) + BAND_MARGIN, row_top - BAND_MARGIN
+        # Into the point where an arrow from above already enters (it may have come in
+        # straight, off the anchor): the loop merges into it instead of crossing its head.
+        entries = [t for _, h, t in channels.tracks.heads if h == b.name and t[1] <= b.box.y + 0.01]
+        if entries:
+            bx = min(entries, key=lambda t: abs(t[0] - bx))[0]
         tip, y_end = (bx, b.box.y + _entry_drop(b, bx)), above_b
     else:
         tip, y_end = (b.box.right if side == "right" else b.box.x, by), by
@@ -454,5 +485,18 @@ def _side_exits(page: ProcedurePage, nodes: PageNodes) -> set[int]:
         down = [i for i, a in mine if ranks[a.head] > ranks[tail]]
         ya_down = [i for i, a in mine if a.branch is not Branch.NO and i in down]
         bottom = ya_down[0] if ya_down else (down[0] if down else None)
+        # Each branch leaves towards its step: a no to a step right under the decision
+        # (``_under``) takes the bottom vertex when the yes goes to a step off to a side.
+        under = [i for i in down if _under(nodes, nodes[tail], nodes[page.arrows[i].head])]
+        aside = bottom is not None and bottom not in under and nodes[page.arrows[bottom].head]
+        if aside and aside.is_symbol and len(under) == 1:
+            bottom = under[0]
         exits.update(i for i, _ in mine if i != bottom)
     return exits
+
+
+def _under(nodes: PageNodes, a: Node, b: Node) -> bool:
+    """True when step symbol ``b`` stands right under ``a``, its anchor within a's width,
+    with no decision between them (whose side exits the drop would cross)."""
+    between = (n for n in nodes.nodes.values() if a.row < n.row < b.row)
+    return b.is_symbol and _within(a, nodes.anchor_x(b)) and not any(n.diamond for n in between)

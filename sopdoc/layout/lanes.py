@@ -156,6 +156,7 @@ def connector_lane(
         order: tuple[int, ...] = (hi + 1,) if end_left else (lo - 1,)
     else:
         order = (hi + 1, lo - 1) if direction == "out" else (lo - 1, hi + 1)
+
     def fits(lane: int) -> bool:
         return (
             0 <= lane < len(lanes)

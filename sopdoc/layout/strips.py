@@ -58,7 +58,8 @@ def spread(
     placed: list[tuple[NodeId, Box]] = []
     for node, box in order:
         width = box.width
-        options = [box.x]
+        # Wanted beyond the strip's end (under a symbol reaching to the lanes' edge): at it.
+        options = [min(max(box.x, x0), x1 - width)]
         for _, other in placed:
             options += [other.x - gap - width, other.right + gap]
         free = [
