@@ -97,6 +97,9 @@ class Router:
         if a.rank == b.rank and a.box.bottom <= b.box.y:  # a start above its decision
             x = self.nodes.anchor_x(b)
             points = [(x, a.box.bottom), (x, b.box.y + _entry_drop(b, x))]
+            if not a.box.x < x < a.box.right:  # a connector beside that start: join its arrow
+                ax, y = a.box.center_x, (a.box.bottom + b.box.y) / 2
+                points = [(ax, a.box.bottom), (ax, y), (x, y), points[-1]]
         elif a.rank == b.rank:
             points = beside(a, b)
         elif b.rank > a.rank:

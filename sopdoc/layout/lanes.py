@@ -139,14 +139,16 @@ def connector_lane(
     style: LayoutStyle,
     taken: set[int] | None = None,
     labelled: bool = False,
+    beside_start: bool = False,
 ) -> int | None:
     """A free lane beside a step's symbol wide enough for an off-page connector: right of it
     for an outgoing one, left for an incoming one (else the other side); None without one,
     and for an incoming one to a decision, whose side vertices its own arrows leave by. The
     connector of a ``labelled`` arrow (a decision's Ya or Tidak) stands in the free lane
     beyond a lane too narrow for it and the word over its arrow: the word stands over the
-    arrow inside the lane crossed."""
-    if direction == "in" and step.is_decision:  # its sides are its exits
+    arrow inside the lane crossed. A loop into a deciding first step (``beside_start``)
+    stands beside the start terminator over it, its arrow joining the start's."""
+    if direction == "in" and step.is_decision and not beside_start:  # its sides are exits
         return None
     own = taken_lanes(step, lanes, style)
     used = own | (taken or set())

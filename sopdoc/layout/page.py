@@ -498,7 +498,9 @@ def _links(
             node = NodeId.connector(letter, direction)
             lane = beside.get((crossing, direction))
             if lane is not None:
-                box = in_lane(lane, anchor)
+                # Into a deciding first step: beside the start terminator over it.
+                start = by_node.get(NodeId.start_of(step)) if direction == "in" else None
+                box = in_lane(lane, start.box if start is not None else anchor)
                 fixed.append(Connector(node, letter, direction, box, step, page_of[other]))
             else:
                 # A decision's Tidak leaves by its side vertex: its connector is wanted under

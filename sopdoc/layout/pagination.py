@@ -123,6 +123,7 @@ def beside_rows(
                 style=style,
                 taken=taken.get(step),
                 labelled=kind == "out" and crossing[2] is not Branch.NEXT,
+                beside_start=into_start and starts_with_decision(sop, sop.step(step)),
             )
             if lane is not None:
                 beside[(crossing, kind)] = lane

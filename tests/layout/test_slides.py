@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from factories import make_sop, make_step
@@ -166,6 +167,37 @@ def test_a_slide_starts_and_ends_with_connectors_beside_its_rows() -> None:
             symbol = next(s for s in page.page.symbols if s.step == connector.step)
             assert abs(connector.box.center_y - symbol.box.center_y) < 0.5
     assert all_violations(d.layout, d.pages) == []
+
+
+@pytest.mark.parametrize("make", [diagram, prepare])
+def test_a_loop_into_a_deciding_first_step_stands_beside_the_start(make: Any) -> None:
+    """The flow begins with its start terminator: a loop back into a deciding step 1 from a
+    later slide (page) once stood in the strip above the start, so the flow seemed to begin
+    with the connector. It stands beside the start, its arrow joining the start's."""
+    long = "Meneliti kelengkapan dan keabsahan berkas permohonan beserta lampiran " * 3
+    count = 16
+    steps = [
+        make_step(1, (1,), count=count, kegiatan=("Berkas lengkap?",), decision=(2, None)),
+        *(make_step(n, (n % 2 + 1,), count=count, kegiatan=(long,)) for n in range(2, count)),
+        make_step(count, (1,), count=count, kegiatan=("Setuju?",), decision=(None, 1)),
+    ]
+    sop = make_sop(steps, actors=("Kasubag", "Camat", "Tim SPM"))
+    d = make(sop)
+    assert len(d.pages) > 1
+    first = d.pages[0].page
+    start = next(s for s in first.symbols if s.node.kind == "start")
+    ins = [c for c in first.connectors if c.direction == "in" and c.step == 1]
+    assert ins
+    for connector in ins:
+        assert abs(connector.box.center_y - start.box.center_y) < 0.5
+        beside = connector.box.right <= start.box.x or connector.box.x >= start.box.right
+        assert beside, (connector.box, start.box)
+        arrow = next(a for a in d.pages[0].arrows if a.spec.tail == connector.node)
+        into = next(a for a in d.pages[0].arrows if a.spec.tail == start.node)
+        assert arrow.points[-1] == into.points[-1]  # they meet at the diamond's top vertex
+    # (Slides draw no row lines: flow_checks' grid has them, so their labels are not held.)
+    violations = all_violations(d.layout, d.pages)
+    assert [v for v in violations if make is prepare or "label" not in v] == []
 
 
 def test_slides_keep_the_routing_invariants(slides: tuple[Sop, Diagram]) -> None:
