@@ -522,7 +522,8 @@ def _links(
         # Over one symbol's place, the connector of the step nearest the strip keeps it: the
         # others go round that step, and its arrow runs straight.
         near = {c.node: (-c.step if direction == "out" else c.step) for c in group}
-        placed = dict(spread(fitted, x0=x0, x1=x1, gap=CONNECTOR_GAP, near=near))
+        lines = [lane.right for lane in lanes[:-1]]
+        placed = dict(spread(fitted, x0=x0, x1=x1, gap=CONNECTOR_GAP, near=near, lines=lines))
         for c in group:
             kind: Direction = "out" if direction == "out" else "in"
             connectors.append(

@@ -4,6 +4,7 @@ moved to the free place nearest the symbol its arrow meets (pure)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Final
 
 from sopdoc import messages as msg
@@ -41,6 +42,10 @@ def fit_connectors(
     ]
 
 
+#: How far a connector in a strip keeps from a lane line.
+LINE_ROOM: Final = 2.0
+
+
 def spread(
     boxes: list[tuple[NodeId, Box]],
     *,
@@ -48,11 +53,13 @@ def spread(
     x1: Pt,
     gap: Pt,
     near: dict[NodeId, int] | None = None,
+    lines: Sequence[Pt] = (),
 ) -> list[tuple[NodeId, Box]]:
     """Boxes moved sideways so that none overlap, within [x0, x1]: in the order ``near``
     gives (then by x and letter), each keeps its place when free, else takes the free place
     nearest to it. The connector of the step nearest the strip stays right over its symbol,
-    its arrow straight; the others go round."""
+    its arrow straight; the others go round. None straddles one of the lane ``lines`` (it
+    would read as both actors'): it stands LINE_ROOM beside it where there is room."""
     near = near or {}
     order = sorted(boxes, key=lambda i: (near.get(i[0], 0), i[1].x, len(i[0].letter), i[0].letter))
     placed: list[tuple[NodeId, Box]] = []
@@ -62,17 +69,25 @@ def spread(
         options = [min(max(box.x, x0), x1 - width)]
         for _, other in placed:
             options += [other.x - gap - width, other.right + gap]
-        free = [
+        options += [x for line in lines for x in (line + LINE_ROOM, line - LINE_ROOM - width)]
+        fits = [
             x
             for x in options
             if x0 <= x <= x1 - width
             and all(x + width + gap <= o.x or o.right + gap <= x for _, o in placed)
         ]
+        clear = [x for x in fits if not _straddles(x, width, lines)]
+        free = clear or fits
         if not free:
             return pack(boxes, x0=x0, x1=x1, gap=gap)
         x = min(free, key=lambda x: (abs(x - box.x), x))
         placed.append((node, Box(x, box.y, width, box.height)))
     return placed
+
+
+def _straddles(x: Pt, width: Pt, lines: Sequence[Pt]) -> bool:
+    """True when a box from ``x``, ``width`` wide, comes within LINE_ROOM of a line."""
+    return any(x - LINE_ROOM < line < x + width + LINE_ROOM for line in lines)
 
 
 def pack(boxes: list[tuple[NodeId, Box]], *, x0: Pt, x1: Pt, gap: Pt) -> list[tuple[NodeId, Box]]:
