@@ -305,6 +305,7 @@ class Channels:
                         low <= candidate <= high
                         and self.tracks.horizontal_free(candidate, x0, x1, head)
                         and not self.tracks.band_through_head(candidate, x0, x1, tip)
+                        and self.nodes.band_clear(candidate, x0, x1)
                     ):
                         return candidate
         # No free track: ``y`` when it still stands apart from the legs it runs beside

@@ -164,6 +164,17 @@ class PageNodes:
                 return False
         return True
 
+    def band_clear(self, y: Pt, x0: Pt, x1: Pt) -> bool:
+        """True when a horizontal leg at ``y`` from x0 to x1 keeps CLEARANCE from every node
+        (a tall end beside a decision reaches below it, into the band under it)."""
+        lo, hi = sorted((x0, x1))
+        return not any(
+            box.y - CLEARANCE < y < box.bottom + CLEARANCE
+            and box.x - CLEARANCE < hi
+            and lo < box.right + CLEARANCE
+            for box in (node.box for node in self.nodes.values())
+        )
+
     def free_side(self, node: Node) -> Side:
         """The side of a node with nothing beside it in its row (end terminators sit right)."""
         return "right" if self.side_free(node, "right") else "left"

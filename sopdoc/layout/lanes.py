@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from sopdoc import words
 from sopdoc.layout.geometry import (
     ARROWHEAD_LENGTH,
     LABEL_PAD,
@@ -64,7 +65,18 @@ def shares(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) ->
         return False
     column = lanes[lanes_of(step)[-1]]
     half = column.width / 2 - style.symbol_margin_x - style.outer_margin_x
+    if not wordless_end(step, style):  # its words want the half; its label may go over it
+        return half >= MIN_SHARED_HALF
     return half >= max(MIN_SHARED_HALF, END_MIN_WIDTH + _label_room(style) + ARROWHEAD_LENGTH)
+
+
+def wordless_end(step: Step, style: LayoutStyle) -> bool:
+    """True when a deciding step's end beside it carries no words (the document's plain
+    end; slides write Selesai in theirs, and an end the workbook names writes its name):
+    it may be made small to leave its arrow's label room."""
+    ending = step.ending()
+    named = ending is not None and bool(ending.label) and ending.label != words.END_LABEL
+    return not (style.terminal_text or named)
 
 
 def end_lane(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) -> tuple[int, bool]:
@@ -83,7 +95,7 @@ def end_lane(step: Step, lanes: Sequence[Column[ColumnId]], style: LayoutStyle) 
     if free is None:
         return own[-1], True
     beyond = free + 1 if free > own[-1] else free - 1
-    narrow = not style.terminal_text and lanes[free].width < end_lane_room(style)
+    narrow = wordless_end(step, style) and lanes[free].width < end_lane_room(style)
     if narrow and 0 <= beyond < len(lanes):
         return beyond, False
     return free, False

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from sopdoc import words
-from sopdoc.layout.capsule import fit_capsule
+from sopdoc.layout.capsule import CapsuleText, fit_capsule
 from sopdoc.layout.geometry import (
     ARROWHEAD_LENGTH,
     LABEL_PAD,
@@ -38,6 +38,7 @@ from sopdoc.layout.lanes import (
     end_shares,
     lane_beyond,
     room_beside_end,
+    wordless_end,
 )
 from sopdoc.layout.pagination import (
     Pagination,
@@ -48,7 +49,7 @@ from sopdoc.layout.pagination import (
 from sopdoc.layout.room import Room, Side
 from sopdoc.layout.strips import CONNECTOR_GAP, fit_connectors, spread
 from sopdoc.layout.text import place_lines
-from sopdoc.layout.wrap import Line
+from sopdoc.layout.wrap import Line, rejoined
 from sopdoc.model import Branch, Sop, Step, Symbol
 from sopdoc.units import Pt
 
@@ -358,26 +359,19 @@ def _end_terminals(
                 style.outer_margin_x if lane == len(lanes) - 1 else style.symbol_margin_x
             )
             lane_index = lane
-        custom = label != words.END_LABEL
-        if not (custom or style.terminal_text):  # no words inside: it may be small
-            x0, x1 = _end_span(context, step, own.box, x0, x1)
-            height = min(height, float(math.floor((x1 - x0) / END_ASPECT)))
-        width = min(x1 - x0, style.symbol_max_width)
-        x = x0 + (x1 - x0 - width) / 2
-        width = float(math.floor(width))
         fitted = None
-        if custom:  # an end the workbook names: its words inside the capsule
-            size = style.symbol_text_size if style.terminal_text else style.label_size
-            fitted = fit_capsule(
-                label,
-                width=width,
-                height=height,
-                most=zone.height,
-                sizes=(size, min(size, style.min_text_size)),
-                style=style,
-                font=font,
+        if label != words.END_LABEL:  # an end the workbook names: its words inside it
+            x, width, fitted = _named_end(
+                context, step, own.box, (x0, x1), label=label, height=height, most=zone.height
             )
             height = fitted.height
+        else:
+            if wordless_end(step, style):  # no words inside: it may be small
+                x0, x1 = _end_span(context, step, own.box, x0, x1)
+                height = min(height, float(math.floor((x1 - x0) / END_ASPECT)))
+            width = min(x1 - x0, style.symbol_max_width)
+            x = x0 + (x1 - x0 - width) / 2
+            width = float(math.floor(width))
         box = Box(float(round(x)), float(round(zone.center_y - height / 2)), width, height)
         if fitted is not None:
             lines = _centred(fitted.lines, box, size=fitted.size, context=context)
@@ -416,6 +410,47 @@ def _after_label(context: PageContext, text: str, *, vertex: Pt, x0: Pt, x1: Pt)
     if right:
         return max(x0, stops[-1] + need + ARROWHEAD_LENGTH), x1
     return x0, min(x1, stops[0] - need - ARROWHEAD_LENGTH)
+
+
+def _named_end(
+    context: PageContext,
+    step: Step,
+    diamond: Box,
+    span: tuple[Pt, Pt],
+    *,
+    label: str,
+    height: Pt,
+    most: Pt,
+) -> tuple[Pt, Pt, CapsuleText]:
+    """The x, width and fitted words of an end the workbook names, in ``span``: clear of the
+    label of the arrow into it (``_after_label``) where its words fit there as large and
+    the capsule leaves the arrows over and under its row their room, else centred in the
+    whole span."""
+    style, font = context.style, context.font
+    size = style.symbol_text_size if style.terminal_text else style.label_size
+
+    def fit(x0: Pt, x1: Pt) -> tuple[Pt, Pt, CapsuleText]:
+        width = float(math.floor(min(x1 - x0, style.symbol_max_width)))
+        sizes = (size, min(size, style.min_text_size))
+        words_in = fit_capsule(
+            label, width=width, height=height, most=most, sizes=sizes, style=style, font=font
+        )
+        return x0 + (x1 - x0 - width) / 2, width, words_in
+
+    branch = next((b for target, b in step.targets if target is None), None)
+    text = words.BRANCH_LABELS[branch] if branch is not None else ""
+    x0, x1 = span
+    whole = fit(x0, x1)
+    vertex = diamond.right if x0 >= diamond.right else diamond.x
+    moved = _after_label(context, text, vertex=vertex, x0=x0, x1=x1)
+    if moved != span and moved[1] - moved[0] >= END_MIN_WIDTH:
+        narrower = fit(*moved)
+        # No taller than the whole span's, or than its row leaves the arrows above and below.
+        tallest = max(whole[2].height, most - 2 * style.symbol_margin_y)
+        cut = rejoined([line.text for line in narrower[2].lines]) != label.split()
+        if narrower[2].size >= whole[2].size and narrower[2].height <= tallest and not cut:
+            return narrower
+    return whole
 
 
 def _end_span(context: PageContext, step: Step, diamond: Box, x0: Pt, x1: Pt) -> tuple[Pt, Pt]:

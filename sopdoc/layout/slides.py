@@ -32,7 +32,7 @@ from sopdoc.layout.pagination import (
     starts_with_decision,
 )
 from sopdoc.layout.text import common_size, place_lines
-from sopdoc.layout.wrap import Line, split_marker, wrap_text
+from sopdoc.layout.wrap import Line, rejoined, split_marker, wrap_text
 from sopdoc.model import Sop, Step, Symbol
 from sopdoc.units import Pt
 
@@ -112,22 +112,11 @@ def _symbol_text(
         base = style.decision_height if step.is_decision else style.symbol_height
         height = float(math.ceil(max(base, text_h / (1 - share) if step.is_decision else text_h)))
         # A word cut between letters (no syllable break fits) only where no share avoids it.
-        cut = _rejoined(lines) != words
+        cut = rejoined([line.text for line in lines]) != words
         if best is None or (cut, height) < best[:2]:
             best = (cut, height, lines)
     assert best is not None
     return best[2], best[1]
-
-
-def _rejoined(lines: Sequence[Line]) -> list[str]:
-    """The words of wrapped lines, a syllable hyphen at a line's end joining the next."""
-    text = ""
-    for line in lines:
-        if text.endswith("-") and text[-2:-1].isalpha() and line.text[:1].isalpha():
-            text = text[:-1] + line.text
-        else:
-            text = f"{text} {line.text}" if text else line.text
-    return text.split()
 
 
 def _room_across(

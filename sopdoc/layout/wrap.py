@@ -262,3 +262,15 @@ def wrap_items(
         for marker, rest in item_markers(items)
         for line in wrap_item(marker, rest, width=width, size=size, measure=measure, bold=bold)
     )
+
+
+def rejoined(lines: Sequence[str]) -> list[str]:
+    """The words of wrapped lines, a syllable hyphen at a line's end joining the next: the
+    words wrapped, unless a word was cut between letters (no hyphen)."""
+    text = ""
+    for line in lines:
+        if text.endswith("-") and text[-2:-1].isalpha() and line[:1].isalpha():
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    return text.split()

@@ -55,3 +55,26 @@ def test_an_end_without_a_label_prints_nothing_in_the_document() -> None:
     (end,) = [s for s in symbols if s.symbol is Symbol.END and s.step == 2]
     assert end.lanes == (2,)
     assert end.lines == ()
+
+
+@pytest.mark.parametrize("actors", [4, 6, 8])
+@pytest.mark.parametrize(
+    "label", ["Permohonan tidak dapat diproses", "Berkas dikembalikan kepada pemohon"]
+)
+def test_no_arrow_runs_through_a_tall_end_in_narrow_lanes(actors: int, label: str) -> None:
+    """Eight lanes on A4 leave 31 pt: a named end beside its decision grows taller than the
+    diamond, and the Ya under the diamond once ran through its lower part (the band under
+    a decision did not look at what stands beside it). Every arrow keeps clear of it."""
+    from sopdoc.drawing.document import diagram
+    from sopdoc.model import Paper
+
+    names = [f"Pelaksana {i}" for i in range(actors)]
+    steps = [make_step(i, (i % actors,), count=6) for i in range(1, 7)]
+    steps[2] = make_step(3, (1,), count=6, decision=(4, None), kegiatan=("Berkas lengkap?",))
+    steps[2] = replace(steps[2], endings=(End(Branch.NO, label, None),))
+    sop = make_sop(steps, actors=names, paper=Paper.A4)
+    document = prepare(sop)
+    assert all_violations(document.layout, document.pages) == []
+    slides = diagram(sop)
+    kept = [v for v in all_violations(slides.layout, slides.pages) if "label" not in v]
+    assert kept == []
