@@ -15,7 +15,6 @@ shapes across, down and back up.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from sopdoc.drawing.clearances import (
 )
 from sopdoc.drawing.nodes import Node, PageNodes
 from sopdoc.drawing.nudging import nudge
+from sopdoc.drawing.polyline import arrowhead, simplify
 from sopdoc.layout import ArrowSpec, Column, ColumnId, NodeId, ProcedurePage
 from sopdoc.layout.room import Side
 from sopdoc.model import Branch
@@ -115,9 +115,9 @@ class Router:
             )
         else:
             points = back(self.nodes, self.channels, a, b, head=spec.head, label_room=room)
-        points = _simplify(points)
+        points = simplify(points)
         self.channels.tracks.add(points, spec.head, labelled=bool(spec.label))
-        return Route(spec, tuple(points), _arrowhead(points))
+        return Route(spec, tuple(points), arrowhead(points))
 
 
 def _entry_drop(b: Node, x: float) -> float:
@@ -391,37 +391,6 @@ def _head_room_taken(channels: Channels, b: Node, side: Side) -> bool:
     )
 
 
-def _simplify(points: list[Point]) -> list[Point]:
-    """Drop repeated points and the middle of straight runs; round to 1/1000 pt."""
-    rounded = [(round(x, 3), round(y, 3)) for x, y in points]
-    out: list[Point] = []
-    for p in rounded:
-        if out and math.dist(out[-1], p) < 1e-6:
-            continue
-        if len(out) >= 2:
-            (x0, y0), (x1, y1) = out[-2], out[-1]
-            if (abs(x0 - x1) < 1e-6 and abs(x1 - p[0]) < 1e-6) or (
-                abs(y0 - y1) < 1e-6 and abs(y1 - p[1]) < 1e-6
-            ):
-                out[-1] = p
-                continue
-        out.append(p)
-    return out
-
-
-def _arrowhead(points: Sequence[Point]) -> tuple[Point, Point, Point]:
-    (x0, y0), (x1, y1) = points[-2], points[-1]
-    length = math.dist((x0, y0), (x1, y1)) or 1.0
-    ux, uy = (x1 - x0) / length, (y1 - y0) / length
-    bx, by = x1 - ux * HEAD_LENGTH, y1 - uy * HEAD_LENGTH
-    px, py = -uy * HEAD_HALF_WIDTH, ux * HEAD_HALF_WIDTH
-    return (
-        (round(bx + px, 3), round(by + py, 3)),
-        (x1, y1),
-        (round(bx - px, 3), round(by - py, 3)),
-    )
-
-
 @dataclass(frozen=True)
 class Routing:
     """A page's routed arrows, in the page's order, and the vertical legs (y0, y1, side)
@@ -468,7 +437,7 @@ def route_arrows(
     )
     return Routing(
         tuple(
-            Route(spec, tuple(p := _simplify(points)), _arrowhead(p))
+            Route(spec, tuple(p := simplify(points)), arrowhead(p))
             for spec, points in zip(specs, nudged, strict=True)
         ),
         tuple(router.channels.wanted),

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from sopdoc import messages as msg
 from sopdoc import words
 from sopdoc.errors import LayoutError
+from sopdoc.layout.context import PageContext
+from sopdoc.layout.ends import end_capsule_height
 from sopdoc.layout.geometry import (
     Align,
     Box,
@@ -22,7 +24,7 @@ from sopdoc.layout.geometry import (
     Span,
     TextCell,
 )
-from sopdoc.layout.page import PageContext, build_page, end_capsule_height
+from sopdoc.layout.page import build_page
 from sopdoc.layout.pagination import RowPlan, paginate, start_room, starts_with_decision
 from sopdoc.layout.room import Room
 from sopdoc.layout.text import common_size, place_lines, running_line, wrap_width

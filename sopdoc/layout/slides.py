@@ -9,6 +9,8 @@ from typing import Final
 
 from sopdoc import messages as msg
 from sopdoc.errors import LayoutError
+from sopdoc.layout.context import PageContext
+from sopdoc.layout.ends import end_capsule_height
 from sopdoc.layout.geometry import (
     Box,
     Column,
@@ -22,7 +24,7 @@ from sopdoc.layout.geometry import (
     TextCell,
 )
 from sopdoc.layout.lanes import end_shares, room_beside_end
-from sopdoc.layout.page import PageContext, build_page, end_capsule_height
+from sopdoc.layout.page import build_page
 from sopdoc.layout.pagination import (
     Pagination,
     RowPlan,
