@@ -10,14 +10,12 @@ from dataclasses import dataclass, field
 from sopdoc.drawing.clearances import (
     CLEARANCE,
     FINE_STEP,
-    HEAD_HALF_WIDTH,
-    HEAD_LENGTH,
     HEAD_PAD,
     LINE_CLEARANCE,
     OUTER_INSET,
-    TOUCH,
 )
 from sopdoc.drawing.nodes import PageNodes
+from sopdoc.drawing.polyline import crosses, head_box
 from sopdoc.layout import NodeId
 from sopdoc.layout.geometry import LOOP_INSET
 from sopdoc.layout.room import Side
@@ -42,7 +40,8 @@ class Tracks:
     merges: dict[tuple[NodeId, Point], list[Pt]] = field(default_factory=dict)
     #: The first legs of arrows leaving a side (a decision's Tidak): y, x0, x1.
     exits: list[tuple[Pt, Pt, Pt]] = field(default_factory=list)
-    #: The arrowheads placed: their box (x0, y0, x1, y1), the node they point into, their tip.
+    #: The arrowheads placed: their box (x0, y0, x1, y1) with HEAD_PAD round it, the node
+    #: they point into, their tip.
     heads: list[tuple[tuple[Pt, Pt, Pt, Pt], NodeId, Point]] = field(default_factory=list)
 
     def through_head(self, x: Pt, y0: Pt, y1: Pt, head: NodeId) -> bool:
@@ -50,10 +49,7 @@ class Tracks:
         an arrow into another node."""
         lo, hi = sorted((y0, y1))
         return any(
-            h != head
-            and bx0 - HEAD_PAD <= x <= bx1 + HEAD_PAD
-            and lo < by1 + HEAD_PAD
-            and by0 - HEAD_PAD < hi
+            h != head and bx0 <= x <= bx1 and lo < by1 and by0 < hi
             for (bx0, by0, bx1, by1), h, _ in self.heads
         )
 
@@ -62,38 +58,23 @@ class Tracks:
         an arrow with another tip than ``tip`` (arrows to one point merge)."""
         lo, hi = sorted((x0, x1))
         return any(
-            (tip is None or _key(t) != _key(tip))
-            and by0 - HEAD_PAD <= y <= by1 + HEAD_PAD
-            and lo < bx1 + HEAD_PAD
-            and bx0 - HEAD_PAD < hi
+            (tip is None or _key(t) != _key(tip)) and by0 <= y <= by1 and lo < bx1 and bx0 < hi
             for (bx0, by0, bx1, by1), _, t in self.heads
         )
 
     def crosses_exit(self, x: Pt, y0: Pt, y1: Pt) -> bool:
         """True when a vertical leg at ``x`` from y0 to y1 would cut an arrow's side exit
         (a loop round another loop's exit: the two cross instead of nesting)."""
-        lo, hi = sorted((y0, y1))
-        return any(
-            min(a, b) + TOUCH < x < max(a, b) - TOUCH and lo + TOUCH < y < hi - TOUCH
-            for y, a, b in self.exits
-        )
+        return any(crosses(exit_leg, (x, y0, y1)) for exit_leg in self.exits)
 
     def crossings(self, points: Sequence[Point]) -> int:
         """How many legs already placed the arrow through ``points`` would cross."""
         count = 0
         for (x0, y0), (x1, y1) in itertools.pairwise(points):
             if abs(x0 - x1) < 1e-6:  # vertical: across horizontal legs
-                lo, hi = sorted((y0, y1))
-                count += sum(
-                    lo + TOUCH < hy < hi - TOUCH and min(a, b) + TOUCH < x0 < max(a, b) - TOUCH
-                    for hy, a, b, _ in self.horizontal
-                )
+                count += sum(crosses((hy, a, b), (x0, y0, y1)) for hy, a, b, _ in self.horizontal)
             else:
-                lo, hi = sorted((x0, x1))
-                count += sum(
-                    lo + TOUCH < vx < hi - TOUCH and min(a, b) + TOUCH < y0 < max(a, b) - TOUCH
-                    for vx, a, b, _ in self.vertical
-                )
+                count += sum(crosses((y0, x0, x1), (vx, a, b)) for vx, a, b, _ in self.vertical)
         return count
 
     def vertical_free(self, x: Pt, y0: Pt, y1: Pt, head: NodeId) -> bool:
@@ -141,7 +122,8 @@ class Tracks:
         merging there would run under its Ya/Tidak)."""
         merges = self.merges.setdefault((head, _key(points[-1])), [])
         if arrowhead:
-            self.heads.append((_head_box(points[-2], points[-1]), head, points[-1]))
+            box = head_box(points[-2], points[-1], pad=HEAD_PAD)
+            self.heads.append((box, head, points[-1]))
         (x0, y0), (x1, y1) = points[0], points[1]
         if abs(y0 - y1) < 1e-6:
             self.exits.append((y0, x0, x1))
@@ -151,17 +133,6 @@ class Tracks:
                 merges.append(x0)
             else:
                 self.horizontal.append((y0, x0, x1, None if labelled and k < 2 else head))
-
-
-def _head_box(before: Point, tip: Point) -> tuple[Pt, Pt, Pt, Pt]:
-    """The box (x0, y0, x1, y1) of the head of an arrow whose last leg runs from ``before``
-    to ``tip``."""
-    (x0, y0), (x1, y1) = before, tip
-    if abs(y0 - y1) < 1e-6:  # into a side
-        base = x1 - math.copysign(HEAD_LENGTH, x1 - x0)
-        return min(base, x1), y1 - HEAD_HALF_WIDTH, max(base, x1), y1 + HEAD_HALF_WIDTH
-    base = y1 - math.copysign(HEAD_LENGTH, y1 - y0)  # into a top (a bottom)
-    return x1 - HEAD_HALF_WIDTH, min(base, y1), x1 + HEAD_HALF_WIDTH, max(base, y1)
 
 
 def _key(point: Point) -> Point:

@@ -22,8 +22,6 @@ from typing import Literal
 from sopdoc.drawing.clearances import (
     CLEARANCE,
     FINE_STEP,
-    HEAD_HALF_WIDTH,
-    HEAD_LENGTH,
     HEAD_PAD,
     IDEAL_TRACK_FACTOR,
     LINE_CLEARANCE,
@@ -31,6 +29,7 @@ from sopdoc.drawing.clearances import (
     TOUCH,
 )
 from sopdoc.drawing.nodes import PageNodes
+from sopdoc.drawing.polyline import crosses, head_box
 from sopdoc.layout import NodeId
 from sopdoc.units import Pt
 
@@ -69,18 +68,15 @@ class _Page:
     row_lines: list[Pt] = field(default_factory=list)
     #: Each node's name and box (x0, y0, x1, y1); each arrow's head box and its tip (the
     #: last legs never move, so their heads stay where routing put them).
-    boxes: list[tuple[NodeId, tuple[Pt, Pt, Pt, Pt]]] = field(default_factory=list)
-    heads: list[tuple[tuple[Pt, Pt, Pt, Pt], Point]] = field(default_factory=list)
+    boxes: list[tuple[NodeId, tuple[Pt, Pt, Pt, Pt]]] = field(init=False)
+    heads: list[tuple[tuple[Pt, Pt, Pt, Pt], Point]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.boxes = [
             (name, (n.box.x, n.box.y, n.box.right, n.box.bottom))
             for name, n in self.nodes.nodes.items()
         ]
-        self.heads = [(_head_box(points), points[-1]) for points in self.points]
-
-    def leg(self, i: int, k: int) -> tuple[Point, Point]:
-        return self.points[i][k], self.points[i][k + 1]
+        self.heads = [(head_box(p[-2], p[-1], pad=HEAD_PAD), p[-1]) for p in self.points]
 
     def legs(self, i: int) -> list[tuple[Point, Point]]:
         pts = self.points[i]
@@ -108,8 +104,9 @@ def nudge(
     )
     for axis in ("x", "y"):
         tracks = _tracks(page, axis)
+        movable = {leg for track in tracks for leg in track.legs}
         for track in tracks:
-            track.low, track.high = _free_range(page, track, axis, tracks)
+            track.low, track.high = _free_range(page, track, axis, movable)
         for cluster in _clusters(tracks):
             _spread_cluster(page, cluster, axis)
     return page.points
@@ -180,17 +177,6 @@ def _same(p: Point, q: Point) -> bool:
     return abs(p[0] - q[0]) < 0.01 and abs(p[1] - q[1]) < 0.01
 
 
-def _head_box(points: Sequence[Point]) -> tuple[Pt, Pt, Pt, Pt]:
-    """The box of an arrow's head, HEAD_PAD round it."""
-    (x0, y0), (x1, y1) = points[-2], points[-1]
-    pad = HEAD_HALF_WIDTH + HEAD_PAD
-    if abs(x0 - x1) < 1e-6:  # vertical: the head spans HEAD_LENGTH above (below) the tip
-        lo, hi = sorted((y1, y1 - math.copysign(HEAD_LENGTH, y1 - y0)))
-        return x1 - pad, lo - HEAD_PAD, x1 + pad, hi + HEAD_PAD
-    lo, hi = sorted((x1, x1 - math.copysign(HEAD_LENGTH, x1 - x0)))
-    return lo - HEAD_PAD, y1 - pad, hi + HEAD_PAD, y1 + pad
-
-
 def _on_line(page: _Page, axis: Axis, pos: Pt) -> bool:
     """True when a track at ``pos`` would run within LINE_CLEARANCE of a table line."""
     lines = page.lane_lines if axis == "x" else page.row_lines
@@ -224,13 +210,14 @@ def _blocks(page: _Page, track: _Track, axis: Axis, movable: set[tuple[int, int]
     return out
 
 
-def _free_range(page: _Page, track: _Track, axis: Axis, tracks: Sequence[_Track]) -> tuple[Pt, Pt]:
+def _free_range(
+    page: _Page, track: _Track, axis: Axis, movable: set[tuple[int, int]]
+) -> tuple[Pt, Pt]:
     """How far the track may move each way: up to a node, an arrowhead, the flow area's
     edge, a fixed leg beside it, or (a horizontal track) its row's lines. A vertical track
     passes over a lane line (it never stops on one)."""
     if not _fits(page, track, axis, track.pos):
         return track.pos, track.pos  # routing's own exception: left where it is
-    movable = {leg for t in tracks for leg in t.legs}
     blocks = _blocks(page, track, axis, movable)
     reach = _reach(page)
     limits: list[Pt] = []
@@ -417,13 +404,9 @@ def _near(p: Point, q: Point, r: Point, s: Point, least: Pt) -> bool:
 
 
 def _cross(p: Point, q: Point, r: Point, s: Point) -> bool:
-    """True when a horizontal and a vertical leg cross inside both."""
+    """True when a horizontal and a vertical leg cross inside both (``crosses``)."""
     if abs(p[1] - q[1]) < 1e-6 and abs(r[0] - s[0]) < 1e-6:
-        h, v = (p, q), (r, s)
-    elif abs(p[0] - q[0]) < 1e-6 and abs(r[1] - s[1]) < 1e-6:
-        h, v = (r, s), (p, q)
-    else:
-        return False
-    hx0, hx1 = sorted((h[0][0], h[1][0]))
-    vy0, vy1 = sorted((v[0][1], v[1][1]))
-    return hx0 + TOUCH < v[0][0] < hx1 - TOUCH and vy0 + TOUCH < h[0][1] < vy1 - TOUCH
+        return crosses((p[1], p[0], q[0]), (r[0], r[1], s[1]))
+    if abs(p[0] - q[0]) < 1e-6 and abs(r[1] - s[1]) < 1e-6:
+        return crosses((r[1], r[0], s[0]), (p[0], p[1], q[1]))
+    return False

@@ -154,7 +154,6 @@ def down(
     bands and a free channel, into b's top; a labelled side exit runs ``label_room`` out
     before it turns where it can."""
     bx = nodes.anchor_x(b)
-    top_b = b.box.y + _entry_drop(b, bx)
     above_b = nodes.gap_above(b)
     # Nothing stands between a and b: a connector and the symbol next to it, or the
     # symbols of two consecutive rows (ranks 2r+1 and 2r+3).
@@ -206,6 +205,7 @@ def _down_by_side(
     other side when only that one has the room and the arrow crosses nothing there."""
     bx = nodes.anchor_x(b)
     top_b = b.box.y + _entry_drop(b, bx)
+    above_b = nodes.gap_above(b)
     under = a.box.x <= bx <= a.box.right
     side = nodes.free_side(a) if under else _side_towards(a, bx)
     other: Side = "left" if side == "right" else "right"
@@ -221,7 +221,7 @@ def _down_by_side(
         x = find(
             ChannelQuery(
                 y,
-                nodes.gap_above(b),
+                above_b,
                 prefer=a.box.right if way == "right" else a.box.x,
                 side=way,
                 ends=(a.name, b.name),
@@ -232,7 +232,7 @@ def _down_by_side(
         if x is None:
             continue
         start = (a.box.right if way == "right" else a.box.x, y)
-        band = channels.band(nodes.gap_above(b), x, bx, head, **_into(nodes, b), tip=(bx, top_b))
+        band = channels.band(above_b, x, bx, head, **_into(nodes, b), tip=(bx, top_b))
         points = [start, (x, y), (x, band), (bx, band), (bx, top_b)]
         if way == side or channels.tracks.crossings(points) == 0:
             return points

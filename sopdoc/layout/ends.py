@@ -13,7 +13,6 @@ from sopdoc.layout.capsule import CapsuleText, fit_capsule
 from sopdoc.layout.context import PageContext
 from sopdoc.layout.geometry import (
     ARROWHEAD_LENGTH,
-    LABEL_PAD,
     Box,
     Column,
     ColumnId,
@@ -28,6 +27,7 @@ from sopdoc.layout.lanes import (
     END_MIN_WIDTH,
     end_lane,
     lane_beyond,
+    word_room,
     wordless_end,
 )
 from sopdoc.layout.pagination import RowPlan
@@ -166,16 +166,19 @@ def end_terminals(
     return extra
 
 
-def _after_label(context: PageContext, text: str, *, vertex: Pt, x0: Pt, x1: Pt) -> tuple[Pt, Pt]:
-    """The part of [x0, x1], a span beside a decision's side ``vertex``, that leaves the
-    Ya/Tidak ``text`` room over the arrow from the vertex, between the vertex (or the lane
+def _after_label(context: PageContext, step: Step, diamond: Box, x0: Pt, x1: Pt) -> tuple[Pt, Pt]:
+    """The part of [x0, x1], the span of the end beside ``diamond``, that leaves the
+    Ya/Tidak of the arrow into it room over that arrow, between the side vertex (or the lane
     line the arrow crosses) and the arrowhead: there it reads as that arrow's, not the other
-    branch's. [x0, x1] itself when the words fit between the vertex and a lane line, or two
+    branch's. [x0, x1] itself when the word fits between the vertex and a lane line, or two
     lane lines, already; it may come out narrower than the caller can use."""
+    branch = next((b for target, b in step.targets if target is None), None)
+    text = words.BRANCH_LABELS[branch] if branch is not None else ""
     if not text:
         return x0, x1
+    vertex = diamond.right if x0 >= diamond.right else diamond.x
     style, font = context.style, context.font
-    need = font.width(text, style.label_size) + 2 * LABEL_PAD + 1.0
+    need = word_room(font.width(text, style.label_size))
     lines = sorted({x for lane in context.lanes for x in (lane.x, lane.right)})
     right = x0 >= vertex  # the span lies right of the vertex
     crossed = [x for x in lines if (vertex < x < x0 if right else x1 < x < vertex)]
@@ -212,12 +215,8 @@ def _named_end(
         )
         return x0 + (x1 - x0 - width) / 2, width, words_in
 
-    branch = next((b for target, b in step.targets if target is None), None)
-    text = words.BRANCH_LABELS[branch] if branch is not None else ""
-    x0, x1 = span
-    whole = fit(x0, x1)
-    vertex = diamond.right if x0 >= diamond.right else diamond.x
-    moved = _after_label(context, text, vertex=vertex, x0=x0, x1=x1)
+    whole = fit(*span)
+    moved = _after_label(context, step, diamond, *span)
     if moved != span and moved[1] - moved[0] >= END_MIN_WIDTH:
         narrower = fit(*moved)
         # No taller than the whole span's, or than its row leaves the arrows above and below.
@@ -231,8 +230,5 @@ def _named_end(
 def _end_span(context: PageContext, step: Step, diamond: Box, x0: Pt, x1: Pt) -> tuple[Pt, Pt]:
     """The span [x0, x1] a wordless end terminator beside ``diamond`` takes: clear of the
     label of the arrow into it (``_after_label``) where that leaves it END_MIN_WIDTH."""
-    branch = next((b for target, b in step.targets if target is None), None)
-    text = words.BRANCH_LABELS[branch] if branch is not None else ""
-    vertex = diamond.right if x0 >= diamond.right else diamond.x
-    moved = _after_label(context, text, vertex=vertex, x0=x0, x1=x1)
+    moved = _after_label(context, step, diamond, x0, x1)
     return moved if moved[1] - moved[0] >= END_MIN_WIDTH else (x0, x1)

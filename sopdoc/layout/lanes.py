@@ -33,9 +33,16 @@ END_ASPECT: Final = 1.4
 BRANCH_WORD_EMS: Final = 2.8
 
 
+def word_room(width: Pt) -> Pt:
+    """The length of arrow a Ya/Tidak ``width`` wide takes over it, LABEL_PAD round it
+    and a point more."""
+    return width + 2 * LABEL_PAD + 1.0
+
+
 def _label_room(style: LayoutStyle) -> Pt:
-    """The length of arrow a Ya/Tidak takes over it, LABEL_PAD round it."""
-    return style.label_size * BRANCH_WORD_EMS + 2 * LABEL_PAD + 1.0
+    """The room of the widest branch word, estimated from the label size (the layout
+    decides lanes before it measures words)."""
+    return word_room(style.label_size * BRANCH_WORD_EMS)
 
 
 def end_lane_room(style: LayoutStyle) -> Pt:
